@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { areaSchema } from './area';
+import { channelRuleSchema } from './channel';
+import { localeSchema } from './locale';
+import { stableKeySchema } from './question';
+
+export const editionStatusSchema = z.enum(['draft', 'published', 'closed']);
+export type EditionStatus = z.infer<typeof editionStatusSchema>;
+
+/**
+ * How a contact's areas combine into its total, and how contacts combine into a company's total.
+ * - `areaWeighting`: `weighted` averages the scored areas' percentages by their weights;
+ *   `points` pools all scored points (earned / possible) regardless of area.
+ * - `contactWeighting`: `equal` averages every contact alike; `channel` weighs channels by their `weight`.
+ */
+export const scoringRulesSchema = z.object({
+  areaWeighting: z.enum(['weighted', 'points']),
+  contactWeighting: z.enum(['equal', 'channel']),
+  /** The area reported beside Totalresultat (KSP: Kundebehandleren). */
+  headlineAreaKey: stableKeySchema.nullable(),
+});
+export type ScoringRules = z.infer<typeof scoringRulesSchema>;
+
+/** Who can win and how ties break; evaluated by the domain's ranking. */
+export const awardRulesSchema = z.object({
+  minContacts: z.number().int().nonnegative(),
+  minTotal: z.number().min(0).max(100),
+  minCompaniesPerIndustry: z.number().int().min(1),
+});
+export type AwardRules = z.infer<typeof awardRulesSchema>;
+
+export const editionSchema = z.object({
+  key: z.string().regex(/^[A-Za-z][A-Za-z0-9_-]*$/, 'an edition key is letters, digits, - and _ (e.g. KSP24)'),
+  year: z.number().int().min(2000).max(2100),
+  name: z.string().trim().min(1),
+  status: editionStatusSchema,
+  locales: z.array(localeSchema).min(1),
+  derivedFrom: z.string().nullable(),
+  channels: z.array(channelRuleSchema).min(1),
+  areas: z.array(areaSchema).min(1),
+  scoring: scoringRulesSchema,
+  awards: awardRulesSchema,
+});
+export type Edition = z.infer<typeof editionSchema>;
+export type EditionInput = z.input<typeof editionSchema>;

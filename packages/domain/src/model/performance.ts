@@ -1,0 +1,14 @@
+import { z } from 'zod';
+import { localizedTextSchema } from './locale';
+import { questionSchema, stableKeySchema } from './question';
+
+/** A performance (prestasjon): one thing the agent does, measured by one or more questions. Its key survives across years. */
+export const performanceSchema = z.object({
+  key: stableKeySchema,
+  name: localizedTextSchema,
+  /** "Her vurderes …" */
+  description: localizedTextSchema,
+  order: z.number().int().nonnegative(),
+  questions: z.array(questionSchema),
+});
+export type Performance = z.infer<typeof performanceSchema>;
