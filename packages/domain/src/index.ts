@@ -7,3 +7,4 @@ export * from './model/locale';
 export * from './model/performance';
 export * from './model/question';
 export * from './validation/issue';
+export * from './comparison/definition-change';

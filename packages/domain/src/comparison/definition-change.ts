@@ -1,0 +1,49 @@
+import type { LocalizedText } from '../model/locale';
+
+/** The level of the survey definition a change is about. */
+export type DefinitionLevel = 'edition' | 'channel' | 'area' | 'performance' | 'question' | 'option';
+
+/**
+ * What changed between two editions, matched by stable keys.
+ * `renamed`: name or question text changed; `moved`: a performance now sits in another area
+ * (or a question under another performance); `countingChanged`: scored ↔ unscored ↔ separate index.
+ */
+export type ChangeKind =
+  | 'added'
+  | 'removed'
+  | 'renamed'
+  | 'descriptionChanged'
+  | 'moved'
+  | 'reordered'
+  | 'pointsChanged'
+  | 'optionsChanged'
+  | 'channelsChanged'
+  | 'typeChanged'
+  | 'countingChanged'
+  | 'weightChanged'
+  | 'waitingRulesChanged'
+  | 'rulesChanged';
+
+export interface DefinitionChange {
+  level: DefinitionLevel;
+  kind: ChangeKind;
+  /** The stable key of the changed item. */
+  key: string;
+  /** Where it sits, e.g. `kundebehandleren/listening/listening_q1` (in the newer edition when it exists). */
+  path: string;
+  /** Area key (and performance key) the item belongs to, in the newer edition if present, else the older. */
+  areaKey: string | null;
+  performanceKey: string | null;
+  before: unknown;
+  after: unknown;
+  /** A short sentence for people, in both locales. */
+  summary: LocalizedText;
+  /** True when the change makes scores of this item (and its parents) not like-for-like. */
+  affectsScores: boolean;
+}
+
+export interface EditionDiff {
+  fromKey: string;
+  toKey: string;
+  changes: DefinitionChange[];
+}
