@@ -1,4 +1,7 @@
 // The public surface of @ksp/domain. Everything the API, the database layer and the app use comes from here.
+
+export * from './comparison/definition-change';
+export * from './comparison/result-deltas';
 export * from './model/area';
 export * from './model/channel';
 export * from './model/edition';
@@ -6,5 +9,23 @@ export * from './model/evaluation';
 export * from './model/locale';
 export * from './model/performance';
 export * from './model/question';
+export * from './results/best-on-channel';
+export * from './results/compare-scores';
+export * from './results/display';
+export * from './results/edition-results';
+export * from './results/ranking';
+export * from './results/score-figures';
+export * from './scoring/company-result';
+export * from './scoring/compile-edition';
+export * from './scoring/contact-score';
+export * from './scoring/cx-metrics';
+export * from './scoring/percentage';
+export * from './scoring/score-companies';
+export * from './scoring/score-contact';
+export * from './scoring/shadow-points';
+export * from './scoring/waiting-points';
+export * from './validation/check-edition';
 export * from './validation/issue';
-export * from './comparison/definition-change';
+export * from './validation/parse-edition';
+export * from './validation/questions-for-channel';
+export * from './validation/validate-evaluation';

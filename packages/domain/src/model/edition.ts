@@ -26,11 +26,15 @@ export const awardRulesSchema = z.object({
   minContacts: z.number().int().nonnegative(),
   minTotal: z.number().min(0).max(100),
   minCompaniesPerIndustry: z.number().int().min(1),
+  /** Contacts a company needs on a channel to compete for "Best på" that channel. */
+  minContactsPerChannel: z.number().int().min(1).default(1),
 });
 export type AwardRules = z.infer<typeof awardRulesSchema>;
 
 export const editionSchema = z.object({
-  key: z.string().regex(/^[A-Za-z][A-Za-z0-9_-]*$/, 'an edition key is letters, digits, - and _ (e.g. KSP24)'),
+  key: z
+    .string()
+    .regex(/^[A-Za-z][A-Za-z0-9_-]*$/, 'an edition key is letters, digits, - and _ (e.g. KSP24)'),
   year: z.number().int().min(2000).max(2100),
   name: z.string().trim().min(1),
   status: editionStatusSchema,

@@ -1,0 +1,115 @@
+import type { AreaCounting } from '../model/area';
+import type { AwardRules, Edition, ScoringRules } from '../model/edition';
+import type { Evaluation } from '../model/evaluation';
+import type { CxMetric } from '../model/question';
+import type { CompanyInfo, CompanyResult } from '../scoring/company-result';
+import { compileEdition } from '../scoring/compile-edition';
+import { scoreCompanies } from '../scoring/score-companies';
+import { scoreContact } from '../scoring/score-contact';
+import { DomainValidationError, type ValidationIssue } from '../validation/issue';
+import { type BestOnChannel, bestOnChannel } from './best-on-channel';
+import { type IndustryRanking, type Ranking, rankIndustry, rankOverall } from './ranking';
+import { type AverageFigures, averageFigures } from './score-figures';
+
+export interface IndustryResult extends IndustryRanking {
+  /** Mean figures of the industry's companies that have contacts. */
+  averages: AverageFigures;
+}
+
+/** What the results were computed from, so that they can be read (and compared) without the edition. */
+export interface ResultsDefinition {
+  areas: { key: string; counting: AreaCounting; countsInTotal: boolean; performanceKeys: string[] }[];
+  channels: string[];
+  cxSources: { metric: CxMetric; questionKey: string; performanceKey: string; areaKey: string }[];
+  /** Performances holding a waiting-time question: a change of channel waiting rules reaches them. */
+  waitingPerformanceKeys: string[];
+}
+
+/** The whole result of an edition as one plain, serialisable object. */
+export interface EditionResults {
+  editionKey: string;
+  year: number;
+  scoring: ScoringRules;
+  awards: AwardRules;
+  definition: ResultsDefinition;
+  /** Sorted by company key. */
+  companies: CompanyResult[];
+  /** Sorted by industry key. */
+  industries: IndustryResult[];
+  overall: Ranking;
+  bestOnChannel: BestOnChannel[];
+  /** Mean figures of all companies with contacts. */
+  averages: AverageFigures;
+}
+
+/**
+ * Scores every evaluation and builds the edition's results: companies, industry rankings and winners,
+ * the overall ranking and winner, "Best på" per channel and averages. Evaluations must have passed
+ * validateEvaluation; each must belong to this edition and to a listed company.
+ */
+export function computeEditionResults(
+  edition: Edition,
+  evaluations: readonly Evaluation[],
+  companies: readonly CompanyInfo[],
+): EditionResults {
+  const issues: ValidationIssue[] = [];
+  evaluations.forEach((evaluation, i) => {
+    if (evaluation.editionKey !== edition.key) {
+      issues.push({
+        path: `evaluations[${i}].editionKey`,
+        message: `evaluation is for edition "${evaluation.editionKey}", not "${edition.key}"`,
+      });
+    }
+  });
+  if (issues.length > 0) throw new DomainValidationError('Results input', issues);
+
+  const compiled = compileEdition(edition);
+  const contacts = evaluations.map((evaluation) => scoreContact(compiled, evaluation));
+  const companyResults = scoreCompanies(compiled, contacts, companies);
+  const measured = companyResults.filter((c) => c.n > 0);
+  const industryKeys = [...new Set(companyResults.map((c) => c.industryKey))].sort();
+  const channelKeys = compiled.channelList.map((c) => c.key);
+
+  return {
+    editionKey: edition.key,
+    year: edition.year,
+    scoring: edition.scoring,
+    awards: edition.awards,
+    definition: resultsDefinition(edition, channelKeys),
+    companies: companyResults,
+    industries: industryKeys.map((industryKey) => ({
+      ...rankIndustry(companyResults, industryKey, edition.awards),
+      averages: averageFigures(measured.filter((c) => c.industryKey === industryKey)),
+    })),
+    overall: rankOverall(companyResults, edition.awards),
+    bestOnChannel: bestOnChannel(companyResults, channelKeys, edition.awards),
+    averages: averageFigures(measured),
+  };
+}
+
+function resultsDefinition(edition: Edition, channels: string[]): ResultsDefinition {
+  const cxSources: ResultsDefinition['cxSources'] = [];
+  const waitingPerformanceKeys: string[] = [];
+  const areas = edition.areas.map((area) => {
+    for (const performance of area.performances) {
+      for (const question of performance.questions) {
+        if (question.type === 'waitingTime') waitingPerformanceKeys.push(performance.key);
+        if (question.cxMetric !== null) {
+          cxSources.push({
+            metric: question.cxMetric,
+            questionKey: question.key,
+            performanceKey: performance.key,
+            areaKey: area.key,
+          });
+        }
+      }
+    }
+    return {
+      key: area.key,
+      counting: area.counting,
+      countsInTotal: area.counting === 'scored',
+      performanceKeys: area.performances.map((p) => p.key),
+    };
+  });
+  return { areas, channels, cxSources, waitingPerformanceKeys };
+}

@@ -1,0 +1,142 @@
+import type { AreaCounting } from '../model/area';
+import type { WaitingBand } from '../model/channel';
+import type { Edition } from '../model/edition';
+import type { CxMetric, Question } from '../model/question';
+import { shadowOptionPoints } from './shadow-points';
+import { maxWaitingPoints } from './waiting-points';
+
+/** A question prepared for scoring: options looked up by key, points in flat arrays. */
+export interface CompiledQuestion {
+  key: string;
+  /** Position of the question in the whole edition (for per-contact bookkeeping). */
+  index: number;
+  areaIndex: number;
+  performanceIndex: number;
+  isWaitingTime: boolean;
+  scored: boolean;
+  bonus: boolean;
+  critical: Question['critical'];
+  cxMetric: CxMetric | null;
+  optionIndex: Map<string, number>;
+  /** Points per option (0 on unscored questions; they never count). */
+  optionPoints: number[];
+  /** Points per option as if scored (see shadowOptionPoints). */
+  optionShadowPoints: number[];
+  optionValues: (number | null)[];
+  /** The most this question can earn (for waiting time: the best band). */
+  maxPoints: number;
+  maxShadowPoints: number;
+}
+
+export interface CompiledChannel {
+  key: string;
+  index: number;
+  weight: number;
+  bands: WaitingBand[];
+  /** The non-comment questions asked on this channel, by key. */
+  questions: Map<string, CompiledQuestion>;
+  waitingQuestions: CompiledQuestion[];
+}
+
+export interface CompiledArea {
+  key: string;
+  index: number;
+  counting: AreaCounting;
+  countsInTotal: boolean;
+  weight: number;
+}
+
+export interface CompiledPerformance {
+  key: string;
+  index: number;
+  areaIndex: number;
+  areaKey: string;
+}
+
+/** Everything scoring needs from an edition, computed once. */
+export interface CompiledEdition {
+  edition: Edition;
+  areas: CompiledArea[];
+  performances: CompiledPerformance[];
+  channels: Map<string, CompiledChannel>;
+  channelList: CompiledChannel[];
+  questionCount: number;
+  headlineAreaIndex: number;
+}
+
+const byOrder = <T extends { order: number }>(items: readonly T[]): T[] =>
+  [...items].sort((a, b) => a.order - b.order);
+
+/** Precomputes lookups so that scoring a contact is a few map reads per answer. Expects a valid edition. */
+export function compileEdition(edition: Edition): CompiledEdition {
+  const channelList: CompiledChannel[] = byOrder(edition.channels).map((channel, index) => ({
+    key: channel.key,
+    index,
+    weight: channel.weight ?? 0,
+    bands: channel.waitingBands,
+    questions: new Map(),
+    waitingQuestions: [],
+  }));
+  const channels = new Map(channelList.map((c) => [c.key, c]));
+  const areas: CompiledArea[] = [];
+  const performances: CompiledPerformance[] = [];
+  let questionCount = 0;
+
+  for (const area of byOrder(edition.areas)) {
+    const areaIndex = areas.length;
+    areas.push({
+      key: area.key,
+      index: areaIndex,
+      counting: area.counting,
+      countsInTotal: area.counting === 'scored',
+      weight: area.weight ?? 0,
+    });
+    for (const performance of byOrder(area.performances)) {
+      const performanceIndex = performances.length;
+      performances.push({ key: performance.key, index: performanceIndex, areaIndex, areaKey: area.key });
+      for (const question of byOrder(performance.questions)) {
+        const index = questionCount++;
+        if (question.type === 'comment') continue;
+        for (const channelKey of question.channels) {
+          const channel = channels.get(channelKey);
+          if (!channel) continue;
+          const compiled = compileQuestion(question, index, areaIndex, performanceIndex, channel.bands);
+          channel.questions.set(question.key, compiled);
+          if (compiled.isWaitingTime) channel.waitingQuestions.push(compiled);
+        }
+      }
+    }
+  }
+  const headlineAreaIndex = areas.findIndex((a) => a.key === edition.scoring.headlineAreaKey);
+  return { edition, areas, performances, channels, channelList, questionCount, headlineAreaIndex };
+}
+
+function compileQuestion(
+  question: Question,
+  index: number,
+  areaIndex: number,
+  performanceIndex: number,
+  bands: WaitingBand[],
+): CompiledQuestion {
+  const isWaitingTime = question.type === 'waitingTime';
+  const optionPoints = question.options.map((o) => (question.scored ? (o.points ?? 0) : 0));
+  const optionShadowPoints = shadowOptionPoints(question);
+  const bandMax = maxWaitingPoints(bands);
+  return {
+    key: question.key,
+    index,
+    areaIndex,
+    performanceIndex,
+    isWaitingTime,
+    scored: question.scored,
+    bonus: question.bonus,
+    critical: question.critical,
+    cxMetric: question.cxMetric,
+    optionIndex: new Map(question.options.map((o, i) => [o.key, i])),
+    optionPoints,
+    optionShadowPoints,
+    optionValues: question.options.map((o) => o.value),
+    maxPoints: isWaitingTime ? bandMax : Math.max(0, ...optionPoints),
+    maxShadowPoints: isWaitingTime ? bandMax : Math.max(0, ...optionShadowPoints),
+  };
+}
