@@ -1,0 +1,91 @@
+import { DomainValidationError } from '@ksp/domain';
+
+/**
+ * Expected failures. Mutations return them as members of their result union (errors plugin); on plain
+ * queries they become GraphQL errors whose `extensions.code` is `code`. Anything else is unexpected and
+ * is masked by the server's formatError.
+ */
+export abstract class ApiError extends Error {
+  abstract readonly code: string;
+}
+
+export type FieldError = { path: string; message: string };
+
+export class ValidationError extends ApiError {
+  readonly code = 'BAD_USER_INPUT';
+  constructor(
+    readonly fieldErrors: FieldError[],
+    message = `The input is not valid: ${fieldErrors.map((e) => `${e.path || '(root)'}: ${e.message}`).join('; ')}`,
+  ) {
+    super(message);
+    this.name = 'ValidationError';
+  }
+}
+
+export class NotFoundError extends ApiError {
+  readonly code = 'NOT_FOUND';
+  constructor(
+    readonly resource: string,
+    readonly key: string,
+  ) {
+    super(`${resource} "${key}" was not found.`);
+    this.name = 'NotFoundError';
+  }
+}
+
+/** A write based on an outdated version, or a key already taken. Carries what is current now. */
+export class ConflictError extends ApiError {
+  readonly code = 'CONFLICT';
+  constructor(
+    message: string,
+    readonly currentVersion: number | null = null,
+    readonly current: unknown = null,
+  ) {
+    super(message);
+    this.name = 'ConflictError';
+  }
+}
+
+export class ForbiddenError extends ApiError {
+  readonly code = 'FORBIDDEN';
+  constructor(message = 'You are not allowed to do this.') {
+    super(message);
+    this.name = 'ForbiddenError';
+  }
+}
+
+export class ReadOnlyEditionError extends ApiError {
+  readonly code = 'READ_ONLY_EDITION';
+  constructor(
+    readonly editionKey: string,
+    readonly status: string,
+  ) {
+    super(
+      `Edition ${editionKey} is ${status}: its definition is read-only. Derive a new edition to change it.`,
+    );
+    this.name = 'ReadOnlyEditionError';
+  }
+}
+
+export class InvalidCredentialsError extends ApiError {
+  readonly code = 'UNAUTHENTICATED';
+  constructor() {
+    super('The e-mail address or password is wrong, or the account is disabled.');
+    this.name = 'InvalidCredentialsError';
+  }
+}
+
+/** Turns the domain's and the database layer's typed errors into the API's; leaves others untouched. */
+export function toApiError(error: unknown): unknown {
+  if (error instanceof DomainValidationError) return new ValidationError(error.issues, error.message);
+  return error;
+}
+
+/** Runs `work`, rethrowing known lower-layer errors as API errors so the errors plugin can return them. */
+export async function withApiErrors<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw toApiError(error);
+  }
+}

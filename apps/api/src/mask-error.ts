@@ -1,0 +1,32 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { ApiError } from './errors';
+
+/** The error actually thrown: graphql-js and Apollo wrap it (once or more) in GraphQLErrors. */
+export function rootCause(error: unknown): unknown {
+  let current = error;
+  while (current instanceof GraphQLError && current.originalError) current = current.originalError;
+  return current;
+}
+
+/**
+ * Apollo's formatError: typed API errors keep their message and get `extensions.code`; GraphQL's own errors
+ * (syntax, validation, limits) pass through; anything else is a bug whose details stay in the logs.
+ * Stack traces never leave the server.
+ */
+export function maskError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = rootCause(error);
+  const { extensions, ...rest } = formatted;
+  const { stacktrace: _stacktrace, ...safeExtensions } = extensions ?? {};
+  if (original instanceof ApiError) {
+    return { ...rest, message: original.message, extensions: { ...safeExtensions, code: original.code } };
+  }
+  if (original instanceof GraphQLError) {
+    return { ...rest, ...(Object.keys(safeExtensions).length > 0 ? { extensions: safeExtensions } : {}) };
+  }
+  return {
+    message: 'Internal server error',
+    ...(rest.locations ? { locations: rest.locations } : {}),
+    ...(rest.path ? { path: rest.path } : {}),
+    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+  };
+}

@@ -1,0 +1,95 @@
+import { builder } from '../builder';
+import {
+  ConflictError,
+  type FieldError,
+  ForbiddenError,
+  InvalidCredentialsError,
+  NotFoundError,
+  ReadOnlyEditionError,
+  ValidationError,
+} from '../errors';
+
+/** The interface every typed error implements: clients can always ask for `... on Error { message }`. */
+export const ErrorInterface = builder.interfaceRef<Error>('Error').implement({
+  description: 'An expected failure returned as a result instead of data.',
+  fields: (t) => ({
+    message: t.exposeString('message', { description: 'What went wrong, in English, for people.' }),
+  }),
+});
+
+const FieldErrorType = builder.objectRef<FieldError>('FieldError').implement({
+  description: 'One problem with an input value.',
+  fields: (t) => ({
+    path: t.exposeString('path', {
+      description: 'Where the problem is, e.g. `answers[2].optionKey`; empty for the input as a whole.',
+    }),
+    message: t.exposeString('message', { description: 'What is wrong there.' }),
+  }),
+});
+
+builder.objectType(ValidationError, {
+  name: 'ValidationError',
+  description: 'The input breaks one or more rules; every problem is listed and nothing was stored.',
+  interfaces: [ErrorInterface],
+  fields: (t) => ({
+    fieldErrors: t.field({
+      type: [FieldErrorType],
+      description: 'Every problem found, in input order.',
+      resolve: (error) => error.fieldErrors,
+    }),
+  }),
+});
+
+builder.objectType(NotFoundError, {
+  name: 'NotFoundError',
+  description: 'A referenced record does not exist (or is not visible to you).',
+  interfaces: [ErrorInterface],
+  fields: (t) => ({
+    resource: t.exposeString('resource', { description: 'The kind of record, e.g. `Edition`.' }),
+    key: t.exposeString('key', { description: 'The key or id that was looked up.' }),
+  }),
+});
+
+builder.objectType(ConflictError, {
+  name: 'ConflictError',
+  description:
+    'The write was based on an outdated version, or a unique key is already taken. Reload `current` and retry.',
+  interfaces: [ErrorInterface],
+  fields: (t) => ({
+    currentVersion: t.exposeInt('currentVersion', {
+      nullable: true,
+      description: 'The version the record has now, when the conflict is about versions.',
+    }),
+    current: t.field({
+      type: 'JSON',
+      nullable: true,
+      description: 'The record as it is stored now, when the conflict is about versions.',
+      resolve: (error) => error.current,
+    }),
+  }),
+});
+
+builder.objectType(ForbiddenError, {
+  name: 'ForbiddenError',
+  description: 'Your role (or not being signed in) does not allow this operation.',
+  interfaces: [ErrorInterface],
+  fields: () => ({}),
+});
+
+builder.objectType(ReadOnlyEditionError, {
+  name: 'ReadOnlyEditionError',
+  description:
+    'The edition is published or closed, so its definition (or its evaluations) can no longer change.',
+  interfaces: [ErrorInterface],
+  fields: (t) => ({
+    editionKey: t.exposeString('editionKey', { description: 'The edition that is read-only.' }),
+    status: t.exposeString('status', { description: 'Its status: `published` or `closed`.' }),
+  }),
+});
+
+builder.objectType(InvalidCredentialsError, {
+  name: 'InvalidCredentialsError',
+  description: 'Login failed: unknown e-mail address, wrong password, or a disabled account.',
+  interfaces: [ErrorInterface],
+  fields: () => ({}),
+});

@@ -1,0 +1,22 @@
+// biome-ignore lint/suspicious/noExplicitAny: error classes take any constructor arguments
+type ErrorClass = new (...args: any[]) => Error;
+
+/**
+ * The errors-plugin options for a field returning `success | typed errors`, with the generated union and
+ * success types documented (every type in the schema has a description).
+ */
+export function resultOf<const Types extends ErrorClass[]>(
+  fieldName: string,
+  types: Types,
+  options: { directResult?: boolean } = {},
+) {
+  return {
+    types,
+    directResult: options.directResult ?? false,
+    union: {
+      description: `The outcome of \`${fieldName}\`: its result, or one of the typed errors it can return.`,
+    },
+    result: { description: `\`${fieldName}\` succeeded.` },
+    dataField: { description: `What \`${fieldName}\` returned.` },
+  };
+}

@@ -1,0 +1,16 @@
+import type { Viewer } from './auth/viewer';
+
+export type NewSession = { token: string; expiresAt: Date; viewer: Viewer };
+
+/** What the server needs from the outside world; built once per process (or per test) in `createServices`. */
+export type Services = {
+  /** The viewer a bearer token belongs to, or null if it is unknown, expired or revoked. */
+  authenticate(token: string): Promise<Viewer | null>;
+  /** A new session for valid credentials of an active user, else null. */
+  login(email: string, password: string): Promise<NewSession | null>;
+  /** Revokes the session the token belongs to; false if it was not a live session token. */
+  logout(token: string): Promise<boolean>;
+  /** True when the database answers. */
+  ready(): Promise<boolean>;
+  close(): Promise<void>;
+};
