@@ -16,6 +16,7 @@ export * from './results/edition-results';
 export * from './results/ranking';
 export * from './results/score-figures';
 export * from './scoring/company-result';
+export * from './scoring/compare-keys';
 export * from './scoring/compile-edition';
 export * from './scoring/contact-score';
 export * from './scoring/cx-metrics';

@@ -1,7 +1,8 @@
 import type { ChannelKey } from '../model/channel';
 import type { AwardRules } from '../model/edition';
 import type { ChannelResult, CompanyResult } from '../scoring/company-result';
-import { compareKeysAsc, compareScoresDesc } from './compare-scores';
+import { compareKeysAsc } from '../scoring/compare-keys';
+import { compareScoresDesc } from './compare-scores';
 import { ineligibilityReasons } from './ranking';
 
 export interface ChannelRankingEntry {

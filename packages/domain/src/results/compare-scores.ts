@@ -7,7 +7,3 @@ export function compareScoresDesc(a: number | null, b: number | null): number {
   if (Math.abs(a - b) <= SCORE_TIE_TOLERANCE) return 0;
   return b - a;
 }
-
-export function compareKeysAsc(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}

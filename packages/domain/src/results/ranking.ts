@@ -1,6 +1,7 @@
 import type { AwardRules } from '../model/edition';
 import type { CompanyResult } from '../scoring/company-result';
-import { compareKeysAsc, compareScoresDesc } from './compare-scores';
+import { compareKeysAsc } from '../scoring/compare-keys';
+import { compareScoresDesc } from './compare-scores';
 
 export interface RankingEntry {
   companyKey: string;

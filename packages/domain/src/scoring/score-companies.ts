@@ -8,6 +8,7 @@ import type {
   PartResult,
   PerformanceResult,
 } from './company-result';
+import { compareKeysAsc } from './compare-keys';
 import type { CompiledEdition } from './compile-edition';
 import type { ContactPartScore, ContactScore } from './contact-score';
 import { CxAccumulator } from './cx-metrics';
@@ -53,16 +54,12 @@ export function scoreCompanies(
   if (issues.length > 0) throw new DomainValidationError('Results input', issues);
 
   return [...companies]
-    .sort((a, b) => compareKeys(a.key, b.key))
+    .sort((a, b) => compareKeysAsc(a.key, b.key))
     .map((company) => {
       const list = byCompany.get(company.key) ?? [];
-      list.sort((a, b) => compareKeys(a.evaluationId, b.evaluationId));
+      list.sort((a, b) => compareKeysAsc(a.evaluationId, b.evaluationId));
       return scoreCompany(compiled, company, list);
     });
-}
-
-export function compareKeys(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function scoreCompany(

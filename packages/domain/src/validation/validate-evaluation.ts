@@ -78,7 +78,10 @@ export function checkEvaluation(edition: Edition, evaluation: Evaluation): Valid
     }
     if (answer.optionKey !== null) {
       if (question.type === 'comment' || question.type === 'waitingTime') {
-        add(`${path}.optionKey`, `a ${question.type} question has no options`);
+        add(
+          `${path}.optionKey`,
+          `a ${question.type === 'comment' ? 'comment' : 'waiting-time'} question has no options`,
+        );
       } else if (!question.options.some((o) => o.key === answer.optionKey)) {
         add(
           `${path}.optionKey`,
