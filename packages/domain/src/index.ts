@@ -30,3 +30,6 @@ export * from './validation/issue';
 export * from './validation/parse-edition';
 export * from './validation/questions-for-channel';
 export * from './validation/validate-evaluation';
+export * from './comparison/diff-editions';
+export * from './comparison/diff-score-keys';
+export * from './derive/derive-edition';

@@ -40,6 +40,11 @@ export interface DefinitionChange {
   summary: LocalizedText;
   /** True when the change makes scores of this item (and its parents) not like-for-like. */
   affectsScores: boolean;
+  /**
+   * True when the change makes Totalresultat not like-for-like. Differs from `affectsScores` only for
+   * changes confined to a separate index (CX) or to unscored items. Absent means the same as `affectsScores`.
+   */
+  affectsTotal?: boolean;
 }
 
 export interface EditionDiff {
