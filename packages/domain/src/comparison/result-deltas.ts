@@ -38,7 +38,7 @@ export function resultDeltas(
   baseline: DeltaSide,
   diff: EditionDiff | null,
 ): ResultDelta[] {
-  const changes = (diff?.changes ?? []).filter((c) => c.affectsScores);
+  const changes = (diff?.changes ?? []).filter((c) => c.affectsScores || c.affectsTotal === true);
   const scope = new ChangeScope(changes, current.definition, baseline.definition);
   const out: ResultDelta[] = [];
   const push = (
@@ -146,19 +146,17 @@ class ChangeScope {
 
   /** The total mixes everything that counts: edition and channel rules and every area counting in the total on either side. */
   forTotal(): DeltaReason[] {
-    return this.pick((c) => c.areaKey === null || this.countsInTotal(c.areaKey));
+    return this.pick((c) => this.reachesTotal(c));
   }
 
   /** A channel's total: as the total, but channel rule changes only of this channel. */
   forChannel(channel: string): DeltaReason[] {
-    return this.pick((c) =>
-      c.level === 'channel' ? c.key === channel : c.areaKey === null || this.countsInTotal(c.areaKey),
-    );
+    return this.pick((c) => this.reachesTotal(c) && (c.level !== 'channel' || c.key === channel));
   }
 
   forArea(areaKey: string): DeltaReason[] {
     const waiting = this.performancesOf(areaKey).some((p) => this.isWaiting(p));
-    return this.pick(
+    return this.pickScoring(
       (c) =>
         c.areaKey === areaKey ||
         (c.level === 'area' && c.key === areaKey) ||
@@ -168,7 +166,7 @@ class ChangeScope {
 
   forPerformance(performanceKey: string): DeltaReason[] {
     const waiting = this.isWaiting(performanceKey);
-    return this.pick(
+    return this.pickScoring(
       (c) =>
         c.performanceKey === performanceKey ||
         (c.level === 'performance' && c.key === performanceKey) ||
@@ -181,7 +179,7 @@ class ChangeScope {
     const sources = [...this.current.cxSources, ...this.baseline.cxSources].filter(
       (s) => s.metric === metric,
     );
-    return this.pick((c) =>
+    return this.pickScoring((c) =>
       sources.some(
         (s) =>
           (c.level === 'question' && c.key === s.questionKey) ||
@@ -189,6 +187,16 @@ class ChangeScope {
           (c.level === 'area' && c.key === s.areaKey),
       ),
     );
+  }
+
+  /** A change reaches the total unless the diff says otherwise (affectsTotal) or it sits in areas outside the total. */
+  private reachesTotal(c: DefinitionChange): boolean {
+    return (c.affectsTotal ?? c.affectsScores) && (c.areaKey === null || this.countsInTotal(c.areaKey));
+  }
+
+  /** Changes that affect the item's own scores. */
+  private pickScoring(test: (change: DefinitionChange) => boolean): DeltaReason[] {
+    return this.pick((c) => c.affectsScores && test(c));
   }
 
   private pick(test: (change: DefinitionChange) => boolean): DeltaReason[] {
