@@ -19,6 +19,7 @@ export * from './scoring/company-result';
 export * from './scoring/compare-keys';
 export * from './scoring/compile-edition';
 export * from './scoring/contact-score';
+export * from './scoring/contact-tally';
 export * from './scoring/cx-metrics';
 export * from './scoring/percentage';
 export * from './scoring/score-companies';

@@ -5,7 +5,6 @@ import type { CxMetric } from '../model/question';
 import type { CompanyInfo, CompanyResult } from '../scoring/company-result';
 import { compileEdition } from '../scoring/compile-edition';
 import { scoreCompanies } from '../scoring/score-companies';
-import { scoreContact } from '../scoring/score-contact';
 import { DomainValidationError, type ValidationIssue } from '../validation/issue';
 import { type BestOnChannel, bestOnChannel } from './best-on-channel';
 import { type IndustryRanking, type Ranking, rankIndustry, rankOverall } from './ranking';
@@ -64,8 +63,7 @@ export function computeEditionResults(
   if (issues.length > 0) throw new DomainValidationError('Results input', issues);
 
   const compiled = compileEdition(edition);
-  const contacts = evaluations.map((evaluation) => scoreContact(compiled, evaluation));
-  const companyResults = scoreCompanies(compiled, contacts, companies);
+  const companyResults = scoreCompanies(compiled, evaluations, companies);
   const measured = companyResults.filter((c) => c.n > 0);
   const industryKeys = [...new Set(companyResults.map((c) => c.industryKey))].sort();
   const channelKeys = compiled.channelList.map((c) => c.key);

@@ -1,11 +1,14 @@
 import type { AreaCounting } from '../model/area';
 import type { WaitingBand } from '../model/channel';
 import type { Edition } from '../model/edition';
-import type { CxMetric, Question } from '../model/question';
+import { type CxMetric, cxMetricSchema, type Question } from '../model/question';
 import { shadowOptionPoints } from './shadow-points';
 import { maxWaitingPoints } from './waiting-points';
 
 /** A question prepared for scoring: options looked up by key, points in flat arrays. */
+/** The CX metrics in a fixed order, for per-contact arrays. */
+export const CX_METRICS: readonly CxMetric[] = cxMetricSchema.options;
+
 export interface CompiledQuestion {
   key: string;
   /** Position of the question in the whole edition (for per-contact bookkeeping). */
@@ -17,6 +20,8 @@ export interface CompiledQuestion {
   bonus: boolean;
   critical: Question['critical'];
   cxMetric: CxMetric | null;
+  /** Position of cxMetric in CX_METRICS, −1 when the question feeds no CX metric. */
+  cxIndex: number;
   optionIndex: Map<string, number>;
   /** Points per option (0 on unscored questions; they never count). */
   optionPoints: number[];
@@ -132,6 +137,7 @@ function compileQuestion(
     bonus: question.bonus,
     critical: question.critical,
     cxMetric: question.cxMetric,
+    cxIndex: question.cxMetric === null ? -1 : CX_METRICS.indexOf(question.cxMetric),
     optionIndex: new Map(question.options.map((o, i) => [o.key, i])),
     optionPoints,
     optionShadowPoints,

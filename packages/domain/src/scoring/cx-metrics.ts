@@ -42,14 +42,17 @@ export class CxAccumulator {
   add(values: CxValues): void {
     for (const metric of METRICS) {
       const value = values[metric];
-      if (value === null) continue;
-      this.sums[metric] += value;
-      this.counts[metric]++;
-      if (metric === 'CSAT' && value >= 4) this.satisfied++;
-      if (metric === 'NPS') {
-        if (value >= 9) this.promoters++;
-        else if (value <= 6) this.detractors++;
-      }
+      if (value !== null) this.addValue(metric, value);
+    }
+  }
+
+  addValue(metric: CxMetric, value: number): void {
+    this.sums[metric] += value;
+    this.counts[metric]++;
+    if (metric === 'CSAT' && value >= 4) this.satisfied++;
+    if (metric === 'NPS') {
+      if (value >= 9) this.promoters++;
+      else if (value <= 6) this.detractors++;
     }
   }
 

@@ -1,3 +1,5 @@
+import type { Evaluation } from '../model/evaluation';
+import type { CxMetric } from '../model/question';
 import { DomainValidationError, type ValidationIssue } from '../validation/issue';
 import { addAt } from './add-at';
 import type {
@@ -10,7 +12,8 @@ import type {
 } from './company-result';
 import { compareKeysAsc } from './compare-keys';
 import type { CompiledEdition } from './compile-edition';
-import type { ContactPartScore, ContactScore } from './contact-score';
+import { CX_METRICS } from './compile-edition';
+import { type ContactTally, createTally, tallyContact } from './contact-tally';
 import { CxAccumulator } from './cx-metrics';
 import { percentage } from './percentage';
 
@@ -26,46 +29,51 @@ const SHADOW_POSSIBLE = 7;
 const SLOTS = 8;
 
 /**
- * Combines contact scores into one result per company (docs/scoring.md, "Per company").
- * Every listed company gets a result, also without contacts. Contacts are summed in evaluation-id order,
- * so the results do not depend on the order of the input.
+ * Scores every evaluation and combines the contacts into one result per company (docs/scoring.md,
+ * "Per company"). Every listed company gets a result, also without contacts. Contacts are summed in
+ * evaluation-id order, so the results do not depend on the order of the input. Evaluations must have
+ * passed validateEvaluation.
  */
 export function scoreCompanies(
   compiled: CompiledEdition,
-  contacts: readonly ContactScore[],
+  evaluations: readonly Evaluation[],
   companies: readonly CompanyInfo[],
 ): CompanyResult[] {
-  const byCompany = new Map<string, ContactScore[]>();
+  const byCompany = new Map<string, Evaluation[]>();
   const issues: ValidationIssue[] = [];
   companies.forEach((company, i) => {
-    if (byCompany.has(company.key))
+    if (byCompany.has(company.key)) {
       issues.push({ path: `companies[${i}].key`, message: `company "${company.key}" is listed twice` });
+    }
     byCompany.set(company.key, []);
   });
-  contacts.forEach((contact, i) => {
-    const list = byCompany.get(contact.companyKey);
-    if (list) list.push(contact);
-    else
+  evaluations.forEach((evaluation, i) => {
+    const list = byCompany.get(evaluation.companyKey);
+    if (list) list.push(evaluation);
+    else {
       issues.push({
         path: `evaluations[${i}].companyKey`,
-        message: `company "${contact.companyKey}" is not in the company list`,
+        message: `company "${evaluation.companyKey}" is not in the company list`,
       });
+    }
   });
   if (issues.length > 0) throw new DomainValidationError('Results input', issues);
 
+  const tally = createTally(compiled);
   return [...companies]
     .sort((a, b) => compareKeysAsc(a.key, b.key))
     .map((company) => {
       const list = byCompany.get(company.key) ?? [];
-      list.sort((a, b) => compareKeysAsc(a.evaluationId, b.evaluationId));
-      return scoreCompany(compiled, company, list);
+      list.sort((a, b) => compareKeysAsc(a.id, b.id));
+      return scoreCompany(compiled, company, list, tally);
     });
 }
 
 function scoreCompany(
   compiled: CompiledEdition,
   company: CompanyInfo,
-  contacts: ContactScore[],
+  evaluations: Evaluation[],
+  t: ContactTally,
 ): CompanyResult {
   const channelCount = compiled.channelList.length;
   const chN = new Float64Array(channelCount);
@@ -79,24 +87,28 @@ function scoreCompany(
   const cx = new CxAccumulator();
   let criticalContacts = 0;
 
-  for (const contact of contacts) {
-    const c = compiled.channels.get(contact.channel)?.index;
-    if (c === undefined) continue;
+  for (const evaluation of evaluations) {
+    tallyContact(compiled, evaluation, t);
+    const c = t.channelIndex;
+    if (c < 0) continue;
     addAt(chN, c, 1);
-    if (contact.criticalEffect === 'contact') criticalContacts++;
-    if (contact.total !== null) {
+    if (t.contactZeroed) criticalContacts++;
+    if (t.total !== null) {
       addAt(chScored, c, 1);
-      addAt(chSum, c, contact.total);
+      addAt(chSum, c, t.total);
     }
-    if (!contact.answered) continue;
+    if (!t.answered) continue;
     addAt(chAnswered, c, 1);
-    if (contact.total !== null) {
+    if (t.total !== null) {
       addAt(chAnsweredScored, c, 1);
-      addAt(chAnsweredSum, c, contact.total);
+      addAt(chAnsweredSum, c, t.total);
     }
-    addParts(contact.areas, areaSums);
-    addParts(contact.performances, performanceSums);
-    cx.add(contact.cx);
+    addParts(areaSums, t.areaEarned, t.areaPossible, t.areaShadowEarned, t.areaShadowPossible);
+    addParts(performanceSums, t.perfEarned, t.perfPossible, t.perfShadowEarned, t.perfShadowPossible);
+    for (let m = 0; m < CX_METRICS.length; m++) {
+      const value = t.cx[m] as number;
+      if (!Number.isNaN(value)) cx.addValue(CX_METRICS[m] as CxMetric, value);
+    }
   }
 
   const channels: ChannelResult[] = compiled.channelList.map((channel, c) => ({
@@ -124,7 +136,7 @@ function scoreCompany(
     companyKey: company.key,
     name: company.name,
     industryKey: company.industryKey,
-    n: contacts.length,
+    n: evaluations.length,
     nAnswered: sum(chAnswered),
     total: combine((c) => channels[c]?.total ?? null, chSum, chScored),
     answeredOnly: combine((c) => channels[c]?.answeredOnly ?? null, chAnsweredSum, chAnsweredScored),
@@ -150,21 +162,28 @@ function channelWeighted(compiled: CompiledEdition, scoreOf: (c: number) => numb
   return weights > 0 ? weighted / weights : null;
 }
 
-function addParts(parts: readonly ContactPartScore[], sums: Float64Array): void {
-  for (let i = 0; i < parts.length; i++) {
-    const part = parts[i] as ContactPartScore;
+function addParts(
+  sums: Float64Array,
+  earned: Float64Array,
+  possible: Float64Array,
+  shadowEarned: Float64Array,
+  shadowPossible: Float64Array,
+): void {
+  for (let i = 0; i < earned.length; i++) {
     const o = i * SLOTS;
-    if (part.percentage !== null) {
+    const pct = percentage(earned[i] as number, possible[i] as number);
+    if (pct !== null) {
       addAt(sums, o + N, 1);
-      addAt(sums, o + SUM, part.percentage);
-      addAt(sums, o + EARNED, part.earned);
-      addAt(sums, o + POSSIBLE, part.possible);
+      addAt(sums, o + SUM, pct);
+      addAt(sums, o + EARNED, earned[i] as number);
+      addAt(sums, o + POSSIBLE, possible[i] as number);
     }
-    if (part.shadowPercentage !== null) {
+    const shadowPct = percentage(shadowEarned[i] as number, shadowPossible[i] as number);
+    if (shadowPct !== null) {
       addAt(sums, o + SHADOW_N, 1);
-      addAt(sums, o + SHADOW_SUM, part.shadowPercentage);
-      addAt(sums, o + SHADOW_EARNED, part.shadowEarned);
-      addAt(sums, o + SHADOW_POSSIBLE, part.shadowPossible);
+      addAt(sums, o + SHADOW_SUM, shadowPct);
+      addAt(sums, o + SHADOW_EARNED, shadowEarned[i] as number);
+      addAt(sums, o + SHADOW_POSSIBLE, shadowPossible[i] as number);
     }
   }
 }

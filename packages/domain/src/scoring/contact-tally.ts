@@ -1,0 +1,171 @@
+import type { Evaluation } from '../model/evaluation';
+import type { CompiledEdition, CompiledQuestion } from './compile-edition';
+import { CX_METRICS } from './compile-edition';
+import { percentage } from './percentage';
+import { waitingPoints } from './waiting-points';
+
+/**
+ * The working numbers of one contact, in flat arrays indexed like the compiled edition's areas and
+ * performances. One tally is reused for many contacts so that scoring allocates nothing per contact.
+ */
+export interface ContactTally {
+  channelIndex: number;
+  answered: boolean;
+  /** 0–100, 0 when not answered, null when nothing was scorable. */
+  total: number | null;
+  contactZeroed: boolean;
+  anyAreaZeroed: boolean;
+  perfEarned: Float64Array;
+  perfPossible: Float64Array;
+  perfShadowEarned: Float64Array;
+  perfShadowPossible: Float64Array;
+  areaEarned: Float64Array;
+  areaPossible: Float64Array;
+  areaShadowEarned: Float64Array;
+  areaShadowPossible: Float64Array;
+  areaZeroed: Uint8Array;
+  /** The CX value per metric (CX_METRICS order); NaN when not answered. */
+  cx: Float64Array;
+  seen: Int32Array;
+  notApplicable: Int32Array;
+  stamp: number;
+}
+
+export function createTally(compiled: CompiledEdition): ContactTally {
+  const p = compiled.performances.length;
+  const a = compiled.areas.length;
+  return {
+    channelIndex: -1,
+    answered: false,
+    total: null,
+    contactZeroed: false,
+    anyAreaZeroed: false,
+    perfEarned: new Float64Array(p),
+    perfPossible: new Float64Array(p),
+    perfShadowEarned: new Float64Array(p),
+    perfShadowPossible: new Float64Array(p),
+    areaEarned: new Float64Array(a),
+    areaPossible: new Float64Array(a),
+    areaShadowEarned: new Float64Array(a),
+    areaShadowPossible: new Float64Array(a),
+    areaZeroed: new Uint8Array(a),
+    cx: new Float64Array(CX_METRICS.length),
+    seen: new Int32Array(compiled.questionCount),
+    notApplicable: new Int32Array(compiled.questionCount),
+    stamp: 0,
+  };
+}
+
+/**
+ * Scores one contact into `t` (docs/scoring.md, "Per contact"). Expects an evaluation that passed
+ * validateEvaluation: unknown questions, questions of other channels, unknown options and repeated
+ * answers are skipped rather than reported.
+ */
+export function tallyContact(compiled: CompiledEdition, evaluation: Evaluation, t: ContactTally): void {
+  t.perfEarned.fill(0);
+  t.perfPossible.fill(0);
+  t.perfShadowEarned.fill(0);
+  t.perfShadowPossible.fill(0);
+  t.areaZeroed.fill(0);
+  t.cx.fill(Number.NaN);
+  t.contactZeroed = false;
+  t.anyAreaZeroed = false;
+  t.answered = evaluation.answered;
+  const channel = compiled.channels.get(evaluation.channel);
+  t.channelIndex = channel ? channel.index : -1;
+
+  if (evaluation.answered && channel) {
+    const stamp = ++t.stamp;
+    const answers = evaluation.answers;
+    for (let i = 0; i < answers.length; i++) {
+      const answer = answers[i] as Evaluation['answers'][number];
+      const q = channel.questions.get(answer.questionKey);
+      if (q === undefined || t.seen[q.index] === stamp) continue;
+      t.seen[q.index] = stamp;
+      if (answer.notApplicable) {
+        t.notApplicable[q.index] = stamp;
+        continue;
+      }
+      if (q.isWaitingTime || answer.optionKey === null) continue;
+      const o = q.optionIndex.get(answer.optionKey);
+      if (o === undefined) continue;
+      if (q.cxIndex >= 0) t.cx[q.cxIndex] = q.optionValues[o] ?? Number.NaN;
+      addPoints(compiled, t, q, q.optionPoints[o] as number, q.optionShadowPoints[o] as number);
+    }
+    const wait = evaluation.waitingTime;
+    if (wait !== null) {
+      const points = waitingPoints(channel.bands, wait);
+      for (const q of channel.waitingQuestions) {
+        if (t.notApplicable[q.index] !== stamp) addPoints(compiled, t, q, points, points);
+      }
+    }
+  }
+  sumUp(compiled, t);
+}
+
+function addPoints(
+  compiled: CompiledEdition,
+  t: ContactTally,
+  q: CompiledQuestion,
+  points: number,
+  shadow: number,
+) {
+  const p = q.performanceIndex;
+  t.perfShadowEarned[p] = (t.perfShadowEarned[p] as number) + shadow;
+  if (!q.bonus) t.perfShadowPossible[p] = (t.perfShadowPossible[p] as number) + q.maxShadowPoints;
+  if (!q.scored) return;
+  t.perfEarned[p] = (t.perfEarned[p] as number) + points;
+  if (!q.bonus) t.perfPossible[p] = (t.perfPossible[p] as number) + q.maxPoints;
+  if (q.critical !== null && points === 0) {
+    // A critical answer outside the total's areas can only zero its own area.
+    if (q.critical === 'contact' && compiled.areas[q.areaIndex]?.countsInTotal) t.contactZeroed = true;
+    else {
+      t.areaZeroed[q.areaIndex] = 1;
+      t.anyAreaZeroed = true;
+    }
+  }
+}
+
+/** Applies critical zeroing, sums performances into areas and computes the contact total. */
+function sumUp(compiled: CompiledEdition, t: ContactTally) {
+  const { areas, performances } = compiled;
+  t.areaEarned.fill(0);
+  t.areaPossible.fill(0);
+  t.areaShadowEarned.fill(0);
+  t.areaShadowPossible.fill(0);
+  if (t.contactZeroed) {
+    for (const area of areas) if (area.countsInTotal) t.areaZeroed[area.index] = 1;
+  }
+  for (let p = 0; p < performances.length; p++) {
+    const a = (performances[p] as (typeof performances)[number]).areaIndex;
+    if (t.areaZeroed[a] === 1) {
+      t.perfEarned[p] = 0;
+      t.perfShadowEarned[p] = 0;
+    }
+    t.areaEarned[a] = (t.areaEarned[a] as number) + (t.perfEarned[p] as number);
+    t.areaPossible[a] = (t.areaPossible[a] as number) + (t.perfPossible[p] as number);
+    t.areaShadowEarned[a] = (t.areaShadowEarned[a] as number) + (t.perfShadowEarned[p] as number);
+    t.areaShadowPossible[a] = (t.areaShadowPossible[a] as number) + (t.perfShadowPossible[p] as number);
+  }
+  if (!t.answered || t.contactZeroed) {
+    t.total = 0;
+    return;
+  }
+  let weightedSum = 0;
+  let weightSum = 0;
+  let earnedSum = 0;
+  let possibleSum = 0;
+  for (let a = 0; a < areas.length; a++) {
+    const area = areas[a] as (typeof areas)[number];
+    const possible = t.areaPossible[a] as number;
+    if (!area.countsInTotal || possible <= 0) continue;
+    const earned = t.areaEarned[a] as number;
+    weightedSum += area.weight * (percentage(earned, possible) as number);
+    weightSum += area.weight;
+    earnedSum += earned;
+    possibleSum += possible;
+  }
+  if (compiled.edition.scoring.areaWeighting === 'weighted')
+    t.total = weightSum > 0 ? weightedSum / weightSum : null;
+  else t.total = percentage(earnedSum, possibleSum);
+}
