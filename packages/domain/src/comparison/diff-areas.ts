@@ -1,4 +1,5 @@
 import type { Area } from '../model/area';
+import type { DefinitionChange } from './definition-change';
 import { makeChange, sameValue } from './diff-change';
 import type { IndexedEdition } from './diff-index';
 import { reorderedKeys } from './diff-reorder';
@@ -12,7 +13,6 @@ import {
   reordered,
   weightChanged,
 } from './diff-wording';
-import type { DefinitionChange } from './definition-change';
 
 const countsInScore = (area: Area) => area.counting !== 'unscored';
 const countsInTotal = (area: Area) => area.counting === 'scored';
@@ -41,12 +41,26 @@ export function diffAreas(from: IndexedEdition, to: IndexedEdition): DefinitionC
     }
     if (!sameValue(before.name, after.name)) {
       changes.push(
-        makeChange({ ...base, kind: 'renamed', before: before.name, after: after.name, summary: renamed('area', before.name, after.name), affectsScores: false }),
+        makeChange({
+          ...base,
+          kind: 'renamed',
+          before: before.name,
+          after: after.name,
+          summary: renamed('area', before.name, after.name),
+          affectsScores: false,
+        }),
       );
     }
     if (!sameValue(before.description, after.description)) {
       changes.push(
-        makeChange({ ...base, kind: 'descriptionChanged', before: before.description, after: after.description, summary: descriptionChanged('area', after.name), affectsScores: false }),
+        makeChange({
+          ...base,
+          kind: 'descriptionChanged',
+          before: before.description,
+          after: after.description,
+          summary: descriptionChanged('area', after.name),
+          affectsScores: false,
+        }),
       );
     }
     if (before.counting !== after.counting) {
@@ -66,12 +80,26 @@ export function diffAreas(from: IndexedEdition, to: IndexedEdition): DefinitionC
       // A weight only matters where the area counts in the total.
       const matters = countsInTotal(before) || countsInTotal(after);
       changes.push(
-        makeChange({ ...base, kind: 'weightChanged', before: before.weight, after: after.weight, summary: weightChanged('area', after.name, before.weight, after.weight), affectsScores: matters }),
+        makeChange({
+          ...base,
+          kind: 'weightChanged',
+          before: before.weight,
+          after: after.weight,
+          summary: weightChanged('area', after.name, before.weight, after.weight),
+          affectsScores: matters,
+        }),
       );
     }
     if (moved.has(key)) {
       changes.push(
-        makeChange({ ...base, kind: 'reordered', before: before.order, after: after.order, summary: reordered('area', after.name), affectsScores: false }),
+        makeChange({
+          ...base,
+          kind: 'reordered',
+          before: before.order,
+          after: after.order,
+          summary: reordered('area', after.name),
+          affectsScores: false,
+        }),
       );
     }
   }

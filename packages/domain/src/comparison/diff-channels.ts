@@ -1,8 +1,8 @@
 import type { ChannelRule } from '../model/channel';
+import type { DefinitionChange } from './definition-change';
 import { makeChange, sameValue } from './diff-change';
 import type { IndexedEdition } from './diff-index';
-import { added, detailsChanged, ITEM_WORDS, nbQ, enQ, removed, renamed, weightChanged } from './diff-wording';
-import type { DefinitionChange } from './definition-change';
+import { added, detailsChanged, enQ, ITEM_WORDS, nbQ, removed, renamed, weightChanged } from './diff-wording';
 
 const WAITING_PARTS = {
   waitUnit: { nb: 'enhet', en: 'unit' },
@@ -22,13 +22,31 @@ export function diffChannels(from: IndexedEdition, to: IndexedEdition): Definiti
     const before = from.channels.get(key);
     if (!before) {
       changes.push(
-        makeChange({ level: 'channel', kind: 'added', key, path: path(key), before: null, after, summary: added('channel', after.name), affectsScores: true }),
+        makeChange({
+          level: 'channel',
+          kind: 'added',
+          key,
+          path: path(key),
+          before: null,
+          after,
+          summary: added('channel', after.name),
+          affectsScores: true,
+        }),
       );
       continue;
     }
     if (!sameValue(before.name, after.name)) {
       changes.push(
-        makeChange({ level: 'channel', kind: 'renamed', key, path: path(key), before: before.name, after: after.name, summary: renamed('channel', before.name, after.name), affectsScores: false }),
+        makeChange({
+          level: 'channel',
+          kind: 'renamed',
+          key,
+          path: path(key),
+          before: before.name,
+          after: after.name,
+          summary: renamed('channel', before.name, after.name),
+          affectsScores: false,
+        }),
       );
     }
     const parts = (Object.keys(WAITING_PARTS) as (keyof typeof WAITING_PARTS)[]).filter(
@@ -44,7 +62,10 @@ export function diffChannels(from: IndexedEdition, to: IndexedEdition): Definiti
           before: waitingRules(before),
           after: waitingRules(after),
           summary: detailsChanged(
-            { nb: `Ventetidsreglene for ${ITEM_WORDS.channel.nb.toLowerCase()} ${nbQ(after.name)}`, en: `Waiting rules of channel ${enQ(after.name)}` },
+            {
+              nb: `Ventetidsreglene for ${ITEM_WORDS.channel.nb.toLowerCase()} ${nbQ(after.name)}`,
+              en: `Waiting rules of channel ${enQ(after.name)}`,
+            },
             parts.map((p) => WAITING_PARTS[p]),
           ),
           affectsScores: true,
@@ -53,14 +74,32 @@ export function diffChannels(from: IndexedEdition, to: IndexedEdition): Definiti
     }
     if (before.weight !== after.weight) {
       changes.push(
-        makeChange({ level: 'channel', kind: 'weightChanged', key, path: path(key), before: before.weight, after: after.weight, summary: weightChanged('channel', after.name, before.weight, after.weight), affectsScores: weighsChannels }),
+        makeChange({
+          level: 'channel',
+          kind: 'weightChanged',
+          key,
+          path: path(key),
+          before: before.weight,
+          after: after.weight,
+          summary: weightChanged('channel', after.name, before.weight, after.weight),
+          affectsScores: weighsChannels,
+        }),
       );
     }
   }
   for (const [key, before] of from.channels) {
     if (to.channels.has(key)) continue;
     changes.push(
-      makeChange({ level: 'channel', kind: 'removed', key, path: path(key), before, after: null, summary: removed('channel', before.name), affectsScores: true }),
+      makeChange({
+        level: 'channel',
+        kind: 'removed',
+        key,
+        path: path(key),
+        before,
+        after: null,
+        summary: removed('channel', before.name),
+        affectsScores: true,
+      }),
     );
   }
   return changes;

@@ -1,11 +1,11 @@
 import type { Edition } from '../model/edition';
+import type { EditionDiff } from './definition-change';
 import { diffAreas } from './diff-areas';
 import { diffChannels } from './diff-channels';
 import { indexEdition } from './diff-index';
 import { diffPerformances } from './diff-performances';
 import { diffQuestions } from './diff-questions';
 import { diffRules } from './diff-rules';
-import type { EditionDiff } from './definition-change';
 
 /**
  * What changed in the survey definition from one edition to another, matched by stable keys at every

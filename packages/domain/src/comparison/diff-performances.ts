@@ -1,8 +1,8 @@
+import type { DefinitionChange } from './definition-change';
 import { makeChange, sameValue } from './diff-change';
 import { type IndexedEdition, performanceCountsInScore, performanceCountsInTotal } from './diff-index';
 import { reorderedKeys } from './diff-reorder';
 import { added, descriptionChanged, moved, removed, renamed, reordered } from './diff-wording';
-import type { DefinitionChange } from './definition-change';
 
 /**
  * Performances matched by key across the whole edition, so a performance that changes area is "moved".
@@ -19,7 +19,13 @@ export function diffPerformances(from: IndexedEdition, to: IndexedEdition): Defi
   }
 
   for (const [key, { performance: after, area }] of to.performances) {
-    const base = { level: 'performance' as const, key, path: `${area.key}/${key}`, areaKey: area.key, performanceKey: key };
+    const base = {
+      level: 'performance' as const,
+      key,
+      path: `${area.key}/${key}`,
+      areaKey: area.key,
+      performanceKey: key,
+    };
     const old = from.performances.get(key);
     if (!old) {
       if (!from.areas.has(area.key)) continue;
@@ -29,7 +35,12 @@ export function diffPerformances(from: IndexedEdition, to: IndexedEdition): Defi
           kind: 'added',
           before: null,
           after,
-          summary: added('performance', after.name, area.name, performanceCountsInScore(after, area) ? undefined : { nb: ' (uten poeng)', en: ' (unscored)' }),
+          summary: added(
+            'performance',
+            after.name,
+            area.name,
+            performanceCountsInScore(after, area) ? undefined : { nb: ' (uten poeng)', en: ' (unscored)' },
+          ),
           affectsScores: performanceCountsInScore(after, area),
           affectsTotal: performanceCountsInTotal(after, area),
         }),
@@ -51,17 +62,38 @@ export function diffPerformances(from: IndexedEdition, to: IndexedEdition): Defi
       );
     } else if (reorderedInArea.has(key)) {
       changes.push(
-        makeChange({ ...base, kind: 'reordered', before: before.order, after: after.order, summary: reordered('performance', after.name), affectsScores: false }),
+        makeChange({
+          ...base,
+          kind: 'reordered',
+          before: before.order,
+          after: after.order,
+          summary: reordered('performance', after.name),
+          affectsScores: false,
+        }),
       );
     }
     if (!sameValue(before.name, after.name)) {
       changes.push(
-        makeChange({ ...base, kind: 'renamed', before: before.name, after: after.name, summary: renamed('performance', before.name, after.name), affectsScores: false }),
+        makeChange({
+          ...base,
+          kind: 'renamed',
+          before: before.name,
+          after: after.name,
+          summary: renamed('performance', before.name, after.name),
+          affectsScores: false,
+        }),
       );
     }
     if (!sameValue(before.description, after.description)) {
       changes.push(
-        makeChange({ ...base, kind: 'descriptionChanged', before: before.description, after: after.description, summary: descriptionChanged('performance', after.name), affectsScores: false }),
+        makeChange({
+          ...base,
+          kind: 'descriptionChanged',
+          before: before.description,
+          after: after.description,
+          summary: descriptionChanged('performance', after.name),
+          affectsScores: false,
+        }),
       );
     }
   }

@@ -1,10 +1,20 @@
 import type { LocalizedText } from '../model/locale';
 import type { AnswerOption, Question } from '../model/question';
+import type { DefinitionChange } from './definition-change';
 import { makeChange, sameValue } from './diff-change';
 import { type IndexedEdition, questionCountsInScore, questionCountsInTotal } from './diff-index';
 import { reorderedKeys } from './diff-reorder';
-import { added, detailsChanged, enQ, moved, nbQ, removed, renamed, reordered, sentence } from './diff-wording';
-import type { DefinitionChange } from './definition-change';
+import {
+  added,
+  detailsChanged,
+  enQ,
+  moved,
+  nbQ,
+  removed,
+  renamed,
+  reordered,
+  sentence,
+} from './diff-wording';
 
 /**
  * Questions matched by key across the whole edition, so a question under another performance is "moved".
@@ -16,8 +26,10 @@ export function diffQuestions(from: IndexedEdition, to: IndexedEdition): Definit
   for (const [performanceKey, { performance }] of to.performances) {
     const old = from.performances.get(performanceKey);
     if (!old) continue;
-    const keys = (p: typeof performance) => p.questions.toSorted((x, y) => x.order - y.order).map((q) => q.key);
-    for (const key of reorderedKeys(keys(old.performance), keys(performance))) reorderedInPerformance.add(key);
+    const keys = (p: typeof performance) =>
+      p.questions.toSorted((x, y) => x.order - y.order).map((q) => q.key);
+    for (const key of reorderedKeys(keys(old.performance), keys(performance)))
+      reorderedInPerformance.add(key);
   }
   const channelNames = (keys: readonly string[], locale: 'nb' | 'en') =>
     keys.map((k) => (to.channels.get(k) ?? from.channels.get(k))?.name[locale] ?? k).join(', ');
@@ -40,7 +52,12 @@ export function diffQuestions(from: IndexedEdition, to: IndexedEdition): Definit
           kind: 'added',
           before: null,
           after,
-          summary: added('question', after.text, performance.name, counts ? undefined : { nb: ' (uten poeng)', en: ' (unscored)' }),
+          summary: added(
+            'question',
+            after.text,
+            performance.name,
+            counts ? undefined : { nb: ' (uten poeng)', en: ' (unscored)' },
+          ),
           affectsScores: counts,
           affectsTotal: questionCountsInTotal(after, area),
         }),
@@ -65,12 +82,26 @@ export function diffQuestions(from: IndexedEdition, to: IndexedEdition): Definit
       );
     } else if (reorderedInPerformance.has(key)) {
       changes.push(
-        makeChange({ ...base, kind: 'reordered', before: before.order, after: after.order, summary: reordered('question', after.text), affectsScores: false }),
+        makeChange({
+          ...base,
+          kind: 'reordered',
+          before: before.order,
+          after: after.order,
+          summary: reordered('question', after.text),
+          affectsScores: false,
+        }),
       );
     }
     if (!sameValue(before.text, after.text)) {
       changes.push(
-        makeChange({ ...base, kind: 'renamed', before: before.text, after: after.text, summary: renamed('question', before.text, after.text), affectsScores: false }),
+        makeChange({
+          ...base,
+          kind: 'renamed',
+          before: before.text,
+          after: after.text,
+          summary: renamed('question', before.text, after.text),
+          affectsScores: false,
+        }),
       );
     }
     if (before.type !== after.type) {
@@ -111,8 +142,14 @@ export function diffQuestions(from: IndexedEdition, to: IndexedEdition): Definit
           before: before.scored,
           after: after.scored,
           summary: after.scored
-            ? sentence(`Spørsmålet ${nbQ(after.text)} gir nå poeng.`, `Question ${enQ(after.text)} is now scored.`)
-            : sentence(`Spørsmålet ${nbQ(after.text)} gir ikke lenger poeng.`, `Question ${enQ(after.text)} is no longer scored.`),
+            ? sentence(
+                `Spørsmålet ${nbQ(after.text)} gir nå poeng.`,
+                `Question ${enQ(after.text)} is now scored.`,
+              )
+            : sentence(
+                `Spørsmålet ${nbQ(after.text)} gir ikke lenger poeng.`,
+                `Question ${enQ(after.text)} is no longer scored.`,
+              ),
           ...scoreChange,
         }),
       );
@@ -142,7 +179,10 @@ export function diffQuestions(from: IndexedEdition, to: IndexedEdition): Definit
           before: before.options,
           after: after.options,
           summary: detailsChanged(
-            { nb: `Svaralternativene på spørsmålet ${nbQ(after.text)}`, en: `Options of question ${enQ(after.text)}` },
+            {
+              nb: `Svaralternativene på spørsmålet ${nbQ(after.text)}`,
+              en: `Options of question ${enQ(after.text)}`,
+            },
             options.details,
           ),
           // Relabelled options alone are a text change; added, removed or re-valued ones change what is measured.

@@ -20,9 +20,10 @@ export function reorderedKeys(oldOrder: readonly string[], newOrder: readonly st
       }
     }
   }
+  // On a tie keep the run that ends latest, so an item brought forward counts as the one that moved.
   let end = -1;
   length.forEach((l, i) => {
-    if (end < 0 || l > (length[end] ?? 0)) end = i;
+    if (end < 0 || l >= (length[end] ?? 0)) end = i;
   });
   const kept = new Set<string>();
   for (let i = end; i >= 0; i = previous[i] ?? -1) kept.add(sequence[i] ?? '');

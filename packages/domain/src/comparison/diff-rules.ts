@@ -1,6 +1,6 @@
 import type { Edition } from '../model/edition';
-import { makeChange, sameValue } from './diff-change';
 import type { DefinitionChange } from './definition-change';
+import { makeChange, sameValue } from './diff-change';
 
 /** Changes to the edition's scoring and award rules. */
 export function diffRules(from: Edition, to: Edition): DefinitionChange[] {
@@ -28,7 +28,9 @@ export function diffRules(from: Edition, to: Edition): DefinitionChange[] {
     );
   }
   if (!sameValue(from.awards, to.awards)) {
-    const changed = (Object.keys(to.awards) as (keyof Edition['awards'])[]).filter((k) => from.awards[k] !== to.awards[k]);
+    const changed = (Object.keys(to.awards) as (keyof Edition['awards'])[]).filter(
+      (k) => from.awards[k] !== to.awards[k],
+    );
     changes.push(
       makeChange({
         level: 'edition',

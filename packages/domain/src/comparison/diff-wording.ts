@@ -4,7 +4,8 @@ import { type LocalizedText, textIn } from '../model/locale';
 /** Short sentences in bokmål and English for definition changes. */
 
 const MAX_QUOTED = 70;
-const clip = (text: string) => (text.length > MAX_QUOTED ? `${text.slice(0, MAX_QUOTED - 1).trimEnd()}…` : text);
+const clip = (text: string) =>
+  text.length > MAX_QUOTED ? `${text.slice(0, MAX_QUOTED - 1).trimEnd()}…` : text;
 /** «navn» in bokmål, “name” in English, each in its own locale. */
 export const nbQ = (text: LocalizedText | undefined) => `«${clip(textIn(text, 'nb'))}»`;
 export const enQ = (text: LocalizedText | undefined) => `“${clip(textIn(text, 'en'))}”`;
@@ -30,7 +31,12 @@ export const countingNote = (counting: AreaCounting): LocalizedText =>
     ? { nb: '', en: '' }
     : { nb: ` (${COUNTING_WORDS[counting].nb})`, en: ` (${COUNTING_WORDS[counting].en})` };
 
-export const added = (item: ItemWord, name: LocalizedText | undefined, into?: LocalizedText, note = countingNote('scored')) =>
+export const added = (
+  item: ItemWord,
+  name: LocalizedText | undefined,
+  into?: LocalizedText,
+  note = countingNote('scored'),
+) =>
   sentence(
     `${ITEM_WORDS[item].nb} ${nbQ(name)} er lagt til${into ? ` i ${nbQ(into)}` : ''}${note.nb}.`,
     `${ITEM_WORDS[item].en} ${enQ(name)} added${into ? ` to ${enQ(into)}` : ''}${note.en}.`,
@@ -77,7 +83,12 @@ export const weightChanged = (item: ItemWord, name: LocalizedText, before: unkno
     `Weight of ${ITEM_WORDS[item].en.toLowerCase()} ${enQ(name)} changed from ${before ?? 'none'} to ${after ?? 'none'}.`,
   );
 
-export const countingChanged = (item: ItemWord, name: LocalizedText, before: AreaCounting, after: AreaCounting) =>
+export const countingChanged = (
+  item: ItemWord,
+  name: LocalizedText,
+  before: AreaCounting,
+  after: AreaCounting,
+) =>
   sentence(
     `${ITEM_WORDS[item].nb} ${nbQ(name)} er endret fra ${COUNTING_WORDS[before].nb} til ${COUNTING_WORDS[after].nb}.`,
     `${ITEM_WORDS[item].en} ${enQ(name)} changed from ${COUNTING_WORDS[before].en} to ${COUNTING_WORDS[after].en}.`,
