@@ -230,15 +230,23 @@ describe('scoreContact', () => {
 });
 
 describe('shadowOptionPoints', () => {
-  it('ranks options without points by order: first 0, last n − 1', () => {
+  it('ranks options without points by order, best first: last 0, first n − 1', () => {
     const question = testEdition().areas[2]?.performances[0]?.questions[0];
     if (!question) throw new Error('test edition changed');
     const shuffled = {
       ...question,
       options: [question.options[2], question.options[0], question.options[1]].filter((o) => o !== undefined),
     };
-    // options listed yes(order 2), no(order 0), partly(order 1) → 2, 0, 1
-    expect(shadowOptionPoints(shuffled)).toEqual([2, 0, 1]);
+    // listed no (order 2), yes (order 0), partly (order 1): yes is best → 2, partly 1, no 0
+    expect(shadowOptionPoints(shuffled)).toEqual([0, 2, 1]);
+  });
+
+  it('ranks scale options by value: the lowest 0', () => {
+    const question = testEdition().areas[3]?.performances[0]?.questions[0];
+    if (!question) throw new Error('test edition changed');
+    const reversed = { ...question, options: [...question.options].reverse() };
+    // CSAT 5, 4, 3, 2, 1 → 4, 3, 2, 1, 0
+    expect(shadowOptionPoints(reversed)).toEqual([4, 3, 2, 1, 0]);
   });
 
   it('keeps the points a question defines', () => {

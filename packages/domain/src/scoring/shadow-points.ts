@@ -2,16 +2,21 @@ import type { Question } from '../model/question';
 
 /**
  * Points each option of a question is worth "as if scored", in the question's option order.
- * A question that defines points keeps them. One without points (an unscored question) is ranked by
- * option `order`: the first option (lowest order) is the worst and earns 0, the last earns n − 1.
+ * - A question that defines points keeps them.
+ * - Options that all carry a numeric `value` (scale, NPS) rank by value: the lowest earns 0, the highest n − 1.
+ * - Otherwise options rank by `order`, listed best first as the survey shows them (Ja / Delvis / Nei, like
+ *   the scored questions): the last option earns 0, the first n − 1.
  */
 export function shadowOptionPoints(question: Question): number[] {
-  if (question.options.every((option) => option.points !== null)) {
-    return question.options.map((option) => option.points ?? 0);
-  }
-  const ranked = question.options.map((option, index) => ({ order: option.order, index }));
-  ranked.sort((a, b) => a.order - b.order || a.index - b.index);
-  const points = new Array<number>(question.options.length).fill(0);
+  const { options } = question;
+  if (options.every((option) => option.points !== null)) return options.map((option) => option.points ?? 0);
+  const byValue = options.every((option) => option.value !== null);
+  const ranked = options.map((option, index) => ({
+    index,
+    key: byValue ? (option.value ?? 0) : -option.order,
+  }));
+  ranked.sort((a, b) => a.key - b.key || a.index - b.index);
+  const points = new Array<number>(options.length).fill(0);
   ranked.forEach((entry, rank) => {
     points[entry.index] = rank;
   });

@@ -8,13 +8,13 @@ import { type Evaluation, type EvaluationInput, evaluationSchema } from '../../s
  *           email: working days, maxWait 3, bands ≤1 → 2, ≤3 → 0, weight 0.5
  * areas (weighted)
  *   wait   scored, weight 1: wait_time/wait (waitingTime, phone+email, max 2)
- *                            callback/callback (yesNo, phone, unscored: no, yes)
+ *                            callback/callback (yesNo, phone, unscored: yes, no)
  *   agent  scored, weight 3: listening/listen (phone, required: no 0, partly 1, yes 2)
  *                            solution/solved (phone+email, required, N/A allowed: no 0, yes 3)
  *                            solution/extra (bonus yesNo, phone+email: no 0, yes 1)
  *                            spelling/spelling (email, required: bad 0, good 2)
  *                            solution/note (comment)
- *   gdpr   unscored:        privacy/privacy (phone+email: no, partly, yes — no points)
+ *   gdpr   unscored:        privacy/privacy (phone+email: yes, partly, no — no points, best first)
  *   cx     separateIndex:   csat/csat (CSAT 1–5), nps/nps (NPS 0–10), ces/ces (CES 1–7)
  * scoring: weighted areas, equal contacts, headline agent.
  * awards: minContacts 2, minTotal 0, minCompaniesPerIndustry 2, minContactsPerChannel 1.
@@ -108,7 +108,7 @@ export function testEditionInput(): EditionInput {
             type: 'yesNo',
             channels: ['phone'],
             scored: false,
-            options: [opt('no', 0, null), opt('yes', 1, null)],
+            options: [opt('yes', 0, null), opt('no', 1, null)],
           }),
         ]),
       ]),
@@ -141,7 +141,7 @@ export function testEditionInput(): EditionInput {
         perf('privacy', 0, [
           q('privacy', 0, {
             scored: false,
-            options: [opt('no', 0, null), opt('partly', 1, null), opt('yes', 2, null)],
+            options: [opt('yes', 0, null), opt('partly', 1, null), opt('no', 2, null)],
           }),
         ]),
       ]),
