@@ -344,10 +344,7 @@ CREATE UNIQUE INDEX "Evaluation_editionId_contactId_key" ON "Evaluation"("editio
 CREATE UNIQUE INDEX "Evaluation_editionId_id_key" ON "Evaluation"("editionId", "id");
 
 -- CreateIndex
-CREATE INDEX "Answer_editionId_idx" ON "Answer"("editionId");
-
--- CreateIndex
-CREATE INDEX "Answer_questionId_idx" ON "Answer"("questionId");
+CREATE INDEX "Answer_editionId_questionId_idx" ON "Answer"("editionId", "questionId");
 
 -- CreateIndex
 CREATE INDEX "AreaComment_editionId_idx" ON "AreaComment"("editionId");
@@ -428,9 +425,6 @@ ALTER TABLE "Evaluation" ADD CONSTRAINT "Evaluation_editionId_rolePlayId_fkey" F
 ALTER TABLE "Evaluation" ADD CONSTRAINT "Evaluation_observerId_fkey" FOREIGN KEY ("observerId") REFERENCES "User"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 
 -- AddForeignKey
-ALTER TABLE "Answer" ADD CONSTRAINT "Answer_editionId_fkey" FOREIGN KEY ("editionId") REFERENCES "Edition"("id") ON DELETE CASCADE ON UPDATE CASCADE;
-
--- AddForeignKey
 ALTER TABLE "Answer" ADD CONSTRAINT "Answer_editionId_evaluationId_fkey" FOREIGN KEY ("editionId", "evaluationId") REFERENCES "Evaluation"("editionId", "id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
@@ -438,9 +432,6 @@ ALTER TABLE "Answer" ADD CONSTRAINT "Answer_editionId_questionId_fkey" FOREIGN K
 
 -- AddForeignKey
 ALTER TABLE "Answer" ADD CONSTRAINT "Answer_questionId_optionId_fkey" FOREIGN KEY ("questionId", "optionId") REFERENCES "AnswerOption"("questionId", "id") ON DELETE NO ACTION ON UPDATE CASCADE;
-
--- AddForeignKey
-ALTER TABLE "AreaComment" ADD CONSTRAINT "AreaComment_editionId_fkey" FOREIGN KEY ("editionId") REFERENCES "Edition"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "AreaComment" ADD CONSTRAINT "AreaComment_editionId_evaluationId_fkey" FOREIGN KEY ("editionId", "evaluationId") REFERENCES "Evaluation"("editionId", "id") ON DELETE CASCADE ON UPDATE CASCADE;

@@ -1,0 +1,46 @@
+import type { Edition } from '@ksp/domain';
+import type { Database } from '../database/create-database';
+import { editionFromRow, findEditionRow } from './editions';
+
+/**
+ * An edition as the domain sees it plus the database ids behind its keys, for writing and reading
+ * evaluations without a join per answer.
+ */
+export interface EditionLookup {
+  id: number;
+  edition: Edition;
+  questionId: Map<string, number>;
+  questionKey: Map<number, string>;
+  /** `${questionKey}/${optionKey}` → option id. */
+  optionId: Map<string, number>;
+  optionKey: Map<number, string>;
+  areaId: Map<string, number>;
+  areaKey: Map<number, string>;
+}
+
+export async function loadEditionLookup(db: Pick<Database, 'prisma'>, key: string): Promise<EditionLookup> {
+  const row = await findEditionRow(db, key);
+  const lookup: EditionLookup = {
+    id: row.id,
+    edition: editionFromRow(row),
+    questionId: new Map(),
+    questionKey: new Map(),
+    optionId: new Map(),
+    optionKey: new Map(),
+    areaId: new Map(),
+    areaKey: new Map(),
+  };
+  for (const area of row.areas) {
+    lookup.areaId.set(area.key, area.id);
+    lookup.areaKey.set(area.id, area.key);
+    for (const question of area.performances.flatMap((p) => p.questions)) {
+      lookup.questionId.set(question.key, question.id);
+      lookup.questionKey.set(question.id, question.key);
+      for (const option of question.options) {
+        lookup.optionId.set(`${question.key}/${option.key}`, option.id);
+        lookup.optionKey.set(option.id, option.key);
+      }
+    }
+  }
+  return lookup;
+}

@@ -1,0 +1,257 @@
+import { randomUUID } from 'node:crypto';
+import {
+  DomainValidationError,
+  type Evaluation,
+  evaluationSchema,
+  type ValidationIssue,
+  validateEvaluation,
+} from '@ksp/domain';
+import type { Database } from '../database/create-database';
+import type { SqlExecutor } from '../database/sql-driver';
+import { withDatabaseErrors } from '../errors/translate-database-error';
+import { type EditionLookup, loadEditionLookup } from './edition-lookup';
+import { normalizeEmail } from './users';
+
+type Db = Pick<Database, 'prisma' | 'sql'>;
+
+/** Rows per multi-row INSERT: large enough to be fast, small enough to keep parameter arrays modest. */
+const ANSWERS_PER_INSERT = 50_000;
+const EVALUATIONS_PER_INSERT = 5_000;
+
+export interface InsertEvaluationsResult {
+  inserted: number;
+  /** Ids (contact ids) already in the edition: left untouched, so importing the same file twice is harmless. */
+  skipped: string[];
+}
+
+interface References {
+  companyId: Map<string, number>;
+  participating: Set<number>;
+  industryId: Map<string, number>;
+  rolePlayId: Map<string, number>;
+  observerId: Map<string, string>;
+}
+
+async function loadReferences(db: Db, lookup: EditionLookup, observerKeys: string[]): Promise<References> {
+  const [companies, participations, industries, rolePlays, observers] = await Promise.all([
+    db.prisma.company.findMany({ select: { id: true, key: true } }),
+    db.prisma.companyParticipation.findMany({ where: { editionId: lookup.id }, select: { companyId: true } }),
+    db.prisma.industry.findMany({ select: { id: true, key: true } }),
+    db.prisma.rolePlay.findMany({ where: { editionId: lookup.id }, select: { id: true, key: true } }),
+    db.prisma.user.findMany({ where: { email: { in: observerKeys.map(normalizeEmail) } }, select: { id: true, email: true } }),
+  ]);
+  return {
+    companyId: new Map(companies.map((c) => [c.key, c.id])),
+    participating: new Set(participations.map((p) => p.companyId)),
+    industryId: new Map(industries.map((i) => [i.key, i.id])),
+    rolePlayId: new Map(rolePlays.map((r) => [r.key, r.id])),
+    observerId: new Map(observers.map((u) => [u.email, u.id])),
+  };
+}
+
+/** References the domain cannot check: companies, industries, role plays and observers (users, by e-mail). */
+function referenceIssues(evaluation: Evaluation, refs: References, editionKey: string, path: string): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  const companyId = refs.companyId.get(evaluation.companyKey);
+  if (companyId === undefined) issues.push({ path: `${path}.companyKey`, message: `company "${evaluation.companyKey}" does not exist` });
+  else if (!refs.participating.has(companyId))
+    issues.push({ path: `${path}.companyKey`, message: `company "${evaluation.companyKey}" does not take part in ${editionKey}` });
+  if (!refs.industryId.has(evaluation.industryKey))
+    issues.push({ path: `${path}.industryKey`, message: `industry "${evaluation.industryKey}" does not exist` });
+  if (evaluation.rolePlayKey !== null && !refs.rolePlayId.has(evaluation.rolePlayKey))
+    issues.push({ path: `${path}.rolePlayKey`, message: `role play "${evaluation.rolePlayKey}" is not in ${editionKey}` });
+  if (evaluation.observerKey !== null && !refs.observerId.has(normalizeEmail(evaluation.observerKey)))
+    issues.push({ path: `${path}.observerKey`, message: `no user has the e-mail "${evaluation.observerKey}"` });
+  return issues;
+}
+
+/**
+ * Validates evaluations with the domain (validateEvaluation) and the references they name, then inserts them
+ * with their answers and comments in one transaction: all or nothing. Throws DomainValidationError listing
+ * every problem. `observerKey` is the observer's e-mail. Evaluations whose id is already in the edition are skipped.
+ */
+export async function insertEvaluations(db: Db, editionKey: string, inputs: readonly unknown[]): Promise<InsertEvaluationsResult> {
+  const lookup = await loadEditionLookup(db, editionKey);
+  const issues: ValidationIssue[] = [];
+  const evaluations: Evaluation[] = [];
+  inputs.forEach((input, i) => {
+    const found = validateEvaluation(lookup.edition, input);
+    issues.push(...found.map((issue) => ({ path: `evaluations[${i}].${issue.path}`, message: issue.message })));
+    if (found.length === 0) evaluations.push(evaluationSchema.parse(input));
+  });
+  if (issues.length === 0) {
+    const observers = [...new Set(evaluations.flatMap((e) => (e.observerKey === null ? [] : [e.observerKey])))];
+    const refs = await loadReferences(db, lookup, observers);
+    evaluations.forEach((evaluation, i) => issues.push(...referenceIssues(evaluation, refs, editionKey, `evaluations[${i}]`)));
+    if (issues.length === 0) {
+      return withDatabaseErrors(() => db.sql.transaction((tx) => writeEvaluations(tx, lookup, refs, evaluations)));
+    }
+  }
+  throw new DomainValidationError(`Evaluations for ${editionKey}`, issues);
+}
+
+async function writeEvaluations(
+  tx: SqlExecutor,
+  lookup: EditionLookup,
+  refs: References,
+  evaluations: readonly Evaluation[],
+): Promise<InsertEvaluationsResult> {
+  const dbId = new Map<string, string>();
+  for (let start = 0; start < evaluations.length; start += EVALUATIONS_PER_INSERT) {
+    const batch = evaluations.slice(start, start + EVALUATIONS_PER_INSERT);
+    const ids = batch.map(() => randomUUID());
+    const rows = await tx.query<{ id: string; contactId: string }>(
+      `INSERT INTO "Evaluation" ("id", "editionId", "contactId", "companyId", "industryId", "channelKey", "rolePlayId",
+         "observerId", "contactedAt", "answered", "waitingTime", "createdAt", "updatedAt")
+       SELECT e.id, $1, e.contact, e.company, e.industry, e.channel, e.role_play, e.observer, e.contacted_at, e.answered, e.waiting, now(), now()
+       FROM unnest($2::uuid[], $3::text[], $4::int[], $5::int[], $6::text[], $7::int[], $8::uuid[], $9::timestamptz[], $10::boolean[], $11::float8[])
+         AS e(id, contact, company, industry, channel, role_play, observer, contacted_at, answered, waiting)
+       ON CONFLICT ("editionId", "contactId") DO NOTHING
+       RETURNING "id", "contactId"`,
+      [
+        lookup.id,
+        ids,
+        batch.map((e) => e.id),
+        batch.map((e) => refs.companyId.get(e.companyKey)),
+        batch.map((e) => refs.industryId.get(e.industryKey)),
+        batch.map((e) => e.channel),
+        batch.map((e) => (e.rolePlayKey === null ? null : refs.rolePlayId.get(e.rolePlayKey))),
+        batch.map((e) => (e.observerKey === null ? null : refs.observerId.get(normalizeEmail(e.observerKey)))),
+        batch.map((e) => e.contactedAt),
+        batch.map((e) => e.answered),
+        batch.map((e) => e.waitingTime),
+      ],
+    );
+    for (const row of rows) dbId.set(row.contactId, row.id);
+  }
+  const fresh = evaluations.filter((e) => dbId.has(e.id));
+  await writeAnswers(tx, lookup, fresh, dbId);
+  await writeComments(tx, lookup, fresh, dbId);
+  return { inserted: fresh.length, skipped: evaluations.filter((e) => !dbId.has(e.id)).map((e) => e.id) };
+}
+
+async function writeAnswers(tx: SqlExecutor, lookup: EditionLookup, evaluations: readonly Evaluation[], dbId: Map<string, string>) {
+  const answers = evaluations.flatMap((e) => e.answers.map((a) => ({ evaluationId: dbId.get(e.id) as string, a })));
+  for (let start = 0; start < answers.length; start += ANSWERS_PER_INSERT) {
+    const batch = answers.slice(start, start + ANSWERS_PER_INSERT);
+    await tx.query(
+      `INSERT INTO "Answer" ("evaluationId", "questionId", "editionId", "optionId", "text", "notApplicable")
+       SELECT a.evaluation, a.question, $1, a.option, a.text, a.na
+       FROM unnest($2::uuid[], $3::int[], $4::int[], $5::text[], $6::boolean[]) AS a(evaluation, question, option, text, na)`,
+      [
+        lookup.id,
+        batch.map(({ evaluationId }) => evaluationId),
+        batch.map(({ a }) => lookup.questionId.get(a.questionKey)),
+        batch.map(({ a }) => (a.optionKey === null ? null : lookup.optionId.get(`${a.questionKey}/${a.optionKey}`))),
+        batch.map(({ a }) => a.text),
+        batch.map(({ a }) => a.notApplicable),
+      ],
+    );
+  }
+}
+
+async function writeComments(tx: SqlExecutor, lookup: EditionLookup, evaluations: readonly Evaluation[], dbId: Map<string, string>) {
+  const comments = evaluations.flatMap((e) =>
+    Object.entries(e.comments).map(([areaKey, text]) => ({ evaluationId: dbId.get(e.id) as string, areaId: lookup.areaId.get(areaKey), text })),
+  );
+  if (comments.length === 0) return;
+  await tx.query(
+    `INSERT INTO "AreaComment" ("evaluationId", "areaId", "editionId", "text")
+     SELECT c.evaluation, c.area, $1, c.text FROM unnest($2::uuid[], $3::int[], $4::text[]) AS c(evaluation, area, text)`,
+    [lookup.id, comments.map((c) => c.evaluationId), comments.map((c) => c.areaId), comments.map((c) => c.text)],
+  );
+}
+
+interface EvaluationRow {
+  id: string;
+  contactId: string;
+  companyKey: string;
+  industryKey: string;
+  channelKey: string;
+  rolePlayKey: string | null;
+  observerKey: string | null;
+  contactedAt: Date;
+  answered: boolean;
+  waitingTime: number | null;
+  questions: number[] | null;
+  options: (number | null)[] | null;
+  texts: (string | null)[] | null;
+  notApplicable: boolean[] | null;
+}
+
+/**
+ * ONE query for all of an edition's evaluations: each row carries its answers aggregated into arrays
+ * (question ids, option ids, texts, not-applicable flags), mapped back to keys with the edition lookup.
+ * The arrays of one group are filled from the same rows in the same order, so they line up.
+ */
+const EVALUATIONS_WITH_ANSWERS = `
+SELECT e."id", e."contactId", c."key" AS "companyKey", i."key" AS "industryKey", e."channelKey",
+       rp."key" AS "rolePlayKey", u."email" AS "observerKey", e."contactedAt", e."answered", e."waitingTime",
+       a.questions, a.options, a.texts, a."notApplicable"
+FROM "Evaluation" e
+JOIN "Company" c ON c."id" = e."companyId"
+JOIN "Industry" i ON i."id" = e."industryId"
+LEFT JOIN "RolePlay" rp ON rp."id" = e."rolePlayId"
+LEFT JOIN "User" u ON u."id" = e."observerId"
+LEFT JOIN (
+  SELECT "evaluationId", array_agg("questionId") AS questions, array_agg("optionId") AS options,
+         array_agg("text") AS texts, array_agg("notApplicable") AS "notApplicable"
+  FROM "Answer" WHERE "editionId" = $1 GROUP BY "evaluationId"
+) a ON a."evaluationId" = e."id"
+WHERE e."editionId" = $1
+ORDER BY e."contactId"`;
+
+/** The edition's evaluations as domain Evaluations (id = contact id), answers included; comments only when asked. */
+export async function readEvaluations(
+  sql: SqlExecutor,
+  lookup: EditionLookup,
+  options: { comments: boolean },
+): Promise<Evaluation[]> {
+  const rows = await sql.query<EvaluationRow>(EVALUATIONS_WITH_ANSWERS, [lookup.id]);
+  const comments = options.comments ? await readComments(sql, lookup) : new Map<string, Record<string, string>>();
+  const editionKey = lookup.edition.key;
+  return rows.map((row) => {
+    const questions = row.questions ?? [];
+    return {
+      id: row.contactId,
+      editionKey,
+      companyKey: row.companyKey,
+      industryKey: row.industryKey,
+      channel: row.channelKey,
+      rolePlayKey: row.rolePlayKey,
+      observerKey: row.observerKey,
+      contactedAt: new Date(row.contactedAt).toISOString(),
+      answered: row.answered,
+      waitingTime: row.waitingTime,
+      answers: questions.map((questionId, i) => {
+        const optionId = row.options?.[i] ?? null;
+        return {
+          questionKey: lookup.questionKey.get(questionId) as string,
+          optionKey: optionId === null ? null : (lookup.optionKey.get(optionId) as string),
+          text: row.texts?.[i] ?? null,
+          notApplicable: row.notApplicable?.[i] ?? false,
+        };
+      }),
+      comments: comments.get(row.id) ?? {},
+    };
+  });
+}
+
+async function readComments(sql: SqlExecutor, lookup: EditionLookup): Promise<Map<string, Record<string, string>>> {
+  const rows = await sql.query<{ evaluationId: string; areaId: number; text: string }>(
+    `SELECT "evaluationId", "areaId", "text" FROM "AreaComment" WHERE "editionId" = $1`,
+    [lookup.id],
+  );
+  const byEvaluation = new Map<string, Record<string, string>>();
+  for (const row of rows) {
+    const comments = byEvaluation.get(row.evaluationId) ?? {};
+    comments[lookup.areaKey.get(row.areaId) as string] = row.text;
+    byEvaluation.set(row.evaluationId, comments);
+  }
+  return byEvaluation;
+}
+
+/** An edition's evaluations, with answers and comments, ordered by id. */
+export async function loadEvaluations(db: Db, editionKey: string): Promise<Evaluation[]> {
+  return readEvaluations(db.sql, await loadEditionLookup(db, editionKey), { comments: true });
+}

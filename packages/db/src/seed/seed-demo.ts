@@ -1,0 +1,77 @@
+import type { ChannelKey, Edition } from '@ksp/domain';
+import { type DemoCompany, demoCompanies, demoIndustries, generateDemoEvaluations, kspEditions } from '@ksp/domain/fixtures';
+import type { Database } from '../database/create-database';
+import { addCompanies } from '../repositories/companies';
+import { saveEdition } from '../repositories/editions';
+import { insertEvaluations } from '../repositories/evaluations';
+import { addIndustries } from '../repositories/industries';
+import { addParticipations } from '../repositories/participations';
+import { addRolePlays } from '../repositories/role-plays';
+import { demoRolePlays } from './demo-role-plays';
+import { demoObserverEmail, seedDemoUsers } from './demo-users';
+
+export interface SeedOptions {
+  editions?: readonly Edition[];
+  companies?: readonly DemoCompany[];
+  contactsPerCompany?: number;
+  /** The demo generator's seed: the same seed gives the same evaluations. */
+  seed?: number;
+}
+
+export const DEMO_SEED = 20241123;
+
+export interface SeedReport {
+  editions: number;
+  industries: number;
+  companies: number;
+  participations: number;
+  rolePlays: number;
+  users: number;
+  evaluations: number;
+}
+
+/**
+ * The demo database: KSP21–KSP24, the fictional industries and companies with their participations, role plays,
+ * the demo users and deterministic evaluations from the domain's generator. Adds only what is missing, so
+ * running it again changes nothing. Returns how many rows of each kind were added.
+ */
+export async function seedDemo(db: Pick<Database, 'prisma' | 'sql'>, options: SeedOptions = {}): Promise<SeedReport> {
+  const editions = options.editions ?? kspEditions;
+  const companies = options.companies ?? demoCompanies;
+  const report: SeedReport = { editions: 0, industries: 0, companies: 0, participations: 0, rolePlays: 0, users: 0, evaluations: 0 };
+
+  const existing = new Set((await db.prisma.edition.findMany({ select: { key: true } })).map((e) => e.key));
+  for (const edition of editions) {
+    if (existing.has(edition.key)) continue;
+    await saveEdition(db, edition);
+    report.editions++;
+  }
+  report.industries = await addIndustries(db, demoIndustries);
+  report.companies = await addCompanies(db, companies);
+  report.users = await seedDemoUsers(db);
+
+  for (const edition of editions) {
+    const evaluations = generateDemoEvaluations(edition, companies, {
+      seed: options.seed ?? DEMO_SEED,
+      contactsPerCompany: options.contactsPerCompany ?? 25,
+    }).map((e) => ({ ...e, observerKey: demoObserverEmail(e.observerKey) }));
+    report.rolePlays += await addRolePlays(db, edition.key, demoRolePlays(demoIndustries));
+    report.participations += await addParticipations(db, edition.key, participations(edition, companies, evaluations));
+    report.evaluations += (await insertEvaluations(db, edition.key, evaluations)).inserted;
+  }
+  return report;
+}
+
+/** Each company taking part, on the channels its evaluations were made on (else the edition channels it offers). */
+function participations(edition: Edition, companies: readonly DemoCompany[], evaluations: readonly { companyKey: string; channel: ChannelKey }[]) {
+  const measured = new Map<string, Set<ChannelKey>>();
+  for (const e of evaluations) measured.set(e.companyKey, (measured.get(e.companyKey) ?? new Set()).add(e.channel));
+  const editionChannels = edition.channels.map((c) => c.key);
+  return companies
+    .filter((c) => c.editionKeys.includes(edition.key))
+    .map((c) => ({
+      companyKey: c.key,
+      industryKey: c.industryKey,
+      channels: editionChannels.filter((key) => measured.get(c.key)?.has(key) ?? c.channels.includes(key)),
+    }));
+}
