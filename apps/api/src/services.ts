@@ -1,9 +1,11 @@
+import type { Database } from '@ksp/db';
 import type { Viewer } from './auth/viewer';
 
 export type NewSession = { token: string; expiresAt: Date; viewer: Viewer };
 
 /** What the server needs from the outside world; built once per process (or per test) in `createServices`. */
 export type Services = {
+  db: Database;
   /** The viewer a bearer token belongs to, or null if it is unknown, expired or revoked. */
   authenticate(token: string): Promise<Viewer | null>;
   /** A new session for valid credentials of an active user, else null. */

@@ -1,5 +1,6 @@
 import { serverAudits } from 'graphql-http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fakeServices } from './helpers/fake-services';
 import { startServer } from './helpers/test-server';
 
 // The GraphQL-over-HTTP spec audits from graphql-http. GET requests carry `apollo-require-preflight`:
@@ -7,19 +8,13 @@ import { startServer } from './helpers/test-server';
 describe('GraphQL over HTTP (graphql-http serverAudits)', () => {
   let app: Awaited<ReturnType<typeof startServer>>;
   beforeAll(async () => {
-    app = await startServer({
-      authenticate: async () => null,
-      login: async () => null,
-      logout: async () => false,
-      ready: async () => true,
-      close: async () => {},
-    });
+    app = await startServer(fakeServices());
   });
   afterAll(() => app.close());
 
   const audits = serverAudits({
     url: () => `${app.url}/graphql`,
-    fetchFn: (input: RequestInfo | URL, init?: RequestInit) => {
+    fetchFn: (input: Parameters<typeof fetch>[0], init?: RequestInit) => {
       const headers = new Headers(init?.headers);
       headers.set('apollo-require-preflight', 'true');
       return fetch(input, { ...init, headers });

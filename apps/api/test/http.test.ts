@@ -1,18 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Services } from '../src/services';
+import { fakeServices } from './helpers/fake-services';
 import { startServer } from './helpers/test-server';
-
-// The HTTP layer alone: a stand-in for the database, so these tests fail only for HTTP reasons.
-function fakeServices(overrides: Partial<Services> = {}): Services {
-  return {
-    authenticate: async () => null,
-    login: async () => null,
-    logout: async () => false,
-    ready: async () => true,
-    close: async () => {},
-    ...overrides,
-  };
-}
 
 describe('HTTP routes', () => {
   let app: Awaited<ReturnType<typeof startServer>>;

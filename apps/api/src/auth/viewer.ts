@@ -19,14 +19,23 @@ export type AuthScopes = {
   analyst: boolean;
   /** Reads published editions and submits own evaluations: every signed-in role can. */
   observer: boolean;
+  /** The viewer is the user with this id. */
+  self: string;
 };
 
-export function scopesFor(viewer: Viewer | null): AuthScopes {
+type ScopeValues = {
+  [Scope in keyof AuthScopes]: AuthScopes[Scope] extends boolean
+    ? boolean
+    : (parameter: AuthScopes[Scope]) => boolean;
+};
+
+export function scopesFor(viewer: Viewer | null): ScopeValues {
   const role = viewer?.role;
   return {
     authenticated: viewer !== null,
     admin: role === 'admin',
     analyst: role === 'admin' || role === 'analyst',
     observer: role !== undefined,
+    self: (userId) => viewer?.userId === userId,
   };
 }

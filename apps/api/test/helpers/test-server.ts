@@ -1,9 +1,13 @@
+import type { DatabaseKind } from '@ksp/db';
+import { createTestDatabase } from '@ksp/db/testing';
 import { readConfig } from '../../src/config';
+import { createServices } from '../../src/create-services';
 import { createLogger } from '../../src/logger';
 import { schema } from '../../src/schema';
 import { createApiServer } from '../../src/server';
 import type { Services } from '../../src/services';
 import { graphqlClient } from './graphql-client';
+import { PASSWORD, seedTestData, type TestDataOptions, USERS } from './test-data';
 
 /** Starts the real HTTP server on a free port. */
 export async function startServer(services: Services, environment: Record<string, string> = {}) {
@@ -11,4 +15,26 @@ export async function startServer(services: Services, environment: Record<string
   const server = await createApiServer({ config, logger: createLogger(config.logLevel), services, schema });
   const url = await server.listen(0, '127.0.0.1');
   return { url, server, gql: graphqlClient(url), close: () => server.close() };
+}
+
+/** The real server on a fresh migrated test database (in-memory PGlite, or PostgreSQL via TEST_DATABASE_URL). */
+export async function startServerWithDatabase(kind: DatabaseKind = 'pglite', options: TestDataOptions = {}) {
+  const db = await createTestDatabase(kind);
+  const seeded = await seedTestData(db, options);
+  const config = readConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' });
+  const app = await startServer(createServices(db, config));
+  const tokens: Record<keyof typeof USERS, string> = {
+    admin: '',
+    analyst: '',
+    observer: '',
+    otherObserver: '',
+  };
+  for (const role of Object.keys(USERS) as (keyof typeof USERS)[]) {
+    const result = await app.gql(
+      'mutation($email: EmailAddress!, $password: String!) { login(email: $email, password: $password) { ... on Session { token } } }',
+      { email: USERS[role], password: PASSWORD },
+    );
+    tokens[role] = result.data?.login.token;
+  }
+  return { ...app, db, tokens, seeded };
 }

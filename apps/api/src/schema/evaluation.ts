@@ -1,0 +1,125 @@
+import type { Database } from '@ksp/db';
+import { builder } from '../builder';
+
+builder.prismaNode('Evaluation', {
+  description: 'One observer’s report of one contact with a company.',
+  id: { field: 'id', description: 'Global id.' },
+  // Analysts and admins see all evaluations; observers only their own.
+  authScopes: (evaluation) => ({ $any: { analyst: true, self: evaluation.observerId ?? '' } }),
+  fields: (t) => ({
+    contactId: t.exposeString('contactId', {
+      description: 'The contact’s id outside the database (unique per edition).',
+    }),
+    edition: t.relation('edition', { description: 'The edition.' }),
+    company: t.relation('company', { description: 'The company contacted.' }),
+    industry: t.relation('industry', { description: 'The industry the company competed in when contacted.' }),
+    channel: t.relation('channel', { description: 'The channel used.' }),
+    channelKey: t.exposeString('channelKey', { description: 'The channel’s key.' }),
+    rolePlay: t.relation('rolePlay', { nullable: true, description: 'The role play acted out, if any.' }),
+    observer: t.relation('observer', { nullable: true, description: 'Who made the contact.' }),
+    contactedAt: t.expose('contactedAt', { type: 'DateTime', description: 'When the contact was made.' }),
+    answered: t.exposeBoolean('answered', { description: 'Whether the company answered within the rules.' }),
+    waitingTime: t.exposeFloat('waitingTime', {
+      nullable: true,
+      description: 'Waiting time in the channel’s unit (minutes or working days).',
+    }),
+    version: t.exposeInt('version', { description: 'Optimistic-locking version; send it with updates.' }),
+    updatedAt: t.expose('updatedAt', { type: 'DateTime', description: 'When it last changed.' }),
+    answers: t.relation('answers', {
+      description: 'Answers in question order.',
+      query: { orderBy: { questionId: 'asc' } },
+    }),
+    comments: t.relation('comments', {
+      description: 'Comments per area.',
+      query: { orderBy: { areaId: 'asc' } },
+    }),
+  }),
+});
+
+builder.prismaObject('Answer', {
+  description: 'The answer to one question in one evaluation.',
+  fields: (t) => ({
+    question: t.relation('question', { description: 'The question.' }),
+    option: t.relation('option', { nullable: true, description: 'The option chosen, if any.' }),
+    text: t.exposeString('text', { nullable: true, description: 'Free text, for comment questions.' }),
+    notApplicable: t.exposeBoolean('notApplicable', { description: 'Marked as not applicable.' }),
+  }),
+});
+
+builder.prismaObject('AreaComment', {
+  description: 'The observer’s comment on one area.',
+  fields: (t) => ({
+    area: t.relation('area', { description: 'The area.' }),
+    text: t.exposeString('text', { description: 'The comment.' }),
+  }),
+});
+
+const EvaluationFilter = builder.inputType('EvaluationFilter', {
+  description: 'Which evaluations to list; all conditions must hold.',
+  fields: (t) => ({
+    editionKey: t.string({ description: 'Of this edition.' }),
+    companyKey: t.string({ description: 'Of this company.' }),
+    industryKey: t.string({ description: 'Of companies competing in this industry.' }),
+    channelKey: t.string({ description: 'On this channel.' }),
+    observerId: t.string({ description: 'By this observer (user id, not global id).' }),
+    answered: t.boolean({ description: 'Answered (true) or not answered (false).' }),
+  }),
+});
+
+builder.queryField('evaluations', (t) =>
+  t.prismaConnection(
+    {
+      type: 'Evaluation',
+      cursor: 'id',
+      description: 'Evaluations, newest contact first, paginated. Observers see only their own.',
+      authScopes: { observer: true },
+      args: { filter: t.arg({ type: EvaluationFilter, description: 'Conditions to filter by.' }) },
+      totalCount: (_connection, args, context) =>
+        context.services.db.prisma.evaluation.count({ where: evaluationWhere(args.filter, context.viewer) }),
+      resolve: (query, _root, args, context) =>
+        context.services.db.prisma.evaluation.findMany({
+          ...query,
+          where: evaluationWhere(args.filter, context.viewer),
+          orderBy: [{ contactedAt: 'desc' }, { id: 'asc' }],
+        }),
+    },
+    {
+      description: 'A page of evaluations.',
+      // Replaces the plugin's undocumented totalCount field with the same behaviour plus a description.
+      fields: (t) => ({
+        totalCount: t.int({
+          description: 'How many evaluations match the filter in all pages.',
+          extensions: { pothosPrismaTotalCount: true },
+          resolve: (connection) => (connection as { totalCount?: () => Promise<number> }).totalCount?.() ?? 0,
+        }),
+      }),
+    },
+    { description: 'An evaluation in a page.' },
+  ),
+);
+
+type EvaluationWhere = NonNullable<Parameters<Database['prisma']['evaluation']['count']>[0]>['where'];
+
+type Filter =
+  | {
+      editionKey?: string | null;
+      companyKey?: string | null;
+      industryKey?: string | null;
+      channelKey?: string | null;
+      observerId?: string | null;
+      answered?: boolean | null;
+    }
+  | null
+  | undefined;
+
+function evaluationWhere(filter: Filter, viewer: { userId: string; role: string } | null): EvaluationWhere {
+  return {
+    ...(viewer?.role === 'observer' ? { observerId: viewer.userId } : {}),
+    ...(filter?.editionKey ? { edition: { key: filter.editionKey } } : {}),
+    ...(filter?.companyKey ? { company: { key: filter.companyKey } } : {}),
+    ...(filter?.industryKey ? { industry: { key: filter.industryKey } } : {}),
+    ...(filter?.channelKey ? { channelKey: filter.channelKey } : {}),
+    ...(filter?.observerId && viewer?.role !== 'observer' ? { observerId: filter.observerId } : {}),
+    ...(filter?.answered != null ? { answered: filter.answered } : {}),
+  };
+}

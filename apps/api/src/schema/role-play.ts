@@ -1,0 +1,31 @@
+import { builder } from '../builder';
+import { localeArgs, localizedIn, TranslationType, translationsOf } from './localized-text';
+
+builder.prismaObject('RolePlay', {
+  description: 'A scenario the observer plays when contacting a company.',
+  fields: (t) => ({
+    key: t.exposeString('key', { description: 'Stable key within the edition.' }),
+    title: t.string({
+      args: localeArgs,
+      description: 'Title in the wanted language.',
+      resolve: (r, a) => localizedIn(r.title, a.locale),
+    }),
+    titleTranslations: t.field({
+      type: [TranslationType],
+      description: 'Title in every language.',
+      resolve: (r) => translationsOf(r.title),
+    }),
+    instructions: t.string({
+      args: localeArgs,
+      description: 'Instructions in the wanted language.',
+      resolve: (r, a) => localizedIn(r.instructions, a.locale),
+    }),
+    instructionsTranslations: t.field({
+      type: [TranslationType],
+      description: 'Instructions in every language.',
+      resolve: (r) => translationsOf(r.instructions),
+    }),
+    order: t.exposeInt('order', { description: 'Position in lists.' }),
+    version: t.exposeInt('version', { description: 'Optimistic-locking version; send it with updates.' }),
+  }),
+});

@@ -1,0 +1,84 @@
+import {
+  addCompanies,
+  addIndustries,
+  addParticipations,
+  addUsers,
+  type Database,
+  insertEvaluations,
+  saveEdition,
+} from '@ksp/db';
+import { deriveEdition, type Evaluation } from '@ksp/domain';
+import { demoCompanies, demoIndustries, generateDemoEvaluations, ksp23, ksp24 } from '@ksp/domain/fixtures';
+import { hashPassword } from '../../src/auth/password';
+
+export const PASSWORD = 'demo-password';
+export const USERS = {
+  admin: 'admin@example.org',
+  analyst: 'analyst@example.org',
+  observer: 'observer@example.org',
+  otherObserver: 'other.observer@example.org',
+} as const;
+
+export type TestDataOptions = { industries?: number; contactsPerCompany?: number };
+
+/**
+ * A small, deterministic data set: four users, KSP23 (closed) and KSP24 (published) with demo companies and
+ * evaluations, and KSP25 as a draft derived from KSP24. Evaluations alternate between the two observers.
+ */
+export async function seedTestData(
+  db: Database,
+  { industries = 2, contactsPerCompany = 4 }: TestDataOptions = {},
+) {
+  const passwordHash = await hashPassword(PASSWORD);
+  await addUsers(db, [
+    { email: USERS.admin, name: 'Ada Admin', role: 'admin', passwordHash },
+    { email: USERS.analyst, name: 'Ann Analyst', role: 'analyst', passwordHash },
+    { email: USERS.observer, name: 'Ole Observer', role: 'observer', passwordHash },
+    { email: USERS.otherObserver, name: 'Oda Observer', role: 'observer', passwordHash },
+  ]);
+  const chosenIndustries = demoIndustries.slice(0, industries);
+  const industryKeys = new Set(chosenIndustries.map((i) => i.key));
+  const companies = demoCompanies.filter((c) => industryKeys.has(c.industryKey));
+  await addIndustries(
+    db,
+    chosenIndustries.map(({ key, name }) => ({ key, name })),
+  );
+  await addCompanies(
+    db,
+    companies.map(({ key, name, industryKey }) => ({ key, name, industryKey })),
+  );
+
+  const evaluationCounts: Record<string, number> = {};
+  for (const edition of [ksp23, ksp24]) {
+    const participants = companies.filter((c) => c.editionKeys.includes(edition.key));
+    // The definition is written as a draft, then opened: evaluations can only go into a draft or published edition.
+    await saveEdition(db, {
+      ...edition,
+      status: 'draft',
+      derivedFrom: edition.key === 'KSP23' ? null : edition.derivedFrom,
+    });
+    await addParticipations(
+      db,
+      edition.key,
+      participants.map((c) => ({
+        companyKey: c.key,
+        channels: c.channels.filter((ch) => edition.channels.some((r) => r.key === ch)).slice(0, 3),
+      })),
+    );
+    const evaluations: Evaluation[] = generateDemoEvaluations(edition, participants, {
+      seed: 7,
+      contactsPerCompany,
+    }).map((evaluation, i) => ({
+      ...evaluation,
+      rolePlayKey: null,
+      observerKey: i % 2 === 0 ? USERS.observer : USERS.otherObserver,
+    }));
+    await insertEvaluations(db, edition.key, evaluations);
+    evaluationCounts[edition.key] = evaluations.length;
+    await db.prisma.edition.update({ where: { key: edition.key }, data: { status: 'published' } });
+    if (edition.status === 'closed')
+      await db.prisma.edition.update({ where: { key: edition.key }, data: { status: 'closed' } });
+  }
+  await saveEdition(db, deriveEdition(ksp24, { key: 'KSP25', year: 2025, name: 'Kundeserviceprisen 2025' }));
+  return { companies, industries: chosenIndustries, evaluationCounts };
+}
