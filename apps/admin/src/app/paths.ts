@@ -1,0 +1,13 @@
+/** Every URL in the app, in one place, so links and routes can't drift apart. */
+export const paths = {
+  home: '/',
+  signIn: '/sign-in',
+  editions: '/editions',
+  editor: (editionKey = ':edition') => `/editions/${editionKey}/editor`,
+  changes: (editionKey = ':edition') => `/editions/${editionKey}/changes`,
+  results: (editionKey = ':edition') => `/editions/${editionKey}/results`,
+  company: (editionKey = ':edition', companyKey = ':company') =>
+    `/editions/${editionKey}/companies/${companyKey}`,
+  observe: '/observe',
+  audit: '/audit',
+} as const;

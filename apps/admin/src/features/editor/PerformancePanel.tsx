@@ -1,0 +1,53 @@
+import type { Locale, Performance } from '@ksp/domain';
+import { useI18n } from '../../i18n/I18nProvider';
+import { Button } from '../../ui/Button';
+import { PanelTitle } from './AreaPanel';
+import { TranslatedTextFields } from './TranslatedTextFields';
+
+interface PerformancePanelProps {
+  performance: Performance;
+  locales: readonly Locale[];
+  readOnly: boolean;
+  onChange: (performance: Performance) => void;
+  onAddQuestion: () => void;
+  onRemove: () => void;
+}
+
+export function PerformancePanel({
+  performance,
+  locales,
+  readOnly,
+  onChange,
+  onAddQuestion,
+  onRemove,
+}: PerformancePanelProps) {
+  const { t } = useI18n();
+  return (
+    <div className="stack">
+      <PanelTitle kind={t('editor.performance')} keyName={performance.key} />
+      <TranslatedTextFields
+        label={t('editor.name')}
+        value={performance.name}
+        required={locales}
+        readOnly={readOnly}
+        onChange={(name) => onChange({ ...performance, name })}
+      />
+      <TranslatedTextFields
+        label={t('editor.description')}
+        value={performance.description}
+        required={locales}
+        multiline
+        readOnly={readOnly}
+        onChange={(description) => onChange({ ...performance, description })}
+      />
+      {!readOnly && (
+        <div className="row">
+          <Button onClick={onAddQuestion}>{t('editor.addQuestion')}</Button>
+          <Button variant="ghost" onClick={onRemove}>
+            {t('editor.removePerformance')}
+          </Button>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,186 @@
+import { type AnswerType, type ChannelRule, type Locale, type Question, textIn } from '@ksp/domain';
+import { useI18n } from '../../i18n/I18nProvider';
+import { Badge } from '../../ui/Badge';
+import { Button } from '../../ui/Button';
+import { Checkbox, SelectField } from '../../ui/Field';
+import { PanelTitle } from './AreaPanel';
+import { missingLocales } from './missingTranslations';
+import { TranslatedTextFields } from './TranslatedTextFields';
+
+interface QuestionPanelProps {
+  question: Question;
+  channels: readonly ChannelRule[];
+  locales: readonly Locale[];
+  readOnly: boolean;
+  onChange: (question: Question) => void;
+  onAddOption: () => void;
+  onRemove: () => void;
+}
+
+const answerTypes: AnswerType[] = ['choice', 'yesNo', 'scale', 'nps', 'waitingTime', 'comment'];
+const hasOptions = (type: AnswerType) => type !== 'waitingTime' && type !== 'comment';
+
+/** A question: its text, the channels it is asked on, how it counts, and its options with points. */
+export function QuestionPanel({
+  question,
+  channels,
+  locales,
+  readOnly,
+  onChange,
+  onAddOption,
+  onRemove,
+}: QuestionPanelProps) {
+  const { t, locale } = useI18n();
+
+  const toggleChannel = (key: string, on: boolean) => {
+    const next = on ? [...question.channels, key] : question.channels.filter((c) => c !== key);
+    onChange({ ...question, channels: channels.map((c) => c.key).filter((c) => next.includes(c)) });
+  };
+
+  const updateOption = (key: string, patch: Partial<Question['options'][number]>) =>
+    onChange({ ...question, options: question.options.map((o) => (o.key === key ? { ...o, ...patch } : o)) });
+
+  return (
+    <div className="stack">
+      <PanelTitle kind={t('editor.question')} keyName={question.key} />
+      <TranslatedTextFields
+        label={t('editor.questionText')}
+        value={question.text}
+        required={locales}
+        multiline
+        readOnly={readOnly}
+        onChange={(text) => onChange({ ...question, text })}
+      />
+
+      <fieldset className="channel-boxes">
+        <legend className="field-label">{t('editor.channels')}</legend>
+        <div className="row">
+          {channels.map((channel) => (
+            <Checkbox
+              key={channel.key}
+              label={textIn(channel.name, locale)}
+              checked={question.channels.includes(channel.key)}
+              disabled={readOnly}
+              onChange={(event) => toggleChannel(channel.key, event.target.checked)}
+            />
+          ))}
+        </div>
+        {question.channels.length === 0 && (
+          <p className="field-error" role="alert">
+            {t('editor.noChannels')}
+          </p>
+        )}
+      </fieldset>
+
+      <div className="grid-2">
+        <SelectField
+          label={t('editor.answerType')}
+          value={question.type}
+          disabled={readOnly}
+          options={answerTypes.map((value) => ({ value, label: t(`answerType.${value}`) }))}
+          onChange={(event) => onChange({ ...question, type: event.target.value as AnswerType })}
+        />
+        <div className="checkbox-column">
+          <Checkbox
+            label={t('editor.scored')}
+            checked={question.scored}
+            disabled={readOnly}
+            onChange={(event) => onChange({ ...question, scored: event.target.checked })}
+          />
+          <Checkbox
+            label={t('editor.required')}
+            checked={question.required}
+            disabled={readOnly}
+            onChange={(event) => onChange({ ...question, required: event.target.checked })}
+          />
+          <Checkbox
+            label={t('editor.allowNotApplicable')}
+            checked={question.allowNotApplicable}
+            disabled={readOnly}
+            onChange={(event) => onChange({ ...question, allowNotApplicable: event.target.checked })}
+          />
+        </div>
+      </div>
+
+      {hasOptions(question.type) && (
+        <div className="options">
+          <h3 className="field-label">{t('editor.options')}</h3>
+          <table className="options-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('locale.nb')}</th>
+                <th scope="col">{t('locale.en')}</th>
+                <th scope="col" className="align-end">
+                  {t('editor.points')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {[...question.options]
+                .sort((a, b) => a.order - b.order)
+                .map((option) => {
+                  const missing = missingLocales(option.label, locales);
+                  return (
+                    <tr key={option.key}>
+                      {(['nb', 'en'] as const).map((lang) => (
+                        <td key={lang}>
+                          <input
+                            className={missing.includes(lang) ? 'input is-missing' : 'input'}
+                            aria-label={t('editor.optionLabel', {
+                              key: option.key,
+                              locale: t(`locale.${lang}`),
+                            })}
+                            value={option.label[lang] ?? ''}
+                            readOnly={readOnly}
+                            onChange={(event) =>
+                              updateOption(option.key, {
+                                label: { ...option.label, [lang]: event.target.value },
+                              })
+                            }
+                          />
+                        </td>
+                      ))}
+                      <td className="align-end">
+                        <input
+                          className="input points-input"
+                          type="number"
+                          min={0}
+                          step="any"
+                          aria-label={t('editor.pointsFor', {
+                            option: textIn(option.label, locale) || option.key,
+                          })}
+                          value={option.points ?? ''}
+                          readOnly={readOnly || !question.scored}
+                          onChange={(event) =>
+                            updateOption(option.key, {
+                              points: event.target.value === '' ? null : Number(event.target.value),
+                            })
+                          }
+                        />
+                      </td>
+                    </tr>
+                  );
+                })}
+            </tbody>
+          </table>
+          {question.options.some((o) => missingLocales(o.label, locales).length > 0) && (
+            <Badge tone="danger">{t('editor.missingTranslation')}</Badge>
+          )}
+          {!readOnly && (
+            <Button size="sm" onClick={onAddOption}>
+              {t('editor.addOption')}
+            </Button>
+          )}
+        </div>
+      )}
+
+      {!readOnly && (
+        <div className="row">
+          <Button variant="ghost" onClick={onRemove}>
+            {t('editor.removeQuestion')}
+          </Button>
+        </div>
+      )}
+    </div>
+  );
+}

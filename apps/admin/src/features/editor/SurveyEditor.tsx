@@ -1,0 +1,315 @@
+import {
+  DomainValidationError,
+  type Edition,
+  KSP_CHANNELS,
+  parseEdition,
+  textIn,
+  type ValidationIssue,
+} from '@ksp/domain';
+import { useMemo, useState } from 'react';
+import { useI18n } from '../../i18n/I18nProvider';
+import { Badge, StatusBadge } from '../../ui/Badge';
+import { Button } from '../../ui/Button';
+import { type TreeNode, TreeView } from '../../ui/TreeView';
+import { AreaPanel } from './AreaPanel';
+import { ChannelRulesPanel } from './ChannelRulesPanel';
+import { ConflictBanner, type EditConflict } from './ConflictBanner';
+import {
+  addArea,
+  addOption,
+  addPerformance,
+  addQuestion,
+  byOrder,
+  findNode,
+  moveNode,
+  nodeId,
+  removeNode,
+  updateArea,
+  updatePerformance,
+  updateQuestion,
+} from './editionTree';
+import { countMissing, countMissingInEdition } from './missingTranslations';
+import { PerformancePanel } from './PerformancePanel';
+import { QuestionPanel } from './QuestionPanel';
+import './SurveyEditor.css';
+
+interface SurveyEditorProps {
+  /** The definition as stored. Give the component a new `key` when a newer version is loaded. */
+  edition: Edition;
+  readOnly: boolean;
+  saving?: boolean;
+  conflict?: EditConflict | null;
+  /** Problems the server reported for the last save. */
+  serverIssues?: readonly ValidationIssue[];
+  onSave: (draft: Edition) => void;
+  onOverwrite?: (draft: Edition) => void;
+  onUseTheirs?: () => void;
+}
+
+/** The domain's own checks on a draft; the editor never re-implements them. */
+function issuesOf(draft: Edition): ValidationIssue[] {
+  try {
+    parseEdition(draft);
+    return [];
+  } catch (error) {
+    if (error instanceof DomainValidationError) return error.issues;
+    throw error;
+  }
+}
+
+export function SurveyEditor({
+  edition,
+  readOnly,
+  saving,
+  conflict,
+  serverIssues = [],
+  onSave,
+  onOverwrite,
+  onUseTheirs,
+}: SurveyEditorProps) {
+  const { t, locale } = useI18n();
+  const [draft, setDraft] = useState(edition);
+  const [tab, setTab] = useState<'structure' | 'channels'>('structure');
+  const firstArea = byOrder(edition.areas)[0];
+  const [selectedId, setSelectedId] = useState<string | null>(
+    firstArea ? nodeId('area', firstArea.key) : null,
+  );
+
+  const dirty = draft !== edition;
+  const issues = useMemo(() => (dirty ? issuesOf(draft) : []), [draft, dirty]);
+  const missingCount = useMemo(() => countMissingInEdition(draft), [draft]);
+  const locales = draft.locales;
+
+  const nodes = useMemo<TreeNode[]>(() => {
+    const label = (text: Edition['areas'][number]['name'], key: string) => textIn(text, locale) || key;
+    const missingBadge = (count: number) =>
+      count > 0 ? (
+        <Badge tone="danger">
+          <span aria-hidden="true">⚠ {count}</span>
+          <span className="visually-hidden">{t('editor.missingCount', { count })}</span>
+        </Badge>
+      ) : null;
+    return byOrder(draft.areas).map((area) => ({
+      id: nodeId('area', area.key),
+      label: label(area.name, area.key),
+      meta: (
+        <>
+          {area.counting !== 'scored' && <Badge tone="info">{t(`counting.${area.counting}`)}</Badge>}
+          {missingBadge(countMissing({ area }, locales))}
+        </>
+      ),
+      children: byOrder(area.performances).map((performance) => ({
+        id: nodeId('performance', area.key, performance.key),
+        label: label(performance.name, performance.key),
+        meta: missingBadge(countMissing({ performance }, locales)),
+        children: byOrder(performance.questions).map((question) => ({
+          id: nodeId('question', area.key, performance.key, question.key),
+          label: label(question.text, question.key),
+          meta: (
+            <>
+              <span className="channel-chips">
+                {question.channels.map((channel) => (
+                  <span key={channel} className="chip" title={channel}>
+                    {(KSP_CHANNELS as readonly string[]).includes(channel)
+                      ? t(`channelShort.${channel as (typeof KSP_CHANNELS)[number]}`)
+                      : channel}
+                  </span>
+                ))}
+              </span>
+              {missingBadge(countMissing({ question }, locales))}
+            </>
+          ),
+          children: byOrder(question.options).map((option) => ({
+            id: nodeId('option', area.key, performance.key, question.key, option.key),
+            label: label(option.label, option.key),
+            meta:
+              option.points !== null ? (
+                <span className="muted points-meta">
+                  {t('editor.pointsShort', { points: option.points })}
+                </span>
+              ) : null,
+          })),
+        })),
+      })),
+    }));
+  }, [draft, locale, locales, t]);
+
+  const selected = selectedId ? findNode(draft, selectedId) : null;
+  const edit = (next: Edition) => setDraft(next);
+
+  const panel = () => {
+    if (!selected) return <p className="muted">{t('editor.selectHint')}</p>;
+    const { keys, area, performance, question } = selected;
+    if ((selected.level === 'question' || selected.level === 'option') && question) {
+      const questionPath = keys.slice(0, 3);
+      return (
+        <QuestionPanel
+          question={question}
+          channels={byOrder(draft.channels)}
+          locales={locales}
+          readOnly={readOnly}
+          onChange={(q) => edit(updateQuestion(draft, questionPath, () => q))}
+          onAddOption={() => edit(addOption(draft, questionPath))}
+          onRemove={() => {
+            edit(removeNode(draft, nodeId('question', ...questionPath)));
+            setSelectedId(nodeId('performance', ...keys.slice(0, 2)));
+          }}
+        />
+      );
+    }
+    if (selected.level === 'performance' && performance) {
+      return (
+        <PerformancePanel
+          performance={performance}
+          locales={locales}
+          readOnly={readOnly}
+          onChange={(p) => edit(updatePerformance(draft, keys, () => p))}
+          onAddQuestion={() => {
+            const added = addQuestion(draft, keys);
+            edit(added.edition);
+            setSelectedId(added.id);
+          }}
+          onRemove={() => {
+            edit(removeNode(draft, nodeId('performance', ...keys)));
+            setSelectedId(nodeId('area', keys[0] ?? ''));
+          }}
+        />
+      );
+    }
+    if (selected.level === 'area' && area) {
+      return (
+        <AreaPanel
+          area={area}
+          locales={locales}
+          readOnly={readOnly}
+          weighted={draft.scoring.areaWeighting === 'weighted'}
+          onChange={(a) => edit(updateArea(draft, area.key, () => a))}
+          onAddPerformance={() => {
+            const added = addPerformance(draft, area.key);
+            edit(added.edition);
+            setSelectedId(added.id);
+          }}
+          onRemove={() => {
+            edit(removeNode(draft, nodeId('area', area.key)));
+            setSelectedId(null);
+          }}
+        />
+      );
+    }
+    return <p className="muted">{t('editor.selectHint')}</p>;
+  };
+
+  return (
+    <div className="editor">
+      {conflict && (
+        <ConflictBanner
+          conflict={conflict}
+          onUseTheirs={() => onUseTheirs?.()}
+          onOverwrite={() => onOverwrite?.(draft)}
+        />
+      )}
+
+      <div className="editor-toolbar">
+        <div className="row">
+          <StatusBadge status={draft.status} />
+          {readOnly ? (
+            <span className="muted">{t('editor.readOnlyNotice')}</span>
+          ) : (
+            <span className={dirty ? 'unsaved' : 'muted'} aria-live="polite">
+              {dirty ? t('editor.unsaved') : t('editor.allSaved')}
+            </span>
+          )}
+          {missingCount > 0 && (
+            <Badge tone="danger">{t('editor.missingCount', { count: missingCount })}</Badge>
+          )}
+        </div>
+        <div className="row">
+          {!readOnly && dirty && (
+            <Button variant="ghost" onClick={() => setDraft(edition)}>
+              {t('editor.discard')}
+            </Button>
+          )}
+          {!readOnly && (
+            <Button
+              variant="primary"
+              busy={saving}
+              disabled={!dirty || issues.length > 0}
+              onClick={() => onSave(draft)}
+            >
+              {t('common.save')}
+            </Button>
+          )}
+        </div>
+      </div>
+
+      {[...issues, ...serverIssues].length > 0 && (
+        <div className="issues" role="alert">
+          <strong>{t('editor.issuesTitle', { count: issues.length + serverIssues.length })}</strong>
+          <ul>
+            {[...issues, ...serverIssues].map((issue) => (
+              <li key={`${issue.path}:${issue.message}`}>
+                <code>{issue.path || '—'}</code> {issue.message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+
+      <div className="tabs" role="tablist" aria-label={t('editor.sections')}>
+        {(['structure', 'channels'] as const).map((name) => (
+          <button
+            key={name}
+            type="button"
+            role="tab"
+            id={`tab-${name}`}
+            aria-selected={tab === name}
+            aria-controls={`panel-${name}`}
+            className="tab"
+            onClick={() => setTab(name)}
+          >
+            {t(`editor.tab.${name}`)}
+          </button>
+        ))}
+      </div>
+
+      {tab === 'structure' ? (
+        <div className="editor-split" role="tabpanel" id="panel-structure" aria-labelledby="tab-structure">
+          <div className="card editor-tree">
+            <TreeView
+              label={t('editor.treeLabel')}
+              nodes={nodes}
+              selectedId={selectedId}
+              onSelect={setSelectedId}
+              onMove={readOnly ? undefined : (id, toIndex) => edit(moveNode(draft, id, toIndex))}
+            />
+            {!readOnly && (
+              <Button
+                size="sm"
+                variant="ghost"
+                onClick={() => {
+                  const added = addArea(draft);
+                  edit(added.edition);
+                  setSelectedId(added.id);
+                }}
+              >
+                {t('editor.addArea')}
+              </Button>
+            )}
+          </div>
+          <div className="card editor-panel">{panel()}</div>
+        </div>
+      ) : (
+        <div role="tabpanel" id="panel-channels" aria-labelledby="tab-channels">
+          <ChannelRulesPanel
+            channels={draft.channels}
+            readOnly={readOnly}
+            channelWeighting={draft.scoring.contactWeighting === 'channel'}
+            onChange={(channel) =>
+              edit({ ...draft, channels: draft.channels.map((c) => (c.key === channel.key ? channel : c)) })
+            }
+          />
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,321 @@
+import {
+  type Edition,
+  type EvaluationInput,
+  questionsForChannel,
+  textIn,
+  type ValidationIssue,
+  validateEvaluation,
+} from '@ksp/domain';
+import { useMemo, useRef, useState } from 'react';
+import { useI18n } from '../../i18n/I18nProvider';
+import { Button } from '../../ui/Button';
+import { Checkbox, SelectField, TextField } from '../../ui/Field';
+import { EmptyState } from '../../ui/StateViews';
+import {
+  type AnswerState,
+  answerable,
+  buildEvaluation,
+  emptyAnswer,
+  type ObserverFormState,
+} from './buildEvaluation';
+import './ObserverForm.css';
+
+export interface CompanyOption {
+  key: string;
+  name: string;
+  industryKey: string;
+}
+
+interface ObserverFormProps {
+  editions: ReadonlyArray<{ key: string; name: string }>;
+  editionKey: string;
+  onEditionChange: (key: string) => void;
+  /** The chosen edition's definition; null while it loads. */
+  edition: Edition | null;
+  companies: readonly CompanyOption[];
+  rolePlays: ReadonlyArray<{ key: string; name: string }>;
+  submitting?: boolean;
+  serverIssues?: readonly ValidationIssue[];
+  onSubmit: (evaluation: EvaluationInput) => void;
+  newId?: () => string;
+}
+
+const now = () => {
+  const date = new Date();
+  date.setSeconds(0, 0);
+  return new Date(date.getTime() - date.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+};
+
+/**
+ * The mystery shopper's report: pick edition, company, channel and role play, then answer exactly the
+ * questions asked on that channel. The domain's validateEvaluation decides what is valid.
+ */
+export function ObserverForm({
+  editions,
+  editionKey,
+  onEditionChange,
+  edition,
+  companies,
+  rolePlays,
+  submitting,
+  serverIssues = [],
+  onSubmit,
+  newId = () => crypto.randomUUID(),
+}: ObserverFormProps) {
+  const { t, locale } = useI18n();
+  const summary = useRef<HTMLDivElement>(null);
+  const [issues, setIssues] = useState<ValidationIssue[]>([]);
+  const [state, setState] = useState<ObserverFormState>({
+    companyKey: '',
+    industryKey: '',
+    channel: '',
+    rolePlayKey: '',
+    contactedAt: now(),
+    answered: true,
+    waitingTime: '',
+    answers: {},
+    comments: {},
+  });
+
+  const channels = useMemo(() => [...(edition?.channels ?? [])].sort((a, b) => a.order - b.order), [edition]);
+  const channel = channels.find((c) => c.key === state.channel);
+  const questions = useMemo(
+    () => (edition && state.channel ? questionsForChannel(edition, state.channel) : []),
+    [edition, state.channel],
+  );
+  const answerQuestions = answerable(questions);
+  const timed = questions.some(({ question }) => question.type === 'waitingTime');
+
+  const issueFor = (questionKey: string) => {
+    const index = answerQuestions.findIndex(({ question }) => question.key === questionKey);
+    return [...issues, ...serverIssues].find((issue) => issue.path.startsWith(`answers[${index}]`));
+  };
+  const fieldIssue = (path: string) =>
+    [...issues, ...serverIssues].find((issue) => issue.path === path)?.message;
+
+  const setAnswer = (key: string, patch: Partial<AnswerState>) =>
+    setState((s) => ({
+      ...s,
+      answers: { ...s.answers, [key]: { ...(s.answers[key] ?? emptyAnswer), ...patch } },
+    }));
+
+  const submit = (event: React.FormEvent) => {
+    event.preventDefault();
+    if (!edition) return;
+    const input = buildEvaluation(newId(), edition.key, state, questions);
+    const found = validateEvaluation(edition, input);
+    setIssues(found);
+    if (found.length > 0) {
+      requestAnimationFrame(() => summary.current?.focus());
+      return;
+    }
+    onSubmit(input);
+  };
+
+  // Group the channel's questions under their area and performance, in survey order.
+  const sections = useMemo(() => {
+    const out: Array<{ area: (typeof questions)[number]['area']; items: typeof questions }> = [];
+    for (const item of questions) {
+      const last = out[out.length - 1];
+      if (last && last.area.key === item.area.key) last.items.push(item);
+      else out.push({ area: item.area, items: [item] });
+    }
+    return out;
+  }, [questions]);
+
+  const allIssues = [...issues, ...serverIssues];
+
+  return (
+    <form className="observer-form" onSubmit={submit} noValidate>
+      {allIssues.length > 0 && (
+        <div className="issues" role="alert" tabIndex={-1} ref={summary}>
+          <strong>{t('observer.issuesTitle', { count: allIssues.length })}</strong>
+          <ul>
+            {allIssues.map((issue) => (
+              <li key={`${issue.path}:${issue.message}`}>{issue.message}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+
+      <section className="card observer-context" aria-labelledby="context-title">
+        <h2 id="context-title" className="card-title">
+          {t('observer.contact')}
+        </h2>
+        <div className="observer-grid">
+          <SelectField
+            label={t('observer.edition')}
+            value={editionKey}
+            options={editions.map((e) => ({ value: e.key, label: e.name }))}
+            onChange={(event) => onEditionChange(event.target.value)}
+          />
+          <SelectField
+            label={t('observer.company')}
+            value={state.companyKey}
+            placeholder={t('observer.choose')}
+            error={fieldIssue('companyKey')}
+            options={companies.map((c) => ({ value: c.key, label: c.name }))}
+            onChange={(event) => {
+              const company = companies.find((c) => c.key === event.target.value);
+              setState((s) => ({
+                ...s,
+                companyKey: company?.key ?? '',
+                industryKey: company?.industryKey ?? '',
+              }));
+            }}
+          />
+          <SelectField
+            label={t('observer.channel')}
+            value={state.channel}
+            placeholder={t('observer.choose')}
+            error={fieldIssue('channel')}
+            options={channels.map((c) => ({ value: c.key, label: textIn(c.name, locale) }))}
+            onChange={(event) => setState((s) => ({ ...s, channel: event.target.value }))}
+          />
+          <SelectField
+            label={t('observer.rolePlay')}
+            value={state.rolePlayKey}
+            placeholder={t('observer.none')}
+            options={rolePlays.map((r) => ({ value: r.key, label: r.name }))}
+            onChange={(event) => setState((s) => ({ ...s, rolePlayKey: event.target.value }))}
+          />
+          <TextField
+            label={t('observer.contactedAt')}
+            type="datetime-local"
+            value={state.contactedAt}
+            error={fieldIssue('contactedAt')}
+            onChange={(event) => setState((s) => ({ ...s, contactedAt: event.target.value }))}
+          />
+        </div>
+        {channel && (
+          <div className="observer-grid">
+            <Checkbox
+              label={t('observer.answered')}
+              checked={state.answered}
+              onChange={(event) => setState((s) => ({ ...s, answered: event.target.checked }))}
+            />
+            {state.answered && timed && (
+              <TextField
+                label={t('observer.waitingTime', { unit: t(`waitUnit.${channel.waitUnit}`) })}
+                hint={t('observer.waitingHint', {
+                  max: channel.maxWait,
+                  unit: t(`waitUnit.${channel.waitUnit}`),
+                })}
+                type="number"
+                min={0}
+                step="any"
+                value={state.waitingTime}
+                error={fieldIssue('waitingTime')}
+                onChange={(event) => setState((s) => ({ ...s, waitingTime: event.target.value }))}
+              />
+            )}
+          </div>
+        )}
+      </section>
+
+      {!state.channel ? (
+        <EmptyState title={t('observer.pickChannel')} />
+      ) : !state.answered ? (
+        <EmptyState title={t('observer.notAnswered')} />
+      ) : (
+        sections.map(({ area, items }) => (
+          <section key={area.key} className="card observer-area" aria-labelledby={`area-${area.key}`}>
+            <h2 id={`area-${area.key}`} className="card-title">
+              {textIn(area.name, locale)}
+            </h2>
+            {items
+              .filter(({ question }) => question.type !== 'waitingTime')
+              .map(({ question, performance }) => {
+                const answer = state.answers[question.key] ?? emptyAnswer;
+                const issue = issueFor(question.key);
+                const name = `q-${question.key}`;
+                return (
+                  <fieldset
+                    key={question.key}
+                    className={issue ? 'question is-invalid' : 'question'}
+                    aria-describedby={issue ? `${name}-error` : undefined}
+                  >
+                    <legend>
+                      <span className="question-performance">{textIn(performance.name, locale)}</span>
+                      <span className="question-text">
+                        {textIn(question.text, locale)}
+                        {question.required && <span aria-hidden="true"> *</span>}
+                      </span>
+                    </legend>
+                    {question.type === 'comment' ? (
+                      <textarea
+                        className="input"
+                        aria-label={textIn(question.text, locale)}
+                        value={answer.text}
+                        onChange={(event) => setAnswer(question.key, { text: event.target.value })}
+                      />
+                    ) : (
+                      <div className={question.type === 'nps' ? 'options-row nps' : 'options-row'}>
+                        {[...question.options]
+                          .sort((a, b) => a.order - b.order)
+                          .map((option) => (
+                            <label key={option.key} className="option-pill">
+                              <input
+                                type="radio"
+                                name={name}
+                                checked={!answer.notApplicable && answer.optionKey === option.key}
+                                onChange={() =>
+                                  setAnswer(question.key, { optionKey: option.key, notApplicable: false })
+                                }
+                              />
+                              <span>{textIn(option.label, locale)}</span>
+                            </label>
+                          ))}
+                        {question.allowNotApplicable && (
+                          <label className="option-pill">
+                            <input
+                              type="radio"
+                              name={name}
+                              checked={answer.notApplicable}
+                              onChange={() =>
+                                setAnswer(question.key, { optionKey: null, notApplicable: true })
+                              }
+                            />
+                            <span>{t('observer.notApplicable')}</span>
+                          </label>
+                        )}
+                      </div>
+                    )}
+                    {issue && (
+                      <p className="field-error" id={`${name}-error`}>
+                        {issue.message}
+                      </p>
+                    )}
+                  </fieldset>
+                );
+              })}
+            <div className="field">
+              <label className="field-label" htmlFor={`comment-${area.key}`}>
+                {t('observer.areaComment', { area: textIn(area.name, locale) })}
+              </label>
+              <textarea
+                id={`comment-${area.key}`}
+                className="input"
+                value={state.comments[area.key] ?? ''}
+                onChange={(event) =>
+                  setState((s) => ({ ...s, comments: { ...s.comments, [area.key]: event.target.value } }))
+                }
+              />
+            </div>
+          </section>
+        ))
+      )}
+
+      <div className="observer-submit">
+        <span className="muted">
+          {state.channel && state.answered
+            ? t('observer.questionCount', { count: answerQuestions.length })
+            : ''}
+        </span>
+        <Button type="submit" variant="primary" busy={submitting} disabled={!edition}>
+          {t('observer.submit')}
+        </Button>
+      </div>
+    </form>
+  );
+}

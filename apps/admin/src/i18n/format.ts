@@ -1,0 +1,21 @@
+import type { Locale } from '@ksp/domain';
+
+const tags: Record<Locale, string> = { nb: 'nb-NO', en: 'en-GB' };
+
+/** A score in percent with one decimal, e.g. 94,7 (nb) or 94.7 (en). */
+export function formatScore(value: number | null | undefined, locale: Locale): string {
+  if (value === null || value === undefined || Number.isNaN(value)) return '–';
+  return new Intl.NumberFormat(tags[locale], { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(
+    value,
+  );
+}
+
+export function formatNumber(value: number, locale: Locale): string {
+  return new Intl.NumberFormat(tags[locale]).format(value);
+}
+
+export function formatDateTime(iso: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(tags[locale], { dateStyle: 'medium', timeStyle: 'short' }).format(
+    new Date(iso),
+  );
+}
