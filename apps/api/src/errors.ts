@@ -1,3 +1,10 @@
+import {
+  ConstraintViolationError,
+  NotFoundError as DbNotFoundError,
+  EditionReadOnlyError,
+  EditionStatusChangeError,
+  translateDatabaseError,
+} from '@ksp/db';
 import { DomainValidationError } from '@ksp/domain';
 
 /**
@@ -76,8 +83,20 @@ export class InvalidCredentialsError extends ApiError {
 }
 
 /** Turns the domain's and the database layer's typed errors into the API's; leaves others untouched. */
-export function toApiError(error: unknown): unknown {
+export function toApiError(thrown: unknown): unknown {
+  const error = translateDatabaseError(thrown);
+  if (error instanceof ApiError) return error;
   if (error instanceof DomainValidationError) return new ValidationError(error.issues, error.message);
+  if (error instanceof EditionReadOnlyError)
+    return new ReadOnlyEditionError(error.editionKey ?? '?', 'published or closed');
+  if (error instanceof EditionStatusChangeError)
+    return new ValidationError([{ path: 'status', message: error.message }], error.message);
+  if (error instanceof DbNotFoundError) return new NotFoundError('Record', error.message);
+  if (error instanceof ConstraintViolationError) {
+    return error.kind === 'unique'
+      ? new ConflictError(`Already exists: ${error.message}`)
+      : new ValidationError([{ path: '', message: error.message }], error.message);
+  }
   return error;
 }
 

@@ -1,11 +1,14 @@
 import type { Database } from '@ksp/db';
 import type { Viewer } from './auth/viewer';
+import type { ResultsCache } from './results-cache';
 
 export type NewSession = { token: string; expiresAt: Date; viewer: Viewer };
 
 /** What the server needs from the outside world; built once per process (or per test) in `createServices`. */
 export type Services = {
   db: Database;
+  /** Computed edition results, cached by data version. */
+  results: ResultsCache;
   /** The viewer a bearer token belongs to, or null if it is unknown, expired or revoked. */
   authenticate(token: string): Promise<Viewer | null>;
   /** A new session for valid credentials of an active user, else null. */

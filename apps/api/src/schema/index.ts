@@ -16,6 +16,13 @@ import './performance';
 import './question';
 import './role-play';
 import './evaluation';
+import './results';
+import './comparison';
+import './definition-mutations';
+import './publication-mutations';
+import './organisation-mutations';
+import './evaluation-mutations';
+import './user-mutations';
 import { builder } from '../builder';
 
 export const schema = builder.toSchema();

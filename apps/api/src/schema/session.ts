@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { builder } from '../builder';
 import { InvalidCredentialsError } from '../errors';
 import type { NewSession } from '../services';
-import { resultOf } from './result-options';
+import { directResultOf, resultOf } from './result-options';
 import { ViewerType } from './viewer';
 
 const SessionType = builder.objectRef<NewSession>('Session').implement({
@@ -24,7 +24,7 @@ builder.mutationField('login', (t) =>
   t.field({
     type: SessionType,
     description: 'Signs in with e-mail and password and returns a session token. Open to everyone.',
-    errors: resultOf('login', [InvalidCredentialsError], { directResult: true }),
+    errors: directResultOf('login', [InvalidCredentialsError]),
     args: {
       email: t.arg({ type: 'EmailAddress', required: true, description: 'The account’s e-mail address.' }),
       password: t.arg.string({

@@ -1,0 +1,322 @@
+import { insertEvaluations, loadEdition } from '@ksp/db';
+import { type EvaluationInput, validateEvaluation } from '@ksp/domain';
+import { decodeGlobalID } from '@pothos/plugin-relay';
+import { builder } from '../builder';
+import type { Context } from '../context';
+import {
+  ConflictError,
+  NotFoundError,
+  ReadOnlyEditionError,
+  ValidationError,
+  withApiErrors,
+} from '../errors';
+import { directResultOf } from './result-options';
+
+const AnswerInput = builder.inputType('AnswerInput', {
+  description: 'The answer to one question.',
+  fields: (t) => ({
+    questionKey: t.string({ required: true, description: 'The question.' }),
+    optionKey: t.string({ description: 'The chosen option, for choice, yes/no, scale and NPS questions.' }),
+    text: t.string({ description: 'Free text, for comment questions.' }),
+    notApplicable: t.boolean({ description: 'Not applicable (only where the question allows it).' }),
+  }),
+});
+
+const AreaCommentInput = builder.inputType('AreaCommentInput', {
+  description: 'A comment on one area.',
+  fields: (t) => ({
+    areaKey: t.string({ required: true, description: 'The area.' }),
+    text: t.string({ required: true, description: 'The comment.' }),
+  }),
+});
+
+const ContactFields = {
+  channelKey: 'The channel used.',
+  rolePlayKey: 'The role play acted out, if any.',
+  contactedAt: 'When the contact was made.',
+  answered: 'Whether the company answered within the rules.',
+  waitingTime: 'Waiting time in the channel’s unit; omit when not answered.',
+  answers: 'Every answer (only questions asked on the channel).',
+  comments: 'Comments per area.',
+} as const;
+
+const SubmitEvaluationInput = builder.inputType('SubmitEvaluationInput', {
+  description: 'A new evaluation: one contact with one company. Validated as a whole by the domain rules.',
+  fields: (t) => ({
+    editionKey: t.string({
+      required: true,
+      description: 'The edition (published; admins may also use drafts).',
+    }),
+    contactId: t.string({
+      required: true,
+      description: 'Your id for the contact, unique within the edition.',
+    }),
+    companyKey: t.string({
+      required: true,
+      description: 'The company contacted (it must take part in the edition).',
+    }),
+    channelKey: t.string({ required: true, description: ContactFields.channelKey }),
+    rolePlayKey: t.string({ description: ContactFields.rolePlayKey }),
+    contactedAt: t.field({ type: 'DateTime', required: true, description: ContactFields.contactedAt }),
+    answered: t.boolean({ required: true, description: ContactFields.answered }),
+    waitingTime: t.float({ description: ContactFields.waitingTime }),
+    answers: t.field({ type: [AnswerInput], required: true, description: ContactFields.answers }),
+    comments: t.field({ type: [AreaCommentInput], description: ContactFields.comments }),
+  }),
+});
+
+const UpdateEvaluationInput = builder.inputType('UpdateEvaluationInput', {
+  description: 'The new content of an evaluation (replaces answers and comments). Validated as a whole.',
+  fields: (t) => ({
+    channelKey: t.string({ required: true, description: ContactFields.channelKey }),
+    rolePlayKey: t.string({ description: ContactFields.rolePlayKey }),
+    contactedAt: t.field({ type: 'DateTime', required: true, description: ContactFields.contactedAt }),
+    answered: t.boolean({ required: true, description: ContactFields.answered }),
+    waitingTime: t.float({ description: ContactFields.waitingTime }),
+    answers: t.field({ type: [AnswerInput], required: true, description: ContactFields.answers }),
+    comments: t.field({ type: [AreaCommentInput], description: ContactFields.comments }),
+  }),
+});
+
+type Content = {
+  channelKey: string;
+  rolePlayKey?: string | null;
+  contactedAt: Date;
+  answered: boolean;
+  waitingTime?: number | null;
+  answers: {
+    questionKey: string;
+    optionKey?: string | null;
+    text?: string | null;
+    notApplicable?: boolean | null;
+  }[];
+  comments?: { areaKey: string; text: string }[] | null;
+};
+
+function domainEvaluation(
+  identity: {
+    id: string;
+    editionKey: string;
+    companyKey: string;
+    industryKey: string;
+    observerKey: string | null;
+  },
+  content: Content,
+): EvaluationInput {
+  return {
+    ...identity,
+    channel: content.channelKey,
+    rolePlayKey: content.rolePlayKey ?? null,
+    contactedAt: content.contactedAt.toISOString(),
+    answered: content.answered,
+    waitingTime: content.waitingTime ?? null,
+    answers: content.answers.map((a) => ({
+      questionKey: a.questionKey,
+      optionKey: a.optionKey ?? null,
+      text: a.text ?? null,
+      notApplicable: a.notApplicable ?? false,
+    })),
+    comments: Object.fromEntries((content.comments ?? []).map((c) => [c.areaKey, c.text])),
+  };
+}
+
+/** Observers write into published editions only; admins and analysts also into drafts. Closed is read-only for all. */
+function checkWritable(context: Context, edition: { key: string; status: string }) {
+  if (edition.status === 'closed') throw new ReadOnlyEditionError(edition.key, edition.status);
+  if (edition.status === 'draft' && context.viewer?.role === 'observer')
+    throw new NotFoundError('Edition', edition.key);
+}
+
+builder.mutationFields((t) => ({
+  submitEvaluation: t.prismaField({
+    type: 'Evaluation',
+    description:
+      'Stores a new evaluation after validating it with the domain rules; on errors nothing is stored. Any signed-in user.',
+    authScopes: { observer: true },
+    errors: directResultOf('submitEvaluation', [
+      NotFoundError,
+      ValidationError,
+      ConflictError,
+      ReadOnlyEditionError,
+    ]),
+    args: { input: t.arg({ type: SubmitEvaluationInput, required: true, description: 'The evaluation.' }) },
+    resolve: (query, _root, { input }, context) =>
+      withApiErrors(async () => {
+        const { db } = context.services;
+        const edition = await db.prisma.edition.findUnique({
+          where: { key: input.editionKey },
+          select: { id: true, key: true, status: true },
+        });
+        if (!edition) throw new NotFoundError('Edition', input.editionKey);
+        checkWritable(context, edition);
+        const participation = await db.prisma.companyParticipation.findFirst({
+          where: { editionId: edition.id, company: { key: input.companyKey } },
+          select: { industry: { select: { key: true } } },
+        });
+        if (!participation) {
+          throw new ValidationError([
+            {
+              path: 'companyKey',
+              message: `company "${input.companyKey}" does not take part in ${input.editionKey}`,
+            },
+          ]);
+        }
+        const evaluation = domainEvaluation(
+          {
+            id: input.contactId,
+            editionKey: input.editionKey,
+            companyKey: input.companyKey,
+            industryKey: participation.industry.key,
+            observerKey: context.viewer?.email ?? null,
+          },
+          input,
+        );
+        const { skipped } = await insertEvaluations(db, input.editionKey, [evaluation]);
+        if (skipped.length > 0)
+          throw new ConflictError(`Contact ${input.contactId} is already recorded in ${input.editionKey}.`);
+        context.services.results.invalidate();
+        return db.prisma.evaluation.findUniqueOrThrow({
+          ...query,
+          where: { editionId_contactId: { editionId: edition.id, contactId: input.contactId } },
+        });
+      }),
+  }),
+
+  updateEvaluation: t.prismaField({
+    type: 'Evaluation',
+    description:
+      'Replaces an evaluation’s content after validating it. Observers: only their own, until the edition closes. Send the version you read.',
+    authScopes: { observer: true },
+    errors: directResultOf('updateEvaluation', [
+      NotFoundError,
+      ValidationError,
+      ConflictError,
+      ReadOnlyEditionError,
+    ]),
+    args: {
+      id: t.arg.id({ required: true, description: 'The evaluation’s global id.' }),
+      version: t.arg.int({ required: true, description: 'The version the change is based on.' }),
+      input: t.arg({ type: UpdateEvaluationInput, required: true, description: 'The new content.' }),
+    },
+    resolve: (query, _root, { id, version, input }, context) =>
+      withApiErrors(async () => {
+        const { db } = context.services;
+        const decoded = (() => {
+          try {
+            return decodeGlobalID(String(id));
+          } catch {
+            return null;
+          }
+        })();
+        if (decoded?.typename !== 'Evaluation') throw new NotFoundError('Evaluation', String(id));
+        const current = await db.prisma.evaluation.findUnique({
+          where: { id: decoded.id },
+          include: {
+            edition: { select: { key: true, status: true } },
+            company: { select: { key: true } },
+            industry: { select: { key: true } },
+          },
+        });
+        // Someone else's evaluation is "not found" for an observer: its existence is not theirs to know.
+        if (
+          !current ||
+          (context.viewer?.role === 'observer' && current.observerId !== context.viewer.userId)
+        ) {
+          throw new NotFoundError('Evaluation', String(id));
+        }
+        checkWritable(context, current.edition);
+        if (current.version !== version) {
+          throw new ConflictError(
+            `The evaluation was changed elsewhere (version ${current.version}). Reload and retry.`,
+            current.version,
+            {
+              id: String(id),
+              version: current.version,
+              updatedAt: current.updatedAt,
+            },
+          );
+        }
+        const edition = await loadEdition(db, current.edition.key);
+        const evaluation = domainEvaluation(
+          {
+            id: current.contactId,
+            editionKey: current.edition.key,
+            companyKey: current.company.key,
+            industryKey: current.industry.key,
+            observerKey: null,
+          },
+          input,
+        );
+        const issues = validateEvaluation(edition, evaluation);
+        if (issues.length > 0) throw new ValidationError(issues);
+        await writeEvaluationContent(context, current.id, current.editionId, version, evaluation);
+        context.services.results.invalidate();
+        return db.prisma.evaluation.findUniqueOrThrow({ ...query, where: { id: current.id } });
+      }),
+  }),
+}));
+
+/** Replaces the row's fields, answers and comments in one transaction; the version check is repeated inside it. */
+async function writeEvaluationContent(
+  context: Context,
+  id: string,
+  editionId: number,
+  version: number,
+  evaluation: EvaluationInput,
+) {
+  const { prisma } = context.services.db;
+  await prisma.$transaction(async (tx) => {
+    const [questions, areas, rolePlay] = await Promise.all([
+      tx.question.findMany({
+        where: { editionId },
+        select: { id: true, key: true, options: { select: { id: true, key: true } } },
+      }),
+      tx.area.findMany({ where: { editionId }, select: { id: true, key: true } }),
+      evaluation.rolePlayKey
+        ? tx.rolePlay.findUnique({ where: { editionId_key: { editionId, key: evaluation.rolePlayKey } } })
+        : null,
+    ]);
+    if (evaluation.rolePlayKey && !rolePlay) {
+      throw new ValidationError([
+        { path: 'rolePlayKey', message: `role play "${evaluation.rolePlayKey}" is not in this edition` },
+      ]);
+    }
+    const question = new Map(questions.map((q) => [q.key, q]));
+    const areaId = new Map(areas.map((a) => [a.key, a.id]));
+    const { count } = await tx.evaluation.updateMany({
+      where: { id, version },
+      data: {
+        channelKey: evaluation.channel,
+        rolePlayId: rolePlay?.id ?? null,
+        contactedAt: new Date(evaluation.contactedAt),
+        answered: evaluation.answered,
+        waitingTime: evaluation.waitingTime,
+        version: { increment: 1 },
+      },
+    });
+    if (count === 0) throw new ConflictError('The evaluation was changed elsewhere. Reload and retry.');
+    await tx.answer.deleteMany({ where: { evaluationId: id } });
+    await tx.areaComment.deleteMany({ where: { evaluationId: id } });
+    await tx.answer.createMany({
+      data: (evaluation.answers ?? []).map((a) => {
+        const q = question.get(a.questionKey);
+        return {
+          evaluationId: id,
+          editionId,
+          questionId: q?.id as number,
+          optionId: a.optionKey ? (q?.options.find((o) => o.key === a.optionKey)?.id ?? null) : null,
+          text: a.text ?? null,
+          notApplicable: a.notApplicable ?? false,
+        };
+      }),
+    });
+    await tx.areaComment.createMany({
+      data: Object.entries(evaluation.comments ?? {}).map(([areaKey, text]) => ({
+        evaluationId: id,
+        editionId,
+        areaId: areaId.get(areaKey) as number,
+        text,
+      })),
+    });
+  });
+}

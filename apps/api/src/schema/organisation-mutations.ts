@@ -1,0 +1,131 @@
+import { z } from 'zod';
+import { builder } from '../builder';
+import { ConflictError, NotFoundError, ValidationError, withApiErrors } from '../errors';
+import { localizedTextOf, TranslationInput } from './localized-text';
+import { directResultOf } from './result-options';
+
+const keySchema = z.string().regex(/^[a-z][a-z0-9_-]*$/, 'a key is lower-case letters, digits, - and _');
+
+function checkKey(key: string, path = 'key') {
+  const parsed = keySchema.safeParse(key);
+  if (!parsed.success)
+    throw new ValidationError(parsed.error.issues.map((i) => ({ path, message: i.message })));
+}
+
+function checkVersion(entity: string, current: { version: number }, expected: number) {
+  if (current.version !== expected) {
+    throw new ConflictError(
+      `${entity} was changed by someone else (version ${current.version}). Reload and retry.`,
+      current.version,
+      current,
+    );
+  }
+}
+
+builder.mutationFields((t) => ({
+  createIndustry: t.prismaField({
+    type: 'Industry',
+    description: 'Adds an industry. Admins.',
+    authScopes: { admin: true },
+    errors: directResultOf('createIndustry', [ConflictError, ValidationError]),
+    args: {
+      key: t.arg.string({ required: true, description: 'Stable key, e.g. `bank`.' }),
+      name: t.arg({
+        type: [TranslationInput],
+        required: true,
+        description: 'Name in one or more languages.',
+      }),
+    },
+    resolve: (query, _root, args, context) => {
+      checkKey(args.key);
+      return withApiErrors(() =>
+        context.services.db.prisma.industry.create({
+          ...query,
+          data: { key: args.key, name: localizedTextOf(args.name) },
+        }),
+      );
+    },
+  }),
+  updateIndustry: t.prismaField({
+    type: 'Industry',
+    description: 'Renames an industry. Send the version you read. Admins.',
+    authScopes: { admin: true },
+    errors: directResultOf('updateIndustry', [NotFoundError, ConflictError]),
+    args: {
+      key: t.arg.string({ required: true, description: 'The industry key.' }),
+      version: t.arg.int({ required: true, description: 'The version the change is based on.' }),
+      name: t.arg({ type: [TranslationInput], required: true, description: 'New name.' }),
+    },
+    resolve: (query, _root, args, context) =>
+      withApiErrors(() =>
+        context.services.db.prisma.$transaction(async (tx) => {
+          const current = await tx.industry.findUnique({ where: { key: args.key } });
+          if (!current) throw new NotFoundError('Industry', args.key);
+          checkVersion('The industry', current, args.version);
+          return tx.industry.update({
+            ...query,
+            where: { id: current.id },
+            data: { name: localizedTextOf(args.name), version: { increment: 1 } },
+          });
+        }),
+      ),
+  }),
+  createCompany: t.prismaField({
+    type: 'Company',
+    description: 'Adds a company to an industry. Admins.',
+    authScopes: { admin: true },
+    errors: directResultOf('createCompany', [NotFoundError, ConflictError, ValidationError]),
+    args: {
+      key: t.arg.string({ required: true, description: 'Stable key.' }),
+      name: t.arg.string({ required: true, description: 'Company name.' }),
+      industryKey: t.arg.string({ required: true, description: 'Its industry.' }),
+    },
+    resolve: (query, _root, args, context) =>
+      withApiErrors(async () => {
+        checkKey(args.key);
+        const { prisma } = context.services.db;
+        const industry = await prisma.industry.findUnique({
+          where: { key: args.industryKey },
+          select: { id: true },
+        });
+        if (!industry) throw new NotFoundError('Industry', args.industryKey);
+        return prisma.company.create({
+          ...query,
+          data: { key: args.key, name: args.name, industryId: industry.id },
+        });
+      }),
+  }),
+  updateCompany: t.prismaField({
+    type: 'Company',
+    description: 'Renames a company or moves it to another industry. Send the version you read. Admins.',
+    authScopes: { admin: true },
+    errors: directResultOf('updateCompany', [NotFoundError, ConflictError]),
+    args: {
+      key: t.arg.string({ required: true, description: 'The company key.' }),
+      version: t.arg.int({ required: true, description: 'The version the change is based on.' }),
+      name: t.arg.string({ description: 'New name.' }),
+      industryKey: t.arg.string({ description: 'New industry.' }),
+    },
+    resolve: (query, _root, args, context) =>
+      withApiErrors(() =>
+        context.services.db.prisma.$transaction(async (tx) => {
+          const current = await tx.company.findUnique({ where: { key: args.key } });
+          if (!current) throw new NotFoundError('Company', args.key);
+          checkVersion('The company', current, args.version);
+          const industry = args.industryKey
+            ? await tx.industry.findUnique({ where: { key: args.industryKey } })
+            : null;
+          if (args.industryKey && !industry) throw new NotFoundError('Industry', args.industryKey);
+          return tx.company.update({
+            ...query,
+            where: { id: current.id },
+            data: {
+              ...(args.name ? { name: args.name } : {}),
+              ...(industry ? { industryId: industry.id } : {}),
+              version: { increment: 1 },
+            },
+          });
+        }),
+      ),
+  }),
+}));
