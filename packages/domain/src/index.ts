@@ -1,11 +1,21 @@
 // The public surface of @ksp/domain. Everything the API, the database layer and the app use comes from here.
 
 export * from './comparison/definition-change';
+export * from './comparison/diff-editions';
+export * from './comparison/diff-score-keys';
 export * from './comparison/result-deltas';
+export * from './derive/derive-edition';
+export * from './lineage/apply-lineage';
+export * from './lineage/compute-lineage';
+export * from './lineage/edition-lineage';
+export * from './lineage/identical-lineage';
+export * from './lineage/refresh-lineage';
+export * from './lineage/set-lineage-mark';
 export * from './model/area';
 export * from './model/channel';
 export * from './model/edition';
 export * from './model/evaluation';
+export * from './model/lineage';
 export * from './model/locale';
 export * from './model/performance';
 export * from './model/question';
@@ -31,6 +41,3 @@ export * from './validation/issue';
 export * from './validation/parse-edition';
 export * from './validation/questions-for-channel';
 export * from './validation/validate-evaluation';
-export * from './comparison/diff-editions';
-export * from './comparison/diff-score-keys';
-export * from './derive/derive-edition';

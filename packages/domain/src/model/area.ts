@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { optionalLineageSchema } from './lineage';
 import { localizedTextSchema } from './locale';
 import { performanceSchema } from './performance';
 import { stableKeySchema } from './question';
@@ -19,5 +20,7 @@ export const areaSchema = z.object({
   /** Relative weight in Totalresultat (scored areas only). */
   weight: z.number().nonnegative().nullable(),
   performances: z.array(performanceSchema),
+  /** Link to the predecessor in the previous edition (see model/lineage); absent or null = not recorded. */
+  lineage: optionalLineageSchema,
 });
 export type Area = z.infer<typeof areaSchema>;

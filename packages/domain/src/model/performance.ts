@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { optionalLineageSchema } from './lineage';
 import { localizedTextSchema } from './locale';
 import { questionSchema, stableKeySchema } from './question';
 
@@ -10,5 +11,7 @@ export const performanceSchema = z.object({
   description: localizedTextSchema,
   order: z.number().int().nonnegative(),
   questions: z.array(questionSchema),
+  /** Link to the predecessor in the previous edition (see model/lineage); absent or null = not recorded. */
+  lineage: optionalLineageSchema,
 });
 export type Performance = z.infer<typeof performanceSchema>;

@@ -1,10 +1,14 @@
 import { z } from 'zod';
 import { channelKeySchema } from './channel';
+import { optionalLineageSchema } from './lineage';
 import { localizedTextSchema } from './locale';
 
 export const stableKeySchema = z
   .string()
-  .regex(/^[a-z][a-z0-9_.-]*$/, 'a key is lower-case letters, digits, ".", "-" and "_", starting with a letter');
+  .regex(
+    /^[a-z][a-z0-9_.-]*$/,
+    'a key is lower-case letters, digits, ".", "-" and "_", starting with a letter',
+  );
 
 /**
  * choice: pick one option (points per option); yesNo: a choice with yes/no options;
@@ -50,5 +54,7 @@ export const questionSchema = z.object({
   critical: criticalEffectSchema.nullable().default(null),
   /** Bonus points add to earned but never to possible. */
   bonus: z.boolean().default(false),
+  /** Link to the predecessor in the previous edition (see model/lineage); absent or null = not recorded. */
+  lineage: optionalLineageSchema,
 });
 export type Question = z.infer<typeof questionSchema>;
