@@ -27,7 +27,8 @@ export function AppShell({ user, onSignOut, children }: AppShellProps) {
       firstRender.current = false;
       return;
     }
-    main.current?.focus();
+    main.current?.focus({ preventScroll: true });
+    window.scrollTo(0, 0);
   }, [location]);
 
   const items = navItems.filter((item) => can(user.role, item.permission));

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'wouter';
 import { paths } from '../../app/paths';
+import { formatNumber } from '../../i18n/format';
 import { useI18n } from '../../i18n/I18nProvider';
 import { StatusBadge } from '../../ui/Badge';
 import { Button } from '../../ui/Button';
@@ -33,7 +34,7 @@ export function EditionsList({
   onPublish,
   onClose,
 }: EditionsListProps) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [pending, setPending] = useState<PendingAction | null>(null);
   const years = [...new Set(editions.map((e) => e.year))].sort((a, b) => b - a);
   const existingKeys = new Set(editions.map((e) => e.key));
@@ -81,11 +82,11 @@ export function EditionsList({
                   <dl className="edition-stats">
                     <div>
                       <dt>{t('editions.companies')}</dt>
-                      <dd>{edition.companyCount}</dd>
+                      <dd>{formatNumber(edition.companyCount, locale)}</dd>
                     </div>
                     <div>
                       <dt>{t('editions.evaluations')}</dt>
-                      <dd>{edition.evaluationCount}</dd>
+                      <dd>{formatNumber(edition.evaluationCount, locale)}</dd>
                     </div>
                   </dl>
                   <nav className="edition-links" aria-label={t('editions.linksFor', { name: edition.name })}>

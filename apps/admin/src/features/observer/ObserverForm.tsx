@@ -115,7 +115,8 @@ export function ObserverForm({
   // Group the channel's questions under their area and performance, in survey order.
   const sections = useMemo(() => {
     const out: Array<{ area: (typeof questions)[number]['area']; items: typeof questions }> = [];
-    for (const item of questions) {
+    // Waiting time is asked once at the top, so an area with nothing else to answer gets no section.
+    for (const item of answerable(questions)) {
       const last = out[out.length - 1];
       if (last && last.area.key === item.area.key) last.items.push(item);
       else out.push({ area: item.area, items: [item] });
