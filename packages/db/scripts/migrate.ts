@@ -10,7 +10,9 @@ import { resetDatabase } from '../src/migrations/reset-database';
 
 const [command, ...args] = process.argv.slice(2);
 
-async function withDatabase(work: (db: Awaited<ReturnType<typeof createDatabase>>) => Promise<number>): Promise<number> {
+async function withDatabase(
+  work: (db: Awaited<ReturnType<typeof createDatabase>>) => Promise<number>,
+): Promise<number> {
   const db = await createDatabase();
   try {
     console.log(`database: ${db.kind}${db.kind === 'postgres' ? ` (schema ${db.schema})` : ''}`);
@@ -30,13 +32,19 @@ async function main(): Promise<number> {
       }
       const { createMigration } = await import('../src/migrations/create-migration');
       const folder = await createMigration(name, { empty: args.includes('--empty') });
-      console.log(folder ? `created ${folder}` : 'The schema matches the migrations: nothing to create (use --empty for a hand-written migration).');
+      console.log(
+        folder
+          ? `created ${folder}`
+          : 'The schema matches the migrations: nothing to create (use --empty for a hand-written migration).',
+      );
       return 0;
     }
     case 'deploy':
       return withDatabase(async (db) => {
         const applied = await migrateToLatest(db);
-        console.log(applied.length ? applied.map((n) => `applied ${n}`).join('\n') : 'No pending migrations.');
+        console.log(
+          applied.length ? applied.map((n) => `applied ${n}`).join('\n') : 'No pending migrations.',
+        );
         return 0;
       });
     case 'status':

@@ -8,7 +8,11 @@ const db = await createDatabase();
 try {
   await migrateToLatest(db);
   const report = await seedDemo(db);
-  console.log(`seeded ${db.kind}: added`, report, `in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `seeded ${db.kind}: added`,
+    report,
+    `in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
 } finally {
   await db.close();
 }

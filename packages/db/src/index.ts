@@ -1,5 +1,10 @@
 // The public surface of @ksp/db: the database factory, migrations, the data-access layer and its errors.
-export { createDatabase, type Database, type DatabaseKind, type DatabaseOptions } from './database/create-database';
+export {
+  createDatabase,
+  type Database,
+  type DatabaseKind,
+  type DatabaseOptions,
+} from './database/create-database';
 export type { SqlDriver, SqlExecutor } from './database/sql-driver';
 export {
   ConstraintViolationError,
@@ -15,10 +20,23 @@ export { type MigrationStatus, migrationStatus } from './migrations/migration-st
 export { resetDatabase } from './migrations/reset-database';
 export { addCompanies, listCompanies } from './repositories/companies';
 export { copyEdition } from './repositories/copy-edition';
-export { type EditionSummary, listEditions, loadEdition, saveEdition, setEditionStatus } from './repositories/editions';
+export {
+  type EditionSummary,
+  listEditions,
+  loadEdition,
+  saveEdition,
+  setEditionStatus,
+} from './repositories/editions';
 export { type InsertEvaluationsResult, insertEvaluations, loadEvaluations } from './repositories/evaluations';
 export { addIndustries, type IndustryRecord, listIndustries } from './repositories/industries';
 export { addParticipations, listParticipants, type ParticipationRecord } from './repositories/participations';
 export { editionResults } from './repositories/results';
 export { addRolePlays, listRolePlays, type RolePlayRecord } from './repositories/role-plays';
-export { addUsers, findUserByEmail, listUsers, type NewUser, normalizeEmail, type UserRecord } from './repositories/users';
+export {
+  addUsers,
+  findUserByEmail,
+  listUsers,
+  type NewUser,
+  normalizeEmail,
+  type UserRecord,
+} from './repositories/users';

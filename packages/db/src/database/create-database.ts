@@ -37,7 +37,8 @@ export async function createDatabase(options: DatabaseOptions = {}): Promise<Dat
 
 function poolSizeFromEnv(): number {
   const size = Number(process.env.DATABASE_POOL_SIZE ?? 10);
-  if (!Number.isInteger(size) || size < 1) throw new Error(`DATABASE_POOL_SIZE must be a positive integer, got "${process.env.DATABASE_POOL_SIZE}"`);
+  if (!Number.isInteger(size) || size < 1)
+    throw new Error(`DATABASE_POOL_SIZE must be a positive integer, got "${process.env.DATABASE_POOL_SIZE}"`);
   return size;
 }
 
@@ -46,7 +47,8 @@ export function splitSchemaFromUrl(url: string): { connectionString: string; sch
   const parsed = new URL(url);
   const schema = parsed.searchParams.get('schema') ?? 'public';
   parsed.searchParams.delete('schema');
-  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(schema)) throw new Error(`the schema "${schema}" in the database URL is not a plain identifier`);
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(schema))
+    throw new Error(`the schema "${schema}" in the database URL is not a plain identifier`);
   return { connectionString: parsed.toString(), schema };
 }
 

@@ -19,7 +19,8 @@ function pgExecutor(client: Pool | PoolClient): SqlExecutor {
     exec: async (sql) => {
       await client.query(sql);
     },
-    query: async <Row>(sql: string, params: unknown[] = []) => (await client.query(sql, params)).rows as Row[],
+    query: async <Row>(sql: string, params: unknown[] = []) =>
+      (await client.query(sql, params)).rows as Row[],
   };
 }
 

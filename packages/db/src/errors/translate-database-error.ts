@@ -9,8 +9,8 @@ interface PostgresFailure {
 /** The PostgreSQL SQLSTATE and message, whether the error came through Prisma (driver adapter), pg or PGlite. */
 export function postgresFailure(error: unknown): PostgresFailure | null {
   if (typeof error !== 'object' || error === null) return null;
-  const cause = (error as { meta?: { driverAdapterError?: { cause?: Record<string, unknown> } } }).meta?.driverAdapterError
-    ?.cause;
+  const cause = (error as { meta?: { driverAdapterError?: { cause?: Record<string, unknown> } } }).meta
+    ?.driverAdapterError?.cause;
   if (cause && typeof cause.originalCode === 'string') {
     return {
       code: cause.originalCode,

@@ -13,7 +13,11 @@ export async function addCompanies(db: Db, companies: readonly CompanyInfo[]): P
   if (unknown.length > 0) throw new NotFoundError(`unknown industries: ${unknown.join(', ')}`);
   const { count } = await withDatabaseErrors(() =>
     db.prisma.company.createMany({
-      data: companies.map((c) => ({ key: c.key, name: c.name, industryId: industryId.get(c.industryKey) as number })),
+      data: companies.map((c) => ({
+        key: c.key,
+        name: c.name,
+        industryId: industryId.get(c.industryKey) as number,
+      })),
       skipDuplicates: true,
     }),
   );
@@ -22,6 +26,9 @@ export async function addCompanies(db: Db, companies: readonly CompanyInfo[]): P
 
 /** Every company with its current industry, by key. */
 export async function listCompanies(db: Db): Promise<CompanyInfo[]> {
-  const rows = await db.prisma.company.findMany({ orderBy: { key: 'asc' }, include: { industry: { select: { key: true } } } });
+  const rows = await db.prisma.company.findMany({
+    orderBy: { key: 'asc' },
+    include: { industry: { select: { key: true } } },
+  });
   return rows.map((r) => ({ key: r.key, name: r.name, industryKey: r.industry.key }));
 }

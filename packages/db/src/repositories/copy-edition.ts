@@ -8,7 +8,11 @@ import { LONG_TRANSACTION } from './transaction-client';
  * Starts a new draft edition from an existing one in one transaction: the source is read, the domain's
  * deriveEdition makes the copy (same stable keys, derivedFrom = source) and it is inserted.
  */
-export async function copyEdition(db: Pick<Database, 'prisma'>, fromKey: string, identity: NewEditionIdentity): Promise<Edition> {
+export async function copyEdition(
+  db: Pick<Database, 'prisma'>,
+  fromKey: string,
+  identity: NewEditionIdentity,
+): Promise<Edition> {
   return withDatabaseErrors(() =>
     db.prisma.$transaction(async (tx) => {
       const source = editionFromRow(await findEditionRow({ prisma: tx }, fromKey));

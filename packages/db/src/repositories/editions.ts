@@ -21,7 +21,9 @@ export const editionDefinitionInclude = {
   channels: byOrder,
   areas: {
     ...byOrder,
-    include: { performances: { ...byOrder, include: { questions: { ...byOrder, include: { options: byOrder } } } } },
+    include: {
+      performances: { ...byOrder, include: { questions: { ...byOrder, include: { options: byOrder } } } },
+    },
   },
 } satisfies Prisma.EditionInclude;
 
@@ -47,7 +49,11 @@ export function editionFromRow(row: EditionRow): Edition {
       waitUnit: c.waitUnit,
       maxWait: c.maxWait,
       waitingBands: c.waitingBands,
-      attempts: { maxAttempts: c.maxAttempts, retryOnAnotherDay: c.retryOnAnotherDay, lateAnswerCounts: c.lateAnswerCounts },
+      attempts: {
+        maxAttempts: c.maxAttempts,
+        retryOnAnotherDay: c.retryOnAnotherDay,
+        lateAnswerCounts: c.lateAnswerCounts,
+      },
       weight: c.weight,
     })),
     areas: row.areas.map((a) => ({
@@ -71,7 +77,13 @@ export function editionFromRow(row: EditionRow): Edition {
           scored: q.scored,
           allowNotApplicable: q.allowNotApplicable,
           required: q.required,
-          options: q.options.map((o) => ({ key: o.key, label: text(o.label), order: o.order, points: o.points, value: o.value })),
+          options: q.options.map((o) => ({
+            key: o.key,
+            label: text(o.label),
+            order: o.order,
+            points: o.points,
+            value: o.value,
+          })),
           cxMetric: q.cxMetric,
           critical: q.critical,
           bonus: q.bonus,
@@ -81,7 +93,10 @@ export function editionFromRow(row: EditionRow): Edition {
   });
 }
 
-export async function findEditionRow(db: Db | { prisma: TransactionClient }, key: string): Promise<EditionRow> {
+export async function findEditionRow(
+  db: Db | { prisma: TransactionClient },
+  key: string,
+): Promise<EditionRow> {
   const row = await db.prisma.edition.findUnique({ where: { key }, include: editionDefinitionInclude });
   if (!row) throw new NotFoundError(`edition ${key} does not exist`);
   return row;
@@ -105,7 +120,13 @@ export async function listEditions(db: Db): Promise<EditionSummary[]> {
     orderBy: [{ year: 'desc' }, { key: 'asc' }],
     include: { derivedFrom: { select: { key: true } } },
   });
-  return rows.map((r) => ({ key: r.key, year: r.year, name: r.name, status: r.status, derivedFrom: r.derivedFrom?.key ?? null }));
+  return rows.map((r) => ({
+    key: r.key,
+    year: r.year,
+    name: r.name,
+    status: r.status,
+    derivedFrom: r.derivedFrom?.key ?? null,
+  }));
 }
 
 /**
@@ -115,14 +136,19 @@ export async function listEditions(db: Db): Promise<EditionSummary[]> {
  */
 export async function saveEdition(db: Db, input: Edition): Promise<number> {
   const edition = parseEdition(input);
-  return withDatabaseErrors(() => db.prisma.$transaction((tx) => insertEdition(tx, edition), LONG_TRANSACTION));
+  return withDatabaseErrors(() =>
+    db.prisma.$transaction((tx) => insertEdition(tx, edition), LONG_TRANSACTION),
+  );
 }
 
 export async function insertEdition(tx: TransactionClient, edition: Edition): Promise<number> {
   const parent = edition.derivedFrom
     ? await tx.edition.findUnique({ where: { key: edition.derivedFrom }, select: { id: true } })
     : null;
-  if (edition.derivedFrom && !parent) throw new NotFoundError(`edition ${edition.key} derives from ${edition.derivedFrom}, which does not exist`);
+  if (edition.derivedFrom && !parent)
+    throw new NotFoundError(
+      `edition ${edition.key} derives from ${edition.derivedFrom}, which does not exist`,
+    );
   const { id: editionId } = await tx.edition.create({
     data: {
       key: edition.key,
@@ -197,7 +223,9 @@ export async function insertEdition(tx: TransactionClient, edition: Edition): Pr
     select: { id: true, key: true },
   });
   const questionId = new Map(questionRows.map((q) => [q.key, q.id]));
-  const options = questions.flatMap(({ q }) => q.options.map((o) => ({ questionId: questionId.get(q.key) as number, o })));
+  const options = questions.flatMap(({ q }) =>
+    q.options.map((o) => ({ questionId: questionId.get(q.key) as number, o })),
+  );
   if (options.length > 0) {
     await tx.answerOption.createMany({
       data: options.map(({ questionId, o }) => ({

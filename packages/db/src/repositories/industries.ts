@@ -12,7 +12,10 @@ type Db = Pick<Database, 'prisma'>;
 /** Adds industries whose key is new; existing keys are left as they are. Returns how many were added. */
 export async function addIndustries(db: Db, industries: readonly IndustryRecord[]): Promise<number> {
   const { count } = await withDatabaseErrors(() =>
-    db.prisma.industry.createMany({ data: industries.map((i) => ({ key: i.key, name: i.name })), skipDuplicates: true }),
+    db.prisma.industry.createMany({
+      data: industries.map((i) => ({ key: i.key, name: i.name })),
+      skipDuplicates: true,
+    }),
   );
   return count;
 }

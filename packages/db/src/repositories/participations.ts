@@ -14,7 +14,11 @@ export interface ParticipationRecord {
 }
 
 /** Enrols companies in an edition; companies already enrolled are left as they are. Returns how many were added. */
-export async function addParticipations(db: Db, editionKey: string, participations: readonly ParticipationRecord[]): Promise<number> {
+export async function addParticipations(
+  db: Db,
+  editionKey: string,
+  participations: readonly ParticipationRecord[],
+): Promise<number> {
   const edition = await db.prisma.edition.findUnique({ where: { key: editionKey }, select: { id: true } });
   if (!edition) throw new NotFoundError(`edition ${editionKey} does not exist`);
   const companies = await db.prisma.company.findMany({ select: { id: true, key: true, industryId: true } });
@@ -44,11 +48,19 @@ export async function addParticipations(db: Db, editionKey: string, participatio
 }
 
 /** The companies taking part in an edition, each in the industry it competes in that year: the scorer's company list. */
-export async function listParticipants(db: Db, editionKey: string): Promise<(CompanyInfo & { channels: ChannelKey[] })[]> {
+export async function listParticipants(
+  db: Db,
+  editionKey: string,
+): Promise<(CompanyInfo & { channels: ChannelKey[] })[]> {
   const rows = await db.prisma.companyParticipation.findMany({
     where: { edition: { key: editionKey } },
     include: { company: { select: { key: true, name: true } }, industry: { select: { key: true } } },
     orderBy: { company: { key: 'asc' } },
   });
-  return rows.map((r) => ({ key: r.company.key, name: r.company.name, industryKey: r.industry.key, channels: r.channels }));
+  return rows.map((r) => ({
+    key: r.company.key,
+    name: r.company.name,
+    industryKey: r.industry.key,
+    channels: r.channels,
+  }));
 }

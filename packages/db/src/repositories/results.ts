@@ -9,7 +9,10 @@ import { listParticipants } from './participations';
  * scored by the domain's computeEditionResults, so the numbers are the domain's by construction.
  * Every participating company gets a result, also one without contacts.
  */
-export async function editionResults(db: Pick<Database, 'prisma' | 'sql'>, editionKey: string): Promise<EditionResults> {
+export async function editionResults(
+  db: Pick<Database, 'prisma' | 'sql'>,
+  editionKey: string,
+): Promise<EditionResults> {
   const lookup = await loadEditionLookup(db, editionKey);
   const [participants, evaluations] = await Promise.all([
     listParticipants(db, editionKey),

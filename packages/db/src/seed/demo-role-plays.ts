@@ -22,7 +22,9 @@ const SCENARIOS = [
   },
 ] as const;
 
-export function demoRolePlays(industries: readonly { key: string; name: { nb?: string } }[]): RolePlayRecord[] {
+export function demoRolePlays(
+  industries: readonly { key: string; name: { nb?: string } }[],
+): RolePlayRecord[] {
   return industries.flatMap((industry, i) =>
     SCENARIOS.map((scenario, n) => ({
       key: `${industry.key}-${n + 1}`,

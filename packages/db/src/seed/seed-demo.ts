@@ -1,5 +1,11 @@
 import type { ChannelKey, Edition } from '@ksp/domain';
-import { type DemoCompany, demoCompanies, demoIndustries, generateDemoEvaluations, kspEditions } from '@ksp/domain/fixtures';
+import {
+  type DemoCompany,
+  demoCompanies,
+  demoIndustries,
+  generateDemoEvaluations,
+  kspEditions,
+} from '@ksp/domain/fixtures';
 import type { Database } from '../database/create-database';
 import { addCompanies } from '../repositories/companies';
 import { saveEdition } from '../repositories/editions';
@@ -35,10 +41,21 @@ export interface SeedReport {
  * the demo users and deterministic evaluations from the domain's generator. Adds only what is missing, so
  * running it again changes nothing. Returns how many rows of each kind were added.
  */
-export async function seedDemo(db: Pick<Database, 'prisma' | 'sql'>, options: SeedOptions = {}): Promise<SeedReport> {
+export async function seedDemo(
+  db: Pick<Database, 'prisma' | 'sql'>,
+  options: SeedOptions = {},
+): Promise<SeedReport> {
   const editions = options.editions ?? kspEditions;
   const companies = options.companies ?? demoCompanies;
-  const report: SeedReport = { editions: 0, industries: 0, companies: 0, participations: 0, rolePlays: 0, users: 0, evaluations: 0 };
+  const report: SeedReport = {
+    editions: 0,
+    industries: 0,
+    companies: 0,
+    participations: 0,
+    rolePlays: 0,
+    users: 0,
+    evaluations: 0,
+  };
 
   const existing = new Set((await db.prisma.edition.findMany({ select: { key: true } })).map((e) => e.key));
   for (const edition of editions) {
@@ -56,16 +73,27 @@ export async function seedDemo(db: Pick<Database, 'prisma' | 'sql'>, options: Se
       contactsPerCompany: options.contactsPerCompany ?? 25,
     }).map((e) => ({ ...e, observerKey: demoObserverEmail(e.observerKey) }));
     report.rolePlays += await addRolePlays(db, edition.key, demoRolePlays(demoIndustries));
-    report.participations += await addParticipations(db, edition.key, participations(edition, companies, evaluations));
+    report.participations += await addParticipations(
+      db,
+      edition.key,
+      participations(edition, companies, evaluations),
+    );
     report.evaluations += (await insertEvaluations(db, edition.key, evaluations)).inserted;
   }
+  // Fresh statistics so the first results read is planned for the real table sizes.
+  if (report.evaluations > 0) await db.sql.exec('ANALYZE');
   return report;
 }
 
 /** Each company taking part, on the channels its evaluations were made on (else the edition channels it offers). */
-function participations(edition: Edition, companies: readonly DemoCompany[], evaluations: readonly { companyKey: string; channel: ChannelKey }[]) {
+function participations(
+  edition: Edition,
+  companies: readonly DemoCompany[],
+  evaluations: readonly { companyKey: string; channel: ChannelKey }[],
+) {
   const measured = new Map<string, Set<ChannelKey>>();
-  for (const e of evaluations) measured.set(e.companyKey, (measured.get(e.companyKey) ?? new Set()).add(e.channel));
+  for (const e of evaluations)
+    measured.set(e.companyKey, (measured.get(e.companyKey) ?? new Set()).add(e.channel));
   const editionChannels = edition.channels.map((c) => c.key);
   return companies
     .filter((c) => c.editionKeys.includes(edition.key))

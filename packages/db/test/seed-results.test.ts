@@ -1,0 +1,100 @@
+import { createHash } from 'node:crypto';
+import { computeEditionResults, type Edition } from '@ksp/domain';
+import { type DemoCompany, demoCompanies, generateDemoEvaluations, kspEditions } from '@ksp/domain/fixtures';
+import { verify } from '@node-rs/argon2';
+import { afterEach, describe, expect, it } from 'vitest';
+import { type Database, editionResults, findUserByEmail } from '../src';
+import { DEMO_PASSWORD, demoObserverEmail } from '../src/seed/demo-users';
+import { DEMO_SEED, seedDemo } from '../src/seed/seed-demo';
+import { createTestDatabase, testDatabaseKinds } from '../src/testing';
+
+const TABLES = [
+  'Edition',
+  'Question',
+  'Industry',
+  'Company',
+  'CompanyParticipation',
+  'RolePlay',
+  'User',
+  'Evaluation',
+  'Answer',
+  'AreaComment',
+];
+
+async function fingerprint(db: Database) {
+  const counts: Record<string, number> = {};
+  for (const table of TABLES) {
+    const [row] = await db.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM "${table}"`);
+    counts[table] = row?.n ?? -1;
+  }
+  const results = await Promise.all(kspEditions.map((e) => editionResults(db, e.key)));
+  return { counts, results: createHash('sha256').update(JSON.stringify(results)).digest('hex') };
+}
+
+/** The domain's own results for what the seed generates, computed without any database. */
+function domainResults(edition: Edition, companies: readonly DemoCompany[], contactsPerCompany: number) {
+  const evaluations = generateDemoEvaluations(edition, companies, {
+    seed: DEMO_SEED,
+    contactsPerCompany,
+  }).map((e) => ({
+    ...e,
+    observerKey: demoObserverEmail(e.observerKey),
+  }));
+  const participants = companies
+    .filter((c) => c.editionKeys.includes(edition.key))
+    .map(({ key, name, industryKey }) => ({ key, name, industryKey }));
+  return computeEditionResults(edition, evaluations, participants);
+}
+
+describe.each(testDatabaseKinds())('seed and results on %s', (kind) => {
+  let db: Database;
+  afterEach(async () => {
+    await db?.close();
+  });
+
+  it("seeds a small demo idempotently, and its results equal the domain scorer's", async () => {
+    db = await createTestDatabase(kind);
+    const companies = demoCompanies.filter((_, i) => i % 10 === 0); // 20 of the 200 companies
+    const first = await seedDemo(db, { companies, contactsPerCompany: 6 });
+    expect(first).toMatchObject({ editions: 4, industries: 20, companies: 20, users: 8 });
+    const before = await fingerprint(db);
+    expect(await seedDemo(db, { companies, contactsPerCompany: 6 })).toEqual({
+      editions: 0,
+      industries: 0,
+      companies: 0,
+      participations: 0,
+      rolePlays: 0,
+      users: 0,
+      evaluations: 0,
+    });
+    expect(await fingerprint(db)).toEqual(before);
+    for (const edition of kspEditions) {
+      expect(await editionResults(db, edition.key)).toEqual(domainResults(edition, companies, 6));
+    }
+    const admin = await findUserByEmail(db, 'Admin@Example.org');
+    expect(admin?.role).toBe('admin');
+    expect(await verify(admin?.passwordHash ?? '', DEMO_PASSWORD)).toBe(true);
+  });
+});
+
+describe.runIf(testDatabaseKinds().includes('pglite'))('the full demo seed on PGlite', () => {
+  let db: Database;
+  afterEach(async () => {
+    await db?.close();
+  });
+
+  it("loads ~19,000 evaluations in under a minute, twice gives the same database, results equal the domain's", async () => {
+    db = await createTestDatabase('pglite');
+    const started = performance.now();
+    const report = await seedDemo(db);
+    const seconds = (performance.now() - started) / 1000;
+    // 766 participations × 25 contacts = 19,150 evaluations (the domain's demo: ~190 companies per edition).
+    expect(report.evaluations).toBe(demoCompanies.reduce((n, c) => n + c.editionKeys.length, 0) * 25);
+    expect(seconds).toBeLessThan(60);
+    const before = await fingerprint(db);
+    expect((await seedDemo(db)).evaluations).toBe(0);
+    expect(await fingerprint(db)).toEqual(before);
+    const ksp24 = kspEditions.find((e) => e.key === 'KSP24') as Edition;
+    expect(await editionResults(db, 'KSP24')).toEqual(domainResults(ksp24, demoCompanies, 25));
+  });
+});
