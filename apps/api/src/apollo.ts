@@ -5,10 +5,10 @@ import {
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { GraphQLError, type GraphQLSchema } from 'graphql';
+import type { GraphQLSchema } from 'graphql';
 import type { Context } from './context';
 import { ApiError } from './errors';
-import { maskError, rootCause } from './mask-error';
+import { isGraphQLError, maskError, rootCause } from './mask-error';
 
 /** Logs every error with its stack (the client sees only the masked message) and stamps the request id on errors. */
 const requestIdAndErrorLogging: ApolloServerPlugin<Context> = {
@@ -17,7 +17,7 @@ const requestIdAndErrorLogging: ApolloServerPlugin<Context> = {
       async didEncounterErrors({ contextValue, errors, operationName }) {
         for (const error of errors) {
           const original = rootCause(error);
-          const expected = original instanceof ApiError || original instanceof GraphQLError;
+          const expected = original instanceof ApiError || isGraphQLError(original);
           contextValue.log[expected ? 'debug' : 'error']({ err: original, operationName }, 'GraphQL error');
         }
       },

@@ -12,7 +12,7 @@ const environmentSchema = z.object({
   /** Introspection is on outside production unless switched off; the admin app's codegen reads schema.graphql instead. */
   GRAPHQL_INTROSPECTION: booleanFlag.optional(),
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(1).default(12),
-  GRAPHQL_MAX_COMPLEXITY: z.coerce.number().int().min(1).default(5000),
+  GRAPHQL_MAX_COMPLEXITY: z.coerce.number().int().min(1).default(50_000),
   GRAPHQL_MAX_BREADTH: z.coerce.number().int().min(1).default(400),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   SESSION_TTL_HOURS: z.coerce.number().min(0.01).default(12),

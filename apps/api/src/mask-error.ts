@@ -1,10 +1,21 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ApiError } from './errors';
 
+/**
+ * GraphQL's own errors (and Pothos' validation/complexity errors, which extend them). Checked by shape as
+ * well as class: a second copy of graphql-js (ESM next to CJS) would make `instanceof` miss them.
+ */
+export function isGraphQLError(error: unknown): error is GraphQLError {
+  return (
+    error instanceof GraphQLError ||
+    (error instanceof Error && 'extensions' in error && 'locations' in error && 'path' in error)
+  );
+}
+
 /** The error actually thrown: graphql-js and Apollo wrap it (once or more) in GraphQLErrors. */
 export function rootCause(error: unknown): unknown {
   let current = error;
-  while (current instanceof GraphQLError && current.originalError) current = current.originalError;
+  while (isGraphQLError(current) && current.originalError) current = current.originalError;
   return current;
 }
 
@@ -20,7 +31,7 @@ export function maskError(formatted: GraphQLFormattedError, error: unknown): Gra
   if (original instanceof ApiError) {
     return { ...rest, message: original.message, extensions: { ...safeExtensions, code: original.code } };
   }
-  if (original instanceof GraphQLError) {
+  if (isGraphQLError(original)) {
     return { ...rest, ...(Object.keys(safeExtensions).length > 0 ? { extensions: safeExtensions } : {}) };
   }
   return {

@@ -36,6 +36,8 @@ builder.prismaObject('Area', {
     performances: t.relation('performances', {
       description: 'Performances in order.',
       query: { orderBy: { order: 'asc' } },
+      // An area holds a few performances, not the default 10-fold list.
+      complexity: { field: 1, multiplier: 5 },
     }),
   }),
 });

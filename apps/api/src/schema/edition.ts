@@ -90,6 +90,8 @@ builder.queryFields((t) => ({
   editions: t.prismaField({
     type: ['Edition'],
     description: 'Editions, newest year first. Observers see only published and closed ones.',
+    // One edition per year: a handful, not the default 10-fold list.
+    complexity: { field: 1, multiplier: 5 },
     authScopes: { observer: true },
     args: {
       year: t.arg.int({ description: 'Only editions of this year.' }),

@@ -21,7 +21,7 @@ export async function startServer(services: Services, environment: Record<string
 export async function startServerWithDatabase(kind: DatabaseKind = 'pglite', options: TestDataOptions = {}) {
   const db = await createTestDatabase(kind);
   const seeded = await seedTestData(db, options);
-  const config = readConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' });
+  const config = readConfig({ NODE_ENV: 'test', LOG_LEVEL: process.env.TEST_LOG ?? 'silent' });
   const app = await startServer(createServices(db, config));
   const tokens: Record<keyof typeof USERS, string> = {
     admin: '',

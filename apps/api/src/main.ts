@@ -1,0 +1,34 @@
+// The API process: reads the environment, opens the database (migrating it), serves, and shuts down cleanly.
+import { createDatabase, migrateToLatest } from '@ksp/db';
+import { readConfig } from './config';
+import { createServices } from './create-services';
+import { createLogger } from './logger';
+import { schema } from './schema';
+import { createApiServer } from './server';
+
+const config = readConfig();
+const logger = createLogger(config.logLevel);
+const db = await createDatabase();
+if (process.env.MIGRATE_ON_START !== 'false') {
+  const applied = await migrateToLatest(db);
+  if (applied.length > 0) logger.info({ applied }, 'migrations applied');
+}
+const server = await createApiServer({ config, logger, services: createServices(db, config), schema });
+const url = await server.listen();
+logger.info({ url, database: db.kind, graphiql: `${url}/graphiql` }, 'KSP API listening');
+
+let stopping = false;
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down: finishing in-flight requests');
+    server.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  });
+}

@@ -1,0 +1,127 @@
+import { testDatabaseKinds } from '@ksp/db/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServerWithDatabase } from '../helpers/test-server';
+
+describe.each(testDatabaseKinds())('queries and role boundaries (%s)', (kind) => {
+  let app: Awaited<ReturnType<typeof startServerWithDatabase>>;
+  beforeAll(async () => {
+    app = await startServerWithDatabase(kind);
+  });
+  afterAll(() => app.close());
+
+  it('editions: observers see published and closed ones, analysts drafts too, anonymous nothing', async () => {
+    const query = '{ editions { key status } }';
+    const observer = await app.gql(query, {}, app.tokens.observer);
+    expect(observer.data?.editions).toEqual([
+      { key: 'KSP24', status: 'published' },
+      { key: 'KSP23', status: 'closed' },
+    ]);
+    const analyst = await app.gql(query, {}, app.tokens.analyst);
+    expect(analyst.data?.editions.map((e: { key: string }) => e.key)).toEqual(['KSP25', 'KSP24', 'KSP23']);
+    const anonymous = await app.gql(query);
+    expect(anonymous.data).toBeNull();
+    expect(anonymous.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('editions filters by year and status', async () => {
+    const result = await app.gql(
+      '{ editions(year: 2024) { key } closed: editions(status: closed) { key } }',
+      {},
+      app.tokens.admin,
+    );
+    expect(result.data).toEqual({ editions: [{ key: 'KSP24' }], closed: [{ key: 'KSP23' }] });
+  });
+
+  it('edition(key) returns the whole definition with texts in the requested locale', async () => {
+    const result = await app.gql(
+      `query($key: String!) { edition(key: $key) {
+        key year status derivedFrom { key } scoring { areaWeighting headlineAreaKey } awards { minContacts }
+        channels { key nb: name en: name(locale: en) waitUnit maxWait waitingBands { upTo points } maxAttempts version }
+        areas { key name(locale: en) counting version performances { key name questions { key text(locale: en) type channels options { key label points } } } }
+      } }`,
+      { key: 'KSP25' },
+      app.tokens.analyst,
+    );
+    const edition = result.data?.edition;
+    expect(result.errors).toBeUndefined();
+    expect(edition.derivedFrom).toEqual({ key: 'KSP24' });
+    const phone = edition.channels.find((c: { key: string }) => c.key === 'phone');
+    expect(phone.nb).not.toBe(phone.en);
+    expect(edition.areas.length).toBeGreaterThan(0);
+    expect(edition.areas[0].performances[0].questions[0].text.length).toBeGreaterThan(0);
+  });
+
+  it('edition(key) hides drafts from observers (null, not data)', async () => {
+    const result = await app.gql('{ edition(key: "KSP25") { key } }', {}, app.tokens.observer);
+    expect(result.data?.edition).toBeNull();
+  });
+
+  it('industries and companies are readable by any signed-in user', async () => {
+    const result = await app.gql(
+      '{ industries { key name(locale: en) companies { key } } companies(industryKey: "bank") { key industry { key } } }',
+      {},
+      app.tokens.observer,
+    );
+    expect(result.data?.industries.map((i: { key: string }) => i.key)).toEqual(['bank', 'logistics']);
+    expect(
+      result.data?.companies.every((c: { industry: { key: string } }) => c.industry.key === 'bank'),
+    ).toBe(true);
+  });
+
+  it('evaluations: analysts see all with totalCount and pages; observers only their own', async () => {
+    const query = `query($filter: EvaluationFilter, $after: String) { evaluations(filter: $filter, first: 5, after: $after) {
+      totalCount pageInfo { hasNextPage endCursor } edges { node { contactId observer { email } edition { key } } } } }`;
+    const total = app.seeded.evaluationCounts.KSP24 as number;
+    const analyst = await app.gql(query, { filter: { editionKey: 'KSP24' } }, app.tokens.analyst);
+    expect(analyst.data?.evaluations.totalCount).toBe(total);
+    expect(analyst.data?.evaluations.edges).toHaveLength(5);
+    const next = await app.gql(
+      query,
+      { filter: { editionKey: 'KSP24' }, after: analyst.data?.evaluations.pageInfo.endCursor },
+      app.tokens.analyst,
+    );
+    const firstIds = analyst.data?.evaluations.edges.map(
+      (e: { node: { contactId: string } }) => e.node.contactId,
+    );
+    const nextIds = next.data?.evaluations.edges.map(
+      (e: { node: { contactId: string } }) => e.node.contactId,
+    );
+    expect(nextIds.some((id: string) => firstIds.includes(id))).toBe(false);
+
+    const observer = await app.gql(query, { filter: { editionKey: 'KSP24' } }, app.tokens.observer);
+    // Evaluations alternate between the two observers: the first of every pair is ours, so ceil(total / 2).
+    expect(observer.data?.evaluations.totalCount).toBe(Math.ceil(total / 2));
+    expect(
+      observer.data?.evaluations.edges.every(
+        (e: { node: { observer: { email: string } } }) => e.node.observer.email === 'observer@example.org',
+      ),
+    ).toBe(true);
+  });
+
+  it('users is for admins only', async () => {
+    const admin = await app.gql('{ users { email role } }', {}, app.tokens.admin);
+    expect(admin.data?.users).toHaveLength(4);
+    for (const token of [app.tokens.analyst, app.tokens.observer, null]) {
+      const other = await app.gql('{ users { email } }', {}, token);
+      expect(other.data).toBeNull();
+      expect(other.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    }
+  });
+
+  it('node(id) does not leak another observer’s evaluation', async () => {
+    const all = await app.gql(
+      '{ evaluations(first: 4) { edges { node { id observer { email } } } } }',
+      {},
+      app.tokens.analyst,
+    );
+    const foreign = all.data?.evaluations.edges.find(
+      (e: { node: { observer: { email: string } } }) => e.node.observer.email !== 'observer@example.org',
+    );
+    const result = await app.gql(
+      'query($id: ID!) { node(id: $id) { id ... on Evaluation { contactId } } }',
+      { id: foreign.node.id },
+      app.tokens.observer,
+    );
+    expect(result.data?.node ?? null).toBeNull();
+  });
+});
