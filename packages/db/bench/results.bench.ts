@@ -4,8 +4,7 @@
 import { cpus } from 'node:os';
 import { demoCompanies, generateDemoEvaluations, kspEdition, kspEditions } from '@ksp/domain/fixtures';
 import type { DatabaseKind } from '../src/database/create-database';
-import { loadEditionLookup } from '../src/repositories/edition-lookup';
-import { insertEvaluations, readEvaluations } from '../src/repositories/evaluations';
+import { insertEvaluations, readEvaluationRows } from '../src/repositories/evaluations';
 import { editionResults } from '../src/repositories/results';
 import { demoObserverEmail } from '../src/seed/demo-users';
 import { DEMO_SEED, seedDemo } from '../src/seed/seed-demo';
@@ -15,7 +14,7 @@ const EDITION = 'KSP23';
 const RUNS = 7;
 const url = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
 const kinds: DatabaseKind[] = process.argv.includes('--pglite-only') ? ['pglite'] : ['pglite', 'postgres'];
-const sizes = [26, 260]; // contacts per company: ~5,000 and ~50,000 evaluations
+const sizes = process.argv.includes('--small-only') ? [26] : [26, 260]; // contacts per company: ~5,000 and ~50,000 evaluations
 
 const median = (values: number[]) =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
@@ -45,8 +44,7 @@ for (const kind of kinds) {
       const read: number[] = [];
       for (let run = 0; run < RUNS; run++) {
         total.push((await timed(() => editionResults(db, EDITION)))[1]);
-        const lookup = await loadEditionLookup(db, EDITION);
-        read.push((await timed(() => readEvaluations(db.sql, lookup, { comments: false })))[1]);
+        read.push((await timed(() => readEvaluationRows(db.sql, EDITION)))[1]);
       }
       rows.push({
         database: kind,

@@ -42,9 +42,13 @@ describe.each(testDatabaseKinds())('editions on %s', (kind) => {
     const loaded = await loadEdition(db, 'KSP25');
     expect(loaded).toEqual(copy);
     expect(loaded).toMatchObject({ key: 'KSP25', year: 2025, status: 'draft', derivedFrom: 'KSP24' });
-    // Same definition, same stable keys: only the identity differs.
+    // Same definition, same stable keys: only the identity differs, and the domain's lineage now links
+    // every item to its predecessor in KSP24.
     const source = kspEdition('KSP24');
-    expect(loaded.areas).toEqual(source.areas);
+    const withoutLineage = (value: unknown) =>
+      JSON.parse(JSON.stringify(value, (k, v) => (k === 'lineage' ? undefined : v)));
+    expect(withoutLineage(loaded.areas)).toEqual(withoutLineage(source.areas));
+    expect(loaded.areas.map((a) => a.lineage?.predecessorKeys)).toEqual(source.areas.map((a) => [a.key]));
     expect(loaded.channels).toEqual(source.channels);
     await expect(copyEdition(db, 'KSP24', { key: 'KSP25', year: 2025, name: 'again' })).rejects.toThrow(
       ConstraintViolationError,

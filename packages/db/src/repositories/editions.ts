@@ -8,7 +8,7 @@ import {
 import type { Database } from '../database/create-database';
 import { NotFoundError } from '../errors/database-errors';
 import { withDatabaseErrors } from '../errors/translate-database-error';
-import type { Prisma } from '../generated/prisma/client';
+import { Prisma } from '../generated/prisma/client';
 import { LONG_TRANSACTION, type TransactionClient } from './transaction-client';
 
 type Db = Pick<Database, 'prisma'>;
@@ -30,6 +30,11 @@ export const editionDefinitionInclude = {
 export type EditionRow = Prisma.EditionGetPayload<{ include: typeof editionDefinitionInclude }>;
 
 const text = (json: Prisma.JsonValue) => json as LocalizedText;
+
+/** Lineage is optional in the domain: a null column means "not recorded", i.e. the field is left out. */
+const lineageFrom = (json: Prisma.JsonValue | null) => (json === null ? {} : { lineage: json });
+const lineageTo = (lineage: unknown) =>
+  lineage == null ? Prisma.DbNull : (lineage as Prisma.InputJsonValue);
 
 /** Rows → the domain's Edition (shape-checked with its schema; drafts being edited need not pass every rule). */
 export function editionFromRow(row: EditionRow): Edition {
@@ -63,11 +68,13 @@ export function editionFromRow(row: EditionRow): Edition {
       order: a.order,
       counting: a.counting,
       weight: a.weight,
+      ...lineageFrom(a.lineage),
       performances: a.performances.map((p) => ({
         key: p.key,
         name: text(p.name),
         description: text(p.description),
         order: p.order,
+        ...lineageFrom(p.lineage),
         questions: p.questions.map((q) => ({
           key: q.key,
           text: text(q.text),
@@ -87,6 +94,7 @@ export function editionFromRow(row: EditionRow): Edition {
           cxMetric: q.cxMetric,
           critical: q.critical,
           bonus: q.bonus,
+          ...lineageFrom(q.lineage),
         })),
       })),
     })),
@@ -186,6 +194,7 @@ export async function insertEdition(tx: TransactionClient, edition: Edition): Pr
       order: a.order,
       counting: a.counting,
       weight: a.weight,
+      lineage: lineageTo(a.lineage),
     })),
     select: { id: true, key: true },
   });
@@ -199,6 +208,7 @@ export async function insertEdition(tx: TransactionClient, edition: Edition): Pr
       name: p.name,
       description: p.description,
       order: p.order,
+      lineage: lineageTo(p.lineage),
     })),
     select: { id: true, key: true },
   });
@@ -219,6 +229,7 @@ export async function insertEdition(tx: TransactionClient, edition: Edition): Pr
       cxMetric: q.cxMetric,
       critical: q.critical,
       bonus: q.bonus,
+      lineage: lineageTo(q.lineage),
     })),
     select: { id: true, key: true },
   });

@@ -220,7 +220,7 @@ async function writeComments(
   );
 }
 
-interface EvaluationRow {
+export interface EvaluationRow {
   id: string;
   contactId: string;
   companyKey: string;
@@ -255,21 +255,22 @@ LEFT JOIN (
   SELECT "evaluationId",
          string_agg(concat("questionId", ',', "optionId", ',', "notApplicable"::int), ' ') AS answers,
          json_agg(json_build_array("questionId", "text")) FILTER (WHERE "text" IS NOT NULL) AS texts
-  FROM "Answer" WHERE "editionId" = $1 GROUP BY "evaluationId"
+  FROM "Answer" WHERE "editionId" = (SELECT "id" FROM "Edition" WHERE "key" = $1) GROUP BY "evaluationId"
 ) a ON a."evaluationId" = e."id"
-WHERE e."editionId" = $1
+WHERE e."editionId" = (SELECT "id" FROM "Edition" WHERE "key" = $1)
 ORDER BY e."contactId"`;
 
-/** The edition's evaluations as domain Evaluations (id = contact id), answers included; comments only when asked. */
-export async function readEvaluations(
-  sql: SqlExecutor,
+/** The raw rows of an edition's evaluations with their answers: by key, so it can run alongside loading the edition. */
+export function readEvaluationRows(sql: SqlExecutor, editionKey: string): Promise<EvaluationRow[]> {
+  return sql.query<EvaluationRow>(EVALUATIONS_WITH_ANSWERS, [editionKey]);
+}
+
+/** Rows → domain Evaluations (id = contact id), ids mapped back to keys with the edition lookup. */
+export function evaluationsFromRows(
+  rows: readonly EvaluationRow[],
   lookup: EditionLookup,
-  options: { comments: boolean },
-): Promise<Evaluation[]> {
-  const rows = await sql.query<EvaluationRow>(EVALUATIONS_WITH_ANSWERS, [lookup.id]);
-  const comments = options.comments
-    ? await readComments(sql, lookup)
-    : new Map<string, Record<string, string>>();
+  comments = new Map<string, Record<string, string>>(),
+): Evaluation[] {
   const editionKey = lookup.edition.key;
   return rows.map((row) => {
     const texts = new Map(row.texts ?? []);
@@ -318,5 +319,10 @@ async function readComments(
 
 /** An edition's evaluations, with answers and comments, ordered by id. */
 export async function loadEvaluations(db: Db, editionKey: string): Promise<Evaluation[]> {
-  return readEvaluations(db.sql, await loadEditionLookup(db, editionKey), { comments: true });
+  const lookup = await loadEditionLookup(db, editionKey);
+  const [rows, comments] = await Promise.all([
+    readEvaluationRows(db.sql, editionKey),
+    readComments(db.sql, lookup),
+  ]);
+  return evaluationsFromRows(rows, lookup, comments);
 }

@@ -1,23 +1,24 @@
 import { computeEditionResults, type EditionResults } from '@ksp/domain';
 import type { Database } from '../database/create-database';
 import { loadEditionLookup } from './edition-lookup';
-import { readEvaluations } from './evaluations';
+import { evaluationsFromRows, readEvaluationRows } from './evaluations';
 import { listParticipants } from './participations';
 
 /**
  * An edition's results: its evaluations are read in one query (answers aggregated per evaluation) and
  * scored by the domain's computeEditionResults, so the numbers are the domain's by construction.
- * Every participating company gets a result, also one without contacts.
+ * The definition, the participants and the evaluations are read at the same time (separate connections
+ * on PostgreSQL). Every participating company gets a result, also one without contacts.
  */
 export async function editionResults(
   db: Pick<Database, 'prisma' | 'sql'>,
   editionKey: string,
 ): Promise<EditionResults> {
-  const lookup = await loadEditionLookup(db, editionKey);
-  const [participants, evaluations] = await Promise.all([
+  const [lookup, participants, rows] = await Promise.all([
+    loadEditionLookup(db, editionKey),
     listParticipants(db, editionKey),
-    readEvaluations(db.sql, lookup, { comments: false }),
+    readEvaluationRows(db.sql, editionKey),
   ]);
   const companies = participants.map(({ key, name, industryKey }) => ({ key, name, industryKey }));
-  return computeEditionResults(lookup.edition, evaluations, companies);
+  return computeEditionResults(lookup.edition, evaluationsFromRows(rows, lookup), companies);
 }
