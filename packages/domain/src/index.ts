@@ -1,5 +1,8 @@
 // The public surface of @ksp/domain. Everything the API, the database layer and the app use comes from here.
 
+export * from './awards/award-categories';
+export * from './awards/award-snapshot';
+export * from './awards/diff-award-snapshots';
 export * from './comparison/definition-change';
 export * from './comparison/diff-editions';
 export * from './comparison/diff-score-keys';
@@ -42,6 +45,8 @@ export * from './scoring/score-companies';
 export * from './scoring/score-contact';
 export * from './scoring/shadow-points';
 export * from './scoring/waiting-points';
+export * from './translations/import-translations';
+export * from './translations/translation-rows';
 export * from './validation/check-edition';
 export * from './validation/issue';
 export * from './validation/parse-edition';

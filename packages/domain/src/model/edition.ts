@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { areaSchema } from './area';
 import { channelRuleSchema } from './channel';
-import { localeSchema } from './locale';
+import { localeSchema, localizedTextSchema } from './locale';
 import { stableKeySchema } from './question';
 
 export const editionStatusSchema = z.enum(['draft', 'published', 'closed']);
@@ -21,6 +21,18 @@ export const scoringRulesSchema = z.object({
 });
 export type ScoringRules = z.infer<typeof scoringRulesSchema>;
 
+/**
+ * An award given from the results: class (industry) winners, the overall winner, or "Best på" a channel
+ * (every channel when `channel` is null).
+ */
+export const awardCategorySchema = z.object({
+  key: stableKeySchema,
+  kind: z.enum(['classWinner', 'overall', 'bestOnChannel']),
+  channel: z.string().nullable().default(null),
+  name: localizedTextSchema.optional(),
+});
+export type AwardCategory = z.infer<typeof awardCategorySchema>;
+
 /** Who can win and how ties break; evaluated by the domain's ranking. */
 export const awardRulesSchema = z.object({
   minContacts: z.number().int().nonnegative(),
@@ -28,6 +40,8 @@ export const awardRulesSchema = z.object({
   minCompaniesPerIndustry: z.number().int().min(1),
   /** Contacts a company needs on a channel to compete for "Best på" that channel. */
   minContactsPerChannel: z.number().int().min(1).default(1),
+  /** The awards given; absent = class winners, the overall winner and best per channel (see awardCategories). */
+  categories: z.array(awardCategorySchema).optional(),
 });
 export type AwardRules = z.infer<typeof awardRulesSchema>;
 
