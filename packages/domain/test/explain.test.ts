@@ -113,6 +113,64 @@ describe('explainContact (test edition)', () => {
   });
 });
 
+describe('channel weights and shadow scores (verification)', () => {
+  it('explainCompany shows channel weights: Σ w·channel total / Σ w', () => {
+    const weighted = compileEdition(
+      testEdition((input) => {
+        (input.scoring as { contactWeighting: string }).contactWeighting = 'channel';
+      }),
+    );
+    const list = [
+      evaluation({
+        companyKey: 'acme',
+        answerSpecs: [
+          ['listen', 'partly'],
+          ['solved', 'no'],
+          ['extra', 'yes'],
+        ],
+      }),
+      evaluation({ companyKey: 'acme', answered: false, waitingTime: null }),
+      evaluation({
+        companyKey: 'acme',
+        channel: 'email',
+        waitingTime: 1,
+        answerSpecs: [
+          ['solved', 'yes'],
+          ['spelling', 'good'],
+        ],
+      }),
+    ];
+    const x = explainCompany(weighted, list, COMPANIES[0] as (typeof COMPANIES)[number]);
+    // phone: 42.5 and unanswered 0 → 21.25; email: wait 1 day 2/2, agent (3 + 2)/(3 + 2) → 100.
+    // total = (0.5·21.25 + 0.5·100)/(0.5 + 0.5) = 60.625 (equal weighting would give (42.5 + 0 + 100)/3 = 47.5).
+    expect(x.channels.map((c) => [c.key, c.weight, c.total])).toEqual([
+      ['phone', 0.5, 21.25],
+      ['email', 0.5, 100],
+    ]);
+    expect(x.company.total).toBe(60.625);
+    expect(x.contactWeighting).toBe('channel');
+  });
+
+  it('KSP23 GDPR: unscored, so no score, but a shadow score for every measured company', () => {
+    const participants = demoCompaniesIn('KSP23');
+    const companies = participants.map((c) => ({ key: c.key, name: c.name, industryKey: c.industryKey }));
+    const results = computeEditionResults(
+      ksp23,
+      generateDemoEvaluations(ksp23, participants, { seed: 7 }),
+      companies,
+    );
+    const gdpr = results.companies
+      .filter((c) => c.nAnswered > 0)
+      .map((c) => c.areas.find((a) => a.key === 'gdpr'));
+    expect(gdpr.every((a) => a?.score === null && a.possible === 0)).toBe(true);
+    expect(
+      gdpr.every(
+        (a) => a?.shadowScore !== null && (a?.shadowScore ?? -1) >= 0 && (a?.shadowScore ?? 101) <= 100,
+      ),
+    ).toBe(true);
+  });
+});
+
 describe('explanations equal the scorer on every KSP23 demo contact', () => {
   const compiled = compileEdition(ksp23);
   const participants = demoCompaniesIn('KSP23');
