@@ -1,6 +1,100 @@
-import { ApiPending } from './ApiPending';
+import { useMemo, useState } from 'react';
+import { useMutation, useQuery } from 'urql';
+import { useLocation } from 'wouter';
+import { editionSummaries } from '../adapters/editionSummaries';
+import {
+  CloseEditionMutation,
+  CreateEditionFromMutation,
+  EditionsQuery,
+  PublishEditionMutation,
+} from '../api/editions';
+import { failureMessage } from '../api/outcome';
+import { useEvaluationCounts } from '../api/useEvaluationCounts';
+import { paths } from '../app/paths';
+import { can } from '../auth/permissions';
+import { useSession } from '../auth/session';
+import { EditionsList } from '../features/editions/EditionsList';
+import { nextEditionName } from '../features/editions/nextEditionKey';
+import { useI18n } from '../i18n/I18nProvider';
+import { PageHeader } from '../ui/PageHeader';
+import { ErrorState, Loading } from '../ui/StateViews';
+import { useToast } from '../ui/Toasts';
 
-// Wired to the API once it offers this screen's operations (docs/admin.md, "Wiring status").
 export default function EditionsPage() {
-  return <ApiPending title="nav.editions" />;
+  const { t } = useI18n();
+  const notify = useToast();
+  const { session } = useSession();
+  const [, navigate] = useLocation();
+  const [refresh, setRefresh] = useState(0);
+  const [{ data, fetching, error }, reexecute] = useQuery({
+    query: EditionsQuery,
+    requestPolicy: 'cache-and-network',
+  });
+  const [create, createEdition] = useMutation(CreateEditionFromMutation);
+  const [publish, publishEdition] = useMutation(PublishEditionMutation);
+  const [close, closeEdition] = useMutation(CloseEditionMutation);
+
+  const editions = data?.editions ?? [];
+  const counts = useEvaluationCounts(
+    editions.map((e) => e.key),
+    refresh,
+  );
+  const summaries = useMemo(() => editionSummaries(data?.editions ?? [], counts), [data, counts]);
+  const reload = () => {
+    reexecute({ requestPolicy: 'network-only' });
+    setRefresh((n) => n + 1);
+  };
+  const nameOf = (key: string) => editions.find((e) => e.key === key)?.name ?? key;
+
+  const onStartNext = async (sourceKey: string, key: string, year: number) => {
+    const source = editions.find((e) => e.key === sourceKey);
+    if (!source) return;
+    const result = await createEdition({ sourceKey, key, year, name: nextEditionName(source, key, year) });
+    const failure = failureMessage(result.data?.createEditionFrom, 'Edition', result.error);
+    if (failure) return notify(t('toast.saveFailed', { message: failure }), 'error');
+    notify(t('toast.started', { key }));
+    reload();
+    navigate(paths.editor(key));
+  };
+
+  const onPublish = async (editionKey: string) => {
+    const result = await publishEdition({ editionKey });
+    const outcome = result.data?.publishEdition;
+    const failure = failureMessage(outcome, 'Edition', result.error);
+    if (failure) {
+      const details =
+        outcome?.__typename === 'ValidationError' ? outcome.fieldErrors.map((e) => e.message) : [];
+      return notify(t('toast.saveFailed', { message: [failure, ...details].join(' ') }), 'error');
+    }
+    notify(t('toast.published', { name: nameOf(editionKey) }));
+    reload();
+  };
+
+  const onClose = async (editionKey: string) => {
+    const result = await closeEdition({ editionKey });
+    const failure = failureMessage(result.data?.closeEdition, 'Edition', result.error);
+    if (failure) return notify(t('toast.saveFailed', { message: failure }), 'error');
+    notify(t('toast.closed', { name: nameOf(editionKey) }));
+    reload();
+  };
+
+  return (
+    <>
+      <PageHeader title={t('editions.title')} subtitle={t('editions.subtitle')} />
+      {error && !data ? (
+        <ErrorState message={error.message} onRetry={reload} />
+      ) : fetching && !data ? (
+        <Loading />
+      ) : (
+        <EditionsList
+          editions={summaries}
+          canManage={can(session?.user.role, 'editions.manage')}
+          busy={create.fetching || publish.fetching || close.fetching}
+          onStartNext={onStartNext}
+          onPublish={onPublish}
+          onClose={onClose}
+        />
+      )}
+    </>
+  );
 }

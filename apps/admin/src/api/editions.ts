@@ -1,0 +1,79 @@
+import { graphql } from '../generated/gql';
+
+export const EditionsQuery = graphql(`
+  query Editions {
+    editions {
+      key
+      year
+      name
+      status
+      derivedFrom {
+        key
+      }
+      participants {
+        company {
+          key
+        }
+      }
+    }
+  }
+`);
+
+/** How many evaluations an edition has (one small query per edition card). */
+export const EvaluationCountQuery = graphql(`
+  query EvaluationCount($editionKey: String!) {
+    evaluations(first: 1, filter: { editionKey: $editionKey }) {
+      totalCount
+    }
+  }
+`);
+
+export const CreateEditionFromMutation = graphql(`
+  mutation CreateEditionFrom($sourceKey: String!, $key: String!, $name: String!, $year: Int!) {
+    createEditionFrom(sourceKey: $sourceKey, key: $key, name: $name, year: $year) {
+      __typename
+      ... on Edition {
+        key
+      }
+      ... on Error {
+        message
+      }
+    }
+  }
+`);
+
+export const PublishEditionMutation = graphql(`
+  mutation PublishEdition($editionKey: String!) {
+    publishEdition(editionKey: $editionKey) {
+      __typename
+      ... on Edition {
+        key
+        status
+      }
+      ... on ValidationError {
+        fieldErrors {
+          path
+          message
+        }
+      }
+      ... on Error {
+        message
+      }
+    }
+  }
+`);
+
+export const CloseEditionMutation = graphql(`
+  mutation CloseEdition($editionKey: String!) {
+    closeEdition(editionKey: $editionKey) {
+      __typename
+      ... on Edition {
+        key
+        status
+      }
+      ... on Error {
+        message
+      }
+    }
+  }
+`);

@@ -1,0 +1,22 @@
+import { graphql } from '../generated/gql';
+
+export const SubmitEvaluationMutation = graphql(`
+  mutation SubmitEvaluation($input: SubmitEvaluationInput!) {
+    submitEvaluation(input: $input) {
+      __typename
+      ... on Evaluation {
+        id
+        contactId
+      }
+      ... on ValidationError {
+        fieldErrors {
+          path
+          message
+        }
+      }
+      ... on Error {
+        message
+      }
+    }
+  }
+`);
