@@ -1,4 +1,4 @@
-import type { Edition } from '@ksp/domain';
+import type { Edition, LocalizedText } from '@ksp/domain';
 import type { EditionDefinitionQuery } from '../generated/gql/graphql';
 import { toLocalizedText } from './localizedText';
 
@@ -6,6 +6,16 @@ export type ApiEdition = NonNullable<EditionDefinitionQuery['edition']>;
 
 /** Optimistic-locking versions of the items the editor saves, keyed `area:<key>` / `channel:<key>`. */
 export type ItemVersions = ReadonlyMap<string, number>;
+
+/**
+ * Questions and options come in survey order, so their position is their order.
+ * Question and option texts come as `(locale: nb)` / `(locale: en)` pairs (the translation lists would push the
+ * query over the API's complexity limit). The API falls back to bokmål, so an English text equal to the bokmål
+ * one is taken as present: a missing translation at this level is not flagged.
+ */
+function fromLocaleTexts(nb: string, en: string): LocalizedText {
+  return { ...(nb ? { nb } : {}), ...(en ? { en } : {}) };
+}
 
 /** The API's edition as the domain's `Edition`, so the editor and the observer form use the domain rules on it. */
 export function editionFromApi(api: ApiEdition): Edition {
@@ -48,10 +58,10 @@ export function editionFromApi(api: ApiEdition): Edition {
         name: toLocalizedText(p.nameTranslations),
         description: toLocalizedText(p.descriptionTranslations),
         order: p.order,
-        questions: p.questions.map((q) => ({
+        questions: p.questions.map((q, questionOrder) => ({
           key: q.key,
-          text: toLocalizedText(q.textTranslations),
-          order: q.order,
+          text: fromLocaleTexts(q.textNb, q.textEn),
+          order: questionOrder,
           type: q.type,
           channels: [...q.channels],
           scored: q.scored,
@@ -60,10 +70,10 @@ export function editionFromApi(api: ApiEdition): Edition {
           cxMetric: q.cxMetric ?? null,
           critical: q.critical ?? null,
           bonus: q.bonus,
-          options: q.options.map((o) => ({
+          options: q.options.map((o, optionOrder) => ({
             key: o.key,
-            label: toLocalizedText(o.labelTranslations),
-            order: o.order,
+            label: fromLocaleTexts(o.labelNb, o.labelEn),
+            order: optionOrder,
             points: o.points ?? null,
             value: o.value ?? null,
           })),

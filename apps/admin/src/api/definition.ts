@@ -69,10 +69,10 @@ export const EditionDefinitionQuery = graphql(`
             locale
             text
           }
+          # Questions and options come in order; their versions and order fields are left out because every
+          # field at this depth costs thousands of complexity points (limit 50 000).
           questions {
             key
-            version
-            order
             type
             channels
             scored
@@ -81,20 +81,14 @@ export const EditionDefinitionQuery = graphql(`
             cxMetric
             critical
             bonus
-            textTranslations {
-              locale
-              text
-            }
+            textNb: text(locale: nb)
+            textEn: text(locale: en)
             options {
               key
-              version
-              order
               points
               value
-              labelTranslations {
-                locale
-                text
-              }
+              labelNb: label(locale: nb)
+              labelEn: label(locale: en)
             }
           }
         }

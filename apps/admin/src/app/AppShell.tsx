@@ -32,9 +32,10 @@ export function AppShell({ user, onSignOut, children }: AppShellProps) {
   }, [location]);
 
   const items = navItems.filter((item) => can(user.role, item.permission));
+  // `/editions/<key>/<screen>` belongs to that screen's menu item, not to "Editions".
   const isActive = (href: string) =>
     location === href ||
-    location.startsWith(`${href}/`) ||
+    (location.startsWith(`${href}/`) && !/^\/editions\/[^/]+\/\w/.test(location)) ||
     (href === '/editor' && /\/editions\/[^/]+\/editor/.test(location)) ||
     (href === '/changes' && /\/editions\/[^/]+\/changes/.test(location)) ||
     (href === '/results' && /\/editions\/[^/]+\/(results|companies)/.test(location));

@@ -20,7 +20,7 @@ import { useToast } from '../ui/Toasts';
 
 type StepOutcome =
   | { ok: true }
-  | { ok: false; conflict: true }
+  | { ok: false; conflict: true; currentVersion: number | null }
   | { ok: false; conflict: false; message: string; issues: ValidationIssue[] };
 
 const versionKey = (step: SaveStep) => (step.kind === 'areaOrder' ? 'edition' : `${step.kind}:${step.key}`);
@@ -75,7 +75,8 @@ function EditorForEdition({
               ?.setChannelRule
           : (await reorderAreas({ editionKey, keys: step.keys })).data?.reorderAreas;
     if (!result) return { ok: false, conflict: false, message: t('state.errorBody'), issues: [] };
-    if (result.__typename === 'ConflictError') return { ok: false, conflict: true };
+    if (result.__typename === 'ConflictError')
+      return { ok: false, conflict: true, currentVersion: result.currentVersion ?? null };
     if (result.__typename === 'ValidationError')
       return { ok: false, conflict: false, message: result.message, issues: result.fieldErrors };
     if ('message' in result) return { ok: false, conflict: false, message: result.message, issues: [] };
@@ -102,7 +103,11 @@ function EditorForEdition({
         if (outcome.conflict) {
           const theirs = await definition.fetchFresh();
           if (theirs)
-            setConflict({ api: theirs, theirs: editionFromApi(theirs), theirVersion: theirs.version });
+            setConflict({
+              api: theirs,
+              theirs: editionFromApi(theirs),
+              theirVersion: outcome.currentVersion ?? theirs.version,
+            });
           notify(t('toast.conflict', { item }), 'error');
           return;
         }

@@ -15,6 +15,10 @@ import { formatScore } from '../../i18n/format';
 import { useI18n } from '../../i18n/I18nProvider';
 import type { ScoreLine, TrendPoint } from './types';
 
+/** Charts draw at once for people (and browser tests) who ask for reduced motion. */
+const animate = () =>
+  typeof window === 'undefined' || !window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
+
 // recharts is big, so this file is its own lazy chunk: the company page loads it only when drawn.
 
 export function TrendChart({ trend }: { trend: readonly TrendPoint[] }) {
@@ -30,6 +34,7 @@ export function TrendChart({ trend }: { trend: readonly TrendPoint[] }) {
           <Tooltip formatter={format} />
           <Legend />
           <Line
+            isAnimationActive={animate()}
             type="monotone"
             dataKey="total"
             name={t('results.total')}
@@ -38,6 +43,7 @@ export function TrendChart({ trend }: { trend: readonly TrendPoint[] }) {
             connectNulls
           />
           <Line
+            isAnimationActive={animate()}
             type="monotone"
             dataKey="headline"
             name={t('company.headline')}
@@ -46,6 +52,7 @@ export function TrendChart({ trend }: { trend: readonly TrendPoint[] }) {
             connectNulls
           />
           <Line
+            isAnimationActive={animate()}
             type="monotone"
             dataKey="industryAverage"
             name={t('company.industryAverage')}
@@ -85,8 +92,15 @@ export function IndustryBarChart({ lines }: { lines: readonly ScoreLine[] }) {
           <YAxis domain={[0, 100]} tickLine={false} width={40} />
           <Tooltip formatter={format} />
           <Legend />
-          <Bar dataKey="score" name={t('company.thisCompany')} fill="var(--chart-1)" radius={[3, 3, 0, 0]} />
           <Bar
+            isAnimationActive={animate()}
+            dataKey="score"
+            name={t('company.thisCompany')}
+            fill="var(--chart-1)"
+            radius={[3, 3, 0, 0]}
+          />
+          <Bar
+            isAnimationActive={animate()}
             dataKey="industryAverage"
             name={t('company.industryAverage')}
             fill="var(--chart-2)"
