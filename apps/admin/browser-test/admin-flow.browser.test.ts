@@ -129,7 +129,7 @@ describe.sequential('admin app against the real API', () => {
     expect(await name.inputValue()).toBe(area.name);
     await name.fill(newAreaName);
     await page.getByRole('button', { name: text('common.save') }).click();
-    await toast(text('toast.savedItem', { item: area.key }));
+    await toast(text('toast.savedItem', { item: newAreaName }));
     await visible(page.getByText(text('editor.allSaved')));
 
     await page.getByRole('tab', { name: text('editor.tab.channels') }).click();
@@ -137,7 +137,7 @@ describe.sequential('admin app against the real API', () => {
     const before = channel.waitingBands[0]?.points ?? 0;
     await points.fill(String(Math.max(0, before - 1)));
     await page.getByRole('button', { name: text('common.save') }).click();
-    await toast(text('toast.savedItem', { item: channel.key }));
+    await toast(text('toast.savedItem', { item: channel.name }));
     await shot('03-editor');
   });
 
@@ -191,7 +191,9 @@ describe.sequential('admin app against the real API', () => {
     await page.waitForURL('**/changes');
     expect(await page.getByLabel(text('picker.from')).inputValue()).toBe('KSP24');
     expect(await page.getByLabel(text('picker.to')).inputValue()).toBe('KSP25');
-    await visible(page.getByText(newAreaName));
+    // The renamed area heads its group of changes, and the rename is told in a sentence.
+    await visible(page.getByRole('heading', { name: newAreaName }));
+    await visible(page.getByText(`«${newAreaName}»`));
     await visible(page.locator('.changes-count'));
     await shot('05-what-changed');
   });
@@ -245,6 +247,7 @@ describe.sequential('admin app against the real API', () => {
     // KSP21–KSP24 have results: one point per edition on the x axis.
     for (const key of ['KSP21', 'KSP22', 'KSP23', 'KSP24'])
       await visible(trend.locator('.recharts-cartesian-axis-tick-value', { hasText: key }));
+    await page.mouse.move(0, 0); // no chart tooltip in the screenshot
     await shot('08-company');
   });
 

@@ -47,7 +47,6 @@ export const en: Messages = {
   'picker.from': 'From edition',
   'picker.to': 'To edition',
   'company.trendLoading': 'Loading the trend …',
-  'audit.apiMissing': 'The API has no query for the audit log yet.',
   'toast.published': '{name} is published.',
   'toast.closed': '{name} is closed.',
   'toast.started': '{key} was created as a draft.',

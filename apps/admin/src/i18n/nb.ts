@@ -48,7 +48,6 @@ export const nb = {
   'picker.from': 'Fra utgave',
   'picker.to': 'Til utgave',
   'company.trendLoading': 'Henter utviklingen …',
-  'audit.apiMissing': 'API-et har ingen spørring for revisjonsloggen ennå.',
   'toast.published': '{name} er publisert.',
   'toast.closed': '{name} er avsluttet.',
   'toast.started': '{key} er opprettet som utkast.',

@@ -63,7 +63,8 @@ export default function ChangesPage() {
           </>
         }
       />
-      {fetching || diff.fetching ? (
+      {/* Group headings need both editions' names, so wait for them too. */}
+      {fetching || diff.fetching || from.fetching || to.fetching ? (
         <Loading />
       ) : diff.error ? (
         <ErrorState message={diff.error.message} />

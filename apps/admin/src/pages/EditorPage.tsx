@@ -1,4 +1,4 @@
-import type { Edition, ValidationIssue } from '@ksp/domain';
+import { type Edition, textIn, type ValidationIssue } from '@ksp/domain';
 import { useMemo, useState } from 'react';
 import { useMutation } from 'urql';
 import { Redirect, useLocation, useParams } from 'wouter';
@@ -47,7 +47,7 @@ function EditorForEdition({
   editionKey: string;
   editions: ReadonlyArray<{ key: string; name: string }>;
 }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const notify = useToast();
   const [, navigate] = useLocation();
   const { session } = useSession();
@@ -94,7 +94,9 @@ function EditorForEdition({
     setServerIssues([]);
     try {
       for (const step of plan.steps) {
-        const item = step.kind === 'areaOrder' ? t('editor.tab.structure') : step.key;
+        const named = step.kind === 'area' ? draft.areas : step.kind === 'channel' ? draft.channels : [];
+        const found = step.kind === 'areaOrder' ? undefined : named.find((i) => i.key === step.key);
+        const item = found ? textIn(found.name, locale) || found.key : t('editor.tab.structure');
         const outcome = await run(step, versions);
         if (outcome.ok) {
           notify(t('toast.savedItem', { item }));
