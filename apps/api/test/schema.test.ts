@@ -14,7 +14,7 @@ import { printSchemaFile } from '../src/print-schema';
 import { schema } from '../src/schema';
 
 describe('schema.graphql', () => {
-  it('is up to date with the code (run `pnpm --filter @ksp/api generate` when this fails)', () => {
+  it('is up to date with the code (run `pnpm schema:print` when this fails)', () => {
     const committed = readFileSync(fileURLToPath(new URL('../schema.graphql', import.meta.url)), 'utf8');
     expect(committed).toBe(printSchemaFile());
   });
