@@ -24,5 +24,7 @@ export default defineConfig({
     environment: 'jsdom',
     include: ['test/**/*.test.{ts,tsx}'],
     setupFiles: ['test/setup.ts'],
+    // jsdom renders of the whole editor tree are slow on a loaded 2-core CI machine.
+    testTimeout: 60_000,
   },
 });
