@@ -18,6 +18,7 @@ import './role-play';
 import './evaluation';
 import './results';
 import './comparison';
+import './edition-mutations';
 import './definition-mutations';
 import './publication-mutations';
 import './organisation-mutations';
