@@ -1,0 +1,10 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    // These tests spawn the CLI as a child process against real databases.
+    testTimeout: 240_000,
+    hookTimeout: 180_000,
+  },
+});
