@@ -1,6 +1,12 @@
 import { builder } from '../builder';
 import { AreaCountingEnum } from './enums';
-import { localeArgs, localizedIn, TranslationType, translationsOf } from './localized-text';
+import {
+  localeArgs,
+  localizedIn,
+  TranslationType,
+  translationListComplexity,
+  translationsOf,
+} from './localized-text';
 
 builder.prismaObject('Area', {
   description: 'A group of performances scored together (e.g. Kundebehandleren).',
@@ -13,6 +19,7 @@ builder.prismaObject('Area', {
     }),
     nameTranslations: t.field({
       type: [TranslationType],
+      complexity: translationListComplexity,
       description: 'Name in every language.',
       resolve: (a) => translationsOf(a.name),
     }),
@@ -23,6 +30,7 @@ builder.prismaObject('Area', {
     }),
     descriptionTranslations: t.field({
       type: [TranslationType],
+      complexity: translationListComplexity,
       description: 'Description in every language.',
       resolve: (a) => translationsOf(a.description),
     }),

@@ -1,7 +1,13 @@
 import type { WaitingBand } from '@ksp/domain';
 import { builder } from '../builder';
 import { WaitUnitEnum } from './enums';
-import { localeArgs, localizedIn, TranslationType, translationsOf } from './localized-text';
+import {
+  localeArgs,
+  localizedIn,
+  TranslationType,
+  translationListComplexity,
+  translationsOf,
+} from './localized-text';
 
 export const WaitingBandType = builder.objectRef<WaitingBand>('WaitingBand').implement({
   description: 'An answer within `upTo` (in the channel’s unit, inclusive) earns `points`.',
@@ -22,6 +28,7 @@ builder.prismaObject('ChannelRule', {
     }),
     nameTranslations: t.field({
       type: [TranslationType],
+      complexity: translationListComplexity,
       description: 'Name in every language.',
       resolve: (c) => translationsOf(c.name),
     }),

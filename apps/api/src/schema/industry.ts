@@ -1,5 +1,11 @@
 import { builder } from '../builder';
-import { localeArgs, localizedIn, TranslationType, translationsOf } from './localized-text';
+import {
+  localeArgs,
+  localizedIn,
+  TranslationType,
+  translationListComplexity,
+  translationsOf,
+} from './localized-text';
 
 builder.prismaNode('Industry', {
   description: 'A branch of trade companies are ranked within (e.g. Bank).',
@@ -14,6 +20,7 @@ builder.prismaNode('Industry', {
     }),
     nameTranslations: t.field({
       type: [TranslationType],
+      complexity: translationListComplexity,
       description: 'Name in every language.',
       resolve: (i) => translationsOf(i.name),
     }),

@@ -19,6 +19,9 @@ export const localeArgs = builder.args((t) => ({
   }),
 }));
 
+/** A text has one entry per locale (two today), not the default 10-fold list: keeps deep definition queries affordable. */
+export const translationListComplexity = { field: 1, multiplier: LOCALES.length };
+
 export type Translation = { locale: Locale; text: string };
 
 export const TranslationType = builder.objectRef<Translation>('Translation').implement({

@@ -1,5 +1,11 @@
 import { builder } from '../builder';
-import { localeArgs, localizedIn, TranslationType, translationsOf } from './localized-text';
+import {
+  localeArgs,
+  localizedIn,
+  TranslationType,
+  translationListComplexity,
+  translationsOf,
+} from './localized-text';
 
 builder.prismaObject('Performance', {
   description: 'One thing the company should do (e.g. “Greets the customer”), measured by questions.',
@@ -12,6 +18,7 @@ builder.prismaObject('Performance', {
     }),
     nameTranslations: t.field({
       type: [TranslationType],
+      complexity: translationListComplexity,
       description: 'Name in every language.',
       resolve: (p) => translationsOf(p.name),
     }),
@@ -22,6 +29,7 @@ builder.prismaObject('Performance', {
     }),
     descriptionTranslations: t.field({
       type: [TranslationType],
+      complexity: translationListComplexity,
       description: 'Description in every language.',
       resolve: (p) => translationsOf(p.description),
     }),
@@ -31,6 +39,8 @@ builder.prismaObject('Performance', {
     questions: t.relation('questions', {
       description: 'Questions in order.',
       query: { orderBy: { order: 'asc' } },
+      // A performance holds a few questions, not the default 10-fold list.
+      complexity: { field: 1, multiplier: 5 },
     }),
   }),
 });

@@ -1,6 +1,12 @@
 import { builder } from '../builder';
 import { AnswerTypeEnum, CriticalEffectEnum, CxMetricEnum } from './enums';
-import { localeArgs, localizedIn, TranslationType, translationsOf } from './localized-text';
+import {
+  localeArgs,
+  localizedIn,
+  TranslationType,
+  translationListComplexity,
+  translationsOf,
+} from './localized-text';
 
 builder.prismaObject('Question', {
   description: 'A question the observer answers about a contact.',
@@ -13,6 +19,7 @@ builder.prismaObject('Question', {
     }),
     textTranslations: t.field({
       type: [TranslationType],
+      complexity: translationListComplexity,
       description: 'The question in every language.',
       resolve: (q) => translationsOf(q.text),
     }),
@@ -40,6 +47,8 @@ builder.prismaObject('Question', {
     options: t.relation('options', {
       description: 'Answer options in order.',
       query: { orderBy: { order: 'asc' } },
+      // A question offers a handful of options, not the default 10-fold list.
+      complexity: { field: 1, multiplier: 5 },
     }),
   }),
 });
@@ -55,6 +64,7 @@ builder.prismaObject('AnswerOption', {
     }),
     labelTranslations: t.field({
       type: [TranslationType],
+      complexity: translationListComplexity,
       description: 'Label in every language.',
       resolve: (o) => translationsOf(o.label),
     }),

@@ -51,6 +51,30 @@ describe.each(testDatabaseKinds())('queries and role boundaries (%s)', (kind) =>
     expect(edition.areas[0].performances[0].questions[0].text.length).toBeGreaterThan(0);
   });
 
+  it('the whole definition with every version, order and translation fits the default complexity limit', async () => {
+    const texts = 'nameTranslations { locale text } descriptionTranslations { locale text }';
+    const result = await app.gql(
+      `query($key: String!) { edition(key: $key) {
+        key version
+        channels { key version order nameTranslations { locale text } waitingBands { upTo points } }
+        areas { key version order counting weight ${texts}
+          performances { key version order ${texts}
+            questions { key version order type channels scored textTranslations { locale text }
+              options { key version order points value labelTranslations { locale text } } } } }
+      } }`,
+      { key: 'KSP25' },
+      app.tokens.admin,
+    );
+    expect(result.errors).toBeUndefined();
+    type Q = { options: { version: number; labelTranslations: { locale: string }[] }[] };
+    const option = result.data?.edition.areas
+      .flatMap((a: { performances: { questions: Q[] }[] }) => a.performances)
+      .flatMap((p: { questions: Q[] }) => p.questions)
+      .flatMap((q: Q) => q.options)[0];
+    expect(option.version).toBeGreaterThan(0);
+    expect(option.labelTranslations.map((t: { locale: string }) => t.locale)).toContain('nb');
+  });
+
   it('edition(key) hides drafts from observers (null, not data)', async () => {
     const result = await app.gql('{ edition(key: "KSP25") { key } }', {}, app.tokens.observer);
     expect(result.data?.edition).toBeNull();
