@@ -21,6 +21,12 @@ export { resetDatabase } from './migrations/reset-database';
 export { addCompanies, listCompanies } from './repositories/companies';
 export { copyEdition } from './repositories/copy-edition';
 export {
+  type EditionImportInput,
+  type EditionImportResult,
+  type ImportedParticipant,
+  importEdition,
+} from './repositories/edition-import';
+export {
   type EditionSummary,
   listEditions,
   loadEdition,

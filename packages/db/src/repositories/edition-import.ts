@@ -1,0 +1,288 @@
+import { randomUUID } from 'node:crypto';
+import {
+  type ChannelKey,
+  DomainValidationError,
+  type Edition,
+  type Evaluation,
+  parseEdition,
+  type ValidationIssue,
+  validateEvaluation,
+} from '@ksp/domain';
+import type { Database } from '../database/create-database';
+import { ConstraintViolationError } from '../errors/database-errors';
+import { withDatabaseErrors } from '../errors/translate-database-error';
+import { insertEdition } from './editions';
+import type { IndustryRecord } from './industries';
+import type { RolePlayRecord } from './role-plays';
+import { LONG_TRANSACTION, type TransactionClient } from './transaction-client';
+import { normalizeEmail } from './users';
+
+/** A company as it takes part in the imported edition. */
+export interface ImportedParticipant {
+  key: string;
+  name: string;
+  /** The industry it competes in this edition. */
+  industryKey: string;
+  channels: ChannelKey[];
+}
+
+/** A whole edition as another installation exported it (see @ksp/exchange edition-json). */
+export interface EditionImportInput {
+  edition: Edition;
+  industries: readonly IndustryRecord[];
+  participants: readonly ImportedParticipant[];
+  rolePlays: readonly RolePlayRecord[];
+  /** Their `editionKey` must be the edition's key. */
+  evaluations?: readonly Evaluation[];
+}
+
+export interface EditionImportResult {
+  editionKey: string;
+  industriesAdded: number;
+  companiesAdded: number;
+  participants: number;
+  rolePlays: number;
+  evaluations: number;
+  /** The parent edition named by `derivedFrom` when this installation does not have it (then imported without a parent). */
+  derivedFromDropped: string | null;
+  /** Observer e-mails without a user here: their evaluations were imported without an observer. */
+  observersMissing: string[];
+}
+
+/** Rows per createMany: keeps every statement well under PostgreSQL's 65,535 parameters. */
+const ROWS_PER_INSERT = 2_000;
+
+/**
+ * Imports an edition exported from another installation, in ONE transaction: nothing is written when
+ * anything fails. The definition is checked by the domain's parseEdition, every evaluation by
+ * validateEvaluation and against the document's participants and role plays. An existing edition key is
+ * refused (ConstraintViolationError 'unique'); industries and companies already present are reused as they are.
+ */
+export async function importEdition(
+  db: Pick<Database, 'prisma'>,
+  input: EditionImportInput,
+): Promise<EditionImportResult> {
+  const edition = parseEdition(input.edition);
+  const evaluations = input.evaluations ?? [];
+  const issues = documentIssues(edition, input, evaluations);
+  if (issues.length > 0) throw new DomainValidationError(`Edition ${edition.key} import`, issues);
+
+  return withDatabaseErrors(() =>
+    db.prisma.$transaction(async (tx) => {
+      const existing = await tx.edition.findUnique({ where: { key: edition.key }, select: { id: true } });
+      if (existing) {
+        throw new ConstraintViolationError(
+          'unique',
+          `edition ${edition.key} already exists in this installation; import it under a new key`,
+        );
+      }
+      const parent = edition.derivedFrom
+        ? await tx.edition.findUnique({ where: { key: edition.derivedFrom }, select: { id: true } })
+        : null;
+      const derivedFromDropped = edition.derivedFrom && !parent ? edition.derivedFrom : null;
+      const industriesAdded = await addMissingIndustries(tx, input.industries);
+      const { companiesAdded, companyId, industryId } = await addMissingCompanies(tx, input.participants);
+      // Written as a draft first: evaluations go only into a draft or published edition; the status comes last.
+      const editionId = await insertEdition(tx, {
+        ...edition,
+        status: 'draft',
+        derivedFrom: derivedFromDropped ? null : edition.derivedFrom,
+      });
+      await tx.companyParticipation.createMany({
+        data: input.participants.map((p) => ({
+          editionId,
+          companyId: companyId.get(p.key) as number,
+          industryId: industryId.get(p.industryKey) as number,
+          channels: p.channels,
+        })),
+      });
+      if (input.rolePlays.length > 0) {
+        await tx.rolePlay.createMany({
+          data: input.rolePlays.map((r) => ({
+            editionId,
+            key: r.key,
+            title: r.title,
+            instructions: r.instructions,
+            order: r.order,
+          })),
+        });
+      }
+      const observersMissing = await insertImportedEvaluations(tx, editionId, evaluations, {
+        companyId,
+        industryId,
+      });
+      for (const status of statusSteps(edition.status)) {
+        await tx.edition.update({ where: { id: editionId }, data: { status } });
+      }
+      return {
+        editionKey: edition.key,
+        industriesAdded,
+        companiesAdded,
+        participants: input.participants.length,
+        rolePlays: input.rolePlays.length,
+        evaluations: evaluations.length,
+        derivedFromDropped,
+        observersMissing,
+      };
+    }, LONG_TRANSACTION),
+  );
+}
+
+/** The database moves an edition forward one step at a time. */
+function statusSteps(status: Edition['status']): ('published' | 'closed')[] {
+  if (status === 'published') return ['published'];
+  if (status === 'closed') return ['published', 'closed'];
+  return [];
+}
+
+/** What the domain cannot see: references between the document's parts. */
+function documentIssues(
+  edition: Edition,
+  input: EditionImportInput,
+  evaluations: readonly Evaluation[],
+): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  const industries = new Set(input.industries.map((i) => i.key));
+  const participants = new Map(input.participants.map((p) => [p.key, p]));
+  const rolePlays = new Set(input.rolePlays.map((r) => r.key));
+  const channels = new Set(edition.channels.map((c) => c.key));
+  input.participants.forEach((p, i) => {
+    if (!industries.has(p.industryKey))
+      issues.push({
+        path: `participants[${i}].industryKey`,
+        message: `industry "${p.industryKey}" is not in the document`,
+      });
+    p.channels.forEach((channel, j) => {
+      if (!channels.has(channel))
+        issues.push({
+          path: `participants[${i}].channels[${j}]`,
+          message: `channel "${channel}" is not in ${edition.key}`,
+        });
+    });
+  });
+  const seen = new Set<string>();
+  evaluations.forEach((evaluation, i) => {
+    const path = `evaluations[${i}]`;
+    for (const issue of validateEvaluation(edition, evaluation))
+      issues.push({ path: `${path}.${issue.path}`, message: issue.message });
+    if (seen.has(evaluation.id))
+      issues.push({ path: `${path}.id`, message: `contact id "${evaluation.id}" appears twice` });
+    seen.add(evaluation.id);
+    if (!participants.has(evaluation.companyKey))
+      issues.push({
+        path: `${path}.companyKey`,
+        message: `company "${evaluation.companyKey}" does not take part`,
+      });
+    if (!industries.has(evaluation.industryKey))
+      issues.push({
+        path: `${path}.industryKey`,
+        message: `industry "${evaluation.industryKey}" is not in the document`,
+      });
+    if (evaluation.rolePlayKey !== null && !rolePlays.has(evaluation.rolePlayKey))
+      issues.push({
+        path: `${path}.rolePlayKey`,
+        message: `role play "${evaluation.rolePlayKey}" is not in the document`,
+      });
+  });
+  return issues;
+}
+
+async function addMissingIndustries(tx: TransactionClient, industries: readonly IndustryRecord[]) {
+  if (industries.length === 0) return 0;
+  const { count } = await tx.industry.createMany({
+    data: industries.map((i) => ({ key: i.key, name: i.name })),
+    skipDuplicates: true,
+  });
+  return count;
+}
+
+/** New companies start in the industry they compete in; companies already here keep theirs. */
+async function addMissingCompanies(tx: TransactionClient, participants: readonly ImportedParticipant[]) {
+  const industries = await tx.industry.findMany({ select: { id: true, key: true } });
+  const industryId = new Map(industries.map((i) => [i.key, i.id]));
+  const { count } = await tx.company.createMany({
+    data: participants.map((p) => ({
+      key: p.key,
+      name: p.name,
+      industryId: industryId.get(p.industryKey) as number,
+    })),
+    skipDuplicates: true,
+  });
+  const companies = await tx.company.findMany({
+    where: { key: { in: participants.map((p) => p.key) } },
+    select: { id: true, key: true },
+  });
+  return { companiesAdded: count, companyId: new Map(companies.map((c) => [c.key, c.id])), industryId };
+}
+
+async function insertImportedEvaluations(
+  tx: TransactionClient,
+  editionId: number,
+  evaluations: readonly Evaluation[],
+  refs: { companyId: Map<string, number>; industryId: Map<string, number> },
+): Promise<string[]> {
+  if (evaluations.length === 0) return [];
+  const [questions, options, areas, rolePlays] = await Promise.all([
+    tx.question.findMany({ where: { editionId }, select: { id: true, key: true } }),
+    tx.answerOption.findMany({ where: { editionId }, select: { id: true, key: true, questionId: true } }),
+    tx.area.findMany({ where: { editionId }, select: { id: true, key: true } }),
+    tx.rolePlay.findMany({ where: { editionId }, select: { id: true, key: true } }),
+  ]);
+  const questionId = new Map(questions.map((q) => [q.key, q.id]));
+  const optionId = new Map(options.map((o) => [`${o.questionId}/${o.key}`, o.id]));
+  const areaId = new Map(areas.map((a) => [a.key, a.id]));
+  const rolePlayId = new Map(rolePlays.map((r) => [r.key, r.id]));
+  const emails = [
+    ...new Set(evaluations.flatMap((e) => (e.observerKey ? [normalizeEmail(e.observerKey)] : []))),
+  ];
+  const users = await tx.user.findMany({
+    where: { email: { in: emails } },
+    select: { id: true, email: true },
+  });
+  const observerId = new Map(users.map((u) => [u.email, u.id]));
+
+  const ids = evaluations.map(() => randomUUID());
+  for (let start = 0; start < evaluations.length; start += ROWS_PER_INSERT) {
+    await tx.evaluation.createMany({
+      data: evaluations.slice(start, start + ROWS_PER_INSERT).map((e, i) => ({
+        id: ids[start + i] as string,
+        editionId,
+        contactId: e.id,
+        companyId: refs.companyId.get(e.companyKey) as number,
+        industryId: refs.industryId.get(e.industryKey) as number,
+        channelKey: e.channel,
+        rolePlayId: e.rolePlayKey === null ? null : (rolePlayId.get(e.rolePlayKey) ?? null),
+        observerId: e.observerKey === null ? null : (observerId.get(normalizeEmail(e.observerKey)) ?? null),
+        contactedAt: new Date(e.contactedAt),
+        answered: e.answered,
+        waitingTime: e.waitingTime,
+      })),
+    });
+  }
+  const answers = evaluations.flatMap((e, i) =>
+    e.answers.map((a) => {
+      const question = questionId.get(a.questionKey) as number;
+      return {
+        evaluationId: ids[i] as string,
+        editionId,
+        questionId: question,
+        optionId: a.optionKey === null ? null : (optionId.get(`${question}/${a.optionKey}`) as number),
+        text: a.text,
+        notApplicable: a.notApplicable,
+      };
+    }),
+  );
+  for (let start = 0; start < answers.length; start += ROWS_PER_INSERT)
+    await tx.answer.createMany({ data: answers.slice(start, start + ROWS_PER_INSERT) });
+  const comments = evaluations.flatMap((e, i) =>
+    Object.entries(e.comments).map(([areaKey, text]) => ({
+      evaluationId: ids[i] as string,
+      editionId,
+      areaId: areaId.get(areaKey) as number,
+      text,
+    })),
+  );
+  for (let start = 0; start < comments.length; start += ROWS_PER_INSERT)
+    await tx.areaComment.createMany({ data: comments.slice(start, start + ROWS_PER_INSERT) });
+  return emails.filter((email) => !observerId.has(email));
+}
