@@ -46,3 +46,4 @@ export {
   normalizeEmail,
   type UserRecord,
 } from './repositories/users';
+export * from './webhooks';
