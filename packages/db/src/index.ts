@@ -4,7 +4,10 @@ export {
   type Database,
   type DatabaseKind,
   type DatabaseOptions,
+  type PoolTimeouts,
+  poolTimeoutsFromEnv,
 } from './database/create-database';
+export { isDatabaseUnavailable } from './database/database-unavailable';
 export type { SqlDriver, SqlExecutor } from './database/sql-driver';
 export {
   ConstraintViolationError,
@@ -18,6 +21,13 @@ export { migrateToLatest } from './migrations/migrate-to-latest';
 export { MigrationFailedError, MigrationHistoryError } from './migrations/migration-errors';
 export { type MigrationStatus, migrationStatus } from './migrations/migration-status';
 export { resetDatabase } from './migrations/reset-database';
+export {
+  type ApiTokenRecord,
+  createApiToken,
+  findLiveApiToken,
+  markApiTokenUsed,
+  revokeApiToken,
+} from './repositories/api-tokens';
 export { addCompanies, listCompanies } from './repositories/companies';
 export { copyEdition } from './repositories/copy-edition';
 export {
@@ -36,8 +46,21 @@ export {
 export { type InsertEvaluationsResult, insertEvaluations, loadEvaluations } from './repositories/evaluations';
 export { addIndustries, type IndustryRecord, listIndustries } from './repositories/industries';
 export { addParticipations, listParticipants, type ParticipationRecord } from './repositories/participations';
+export {
+  pruneLoginAttempts,
+  type RecentLoginFailures,
+  recentLoginFailures,
+  recordLoginFailure,
+} from './repositories/login-attempts';
 export { editionResults } from './repositories/results';
 export { addRolePlays, listRolePlays, type RolePlayRecord } from './repositories/role-plays';
+export {
+  type CredentialUser,
+  createSession,
+  findLiveSession,
+  revokeSession,
+  revokeUserSessions,
+} from './repositories/sessions';
 export {
   addUsers,
   findUserByEmail,

@@ -26,12 +26,33 @@ export interface DatabaseOptions {
   pgliteDataDir?: string;
   /** Connections in the PostgreSQL pool; default `DATABASE_POOL_SIZE`, else 10. */
   poolSize?: number;
+  /** Time limits for the PostgreSQL pool; defaults from the environment (see `poolTimeoutsFromEnv`). */
+  timeouts?: Partial<PoolTimeouts>;
+  /** Called with errors of idle pooled connections (e.g. the server went away); default: ignored. */
+  onPoolError?: (error: Error) => void;
+}
+
+/**
+ * How long the PostgreSQL pool waits before giving up, so an unreachable database turns into a prompt error
+ * instead of a request that hangs: connecting (or waiting for a free connection), one statement on the server,
+ * and one query's answer on the client (the backstop when the network drops packets silently).
+ */
+export interface PoolTimeouts {
+  connectMs: number;
+  statementMs: number;
+  queryMs: number;
 }
 
 /** Connects to PostgreSQL when a URL is given (or `DATABASE_URL` is set), otherwise opens embedded PGlite. */
 export async function createDatabase(options: DatabaseOptions = {}): Promise<Database> {
   const url = options.url ?? process.env.DATABASE_URL;
-  if (url) return connectPostgres(url, options.poolSize ?? poolSizeFromEnv());
+  if (url)
+    return connectPostgres(
+      url,
+      options.poolSize ?? poolSizeFromEnv(),
+      { ...poolTimeoutsFromEnv(), ...options.timeouts },
+      options.onPoolError,
+    );
   return openPglite(options.pgliteDataDir ?? process.env.PGLITE_DATA_DIR ?? defaultPgliteDataDir());
 }
 
@@ -40,6 +61,25 @@ function poolSizeFromEnv(): number {
   if (!Number.isInteger(size) || size < 1)
     throw new Error(`DATABASE_POOL_SIZE must be a positive integer, got "${process.env.DATABASE_POOL_SIZE}"`);
   return size;
+}
+
+function millisecondsFromEnv(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1)
+    throw new Error(`${name} must be a positive integer, got "${raw}"`);
+  return value;
+}
+
+/** `DATABASE_CONNECT_TIMEOUT_MS` (5 s), `DATABASE_STATEMENT_TIMEOUT_MS` (30 s), `DATABASE_QUERY_TIMEOUT_MS` (statement + 5 s). */
+export function poolTimeoutsFromEnv(): PoolTimeouts {
+  const statementMs = millisecondsFromEnv('DATABASE_STATEMENT_TIMEOUT_MS', 30_000);
+  return {
+    connectMs: millisecondsFromEnv('DATABASE_CONNECT_TIMEOUT_MS', 5_000),
+    statementMs,
+    queryMs: millisecondsFromEnv('DATABASE_QUERY_TIMEOUT_MS', statementMs + 5_000),
+  };
 }
 
 /** The schema from a Prisma-style URL (`?schema=`), and the URL without it (pg does not know the parameter). */
@@ -52,10 +92,26 @@ export function splitSchemaFromUrl(url: string): { connectionString: string; sch
   return { connectionString: parsed.toString(), schema };
 }
 
-async function connectPostgres(url: string, poolSize: number): Promise<Database> {
+async function connectPostgres(
+  url: string,
+  poolSize: number,
+  timeouts: PoolTimeouts,
+  onPoolError: (error: Error) => void = () => {},
+): Promise<Database> {
   const { connectionString, schema } = splitSchemaFromUrl(url);
-  // search_path makes plain SQL (migrations, triggers, raw queries) land in the same schema Prisma qualifies its queries with.
-  const pool = new pg.Pool({ connectionString, max: poolSize, options: `-c search_path=${schema}` });
+  const pool = new pg.Pool({
+    connectionString,
+    max: poolSize,
+    // search_path makes plain SQL (migrations, triggers, raw queries) land in the same schema Prisma qualifies its queries with.
+    options: `-c search_path=${schema}`,
+    connectionTimeoutMillis: timeouts.connectMs,
+    statement_timeout: timeouts.statementMs,
+    query_timeout: timeouts.queryMs,
+    keepAlive: true,
+  });
+  // An idle connection that breaks (server restart, network cut) emits 'error' on the pool: without a
+  // listener Node would end the process. The pool drops that connection and opens a new one when needed.
+  pool.on('error', onPoolError);
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool, { schema }) });
   return {
     prisma,
