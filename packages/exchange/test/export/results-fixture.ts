@@ -1,0 +1,46 @@
+import {
+  computeEditionResults,
+  diffEditions,
+  type Edition,
+  type EditionResults,
+  type LocalizedText,
+} from '@ksp/domain';
+import { demoCompanies, demoIndustries, generateDemoEvaluations, ksp23, ksp24 } from '@ksp/domain/fixtures';
+import type { ParticipantReportSource } from '../../src/export/participant-report';
+import type { ResultsExportSource } from '../../src/export/results-tables';
+
+const industryKeys = new Set(demoIndustries.slice(0, 3).map((i) => i.key));
+const companies = demoCompanies.filter((c) => industryKeys.has(c.industryKey));
+
+function resultsOf(edition: Edition): EditionResults {
+  const participants = companies.filter((c) => c.editionKeys.includes(edition.key));
+  const evaluations = generateDemoEvaluations(edition, participants, { seed: 11, contactsPerCompany: 12 });
+  return computeEditionResults(
+    edition,
+    evaluations,
+    participants.map(({ key, name, industryKey }) => ({ key, name, industryKey })),
+  );
+}
+
+/** KSP24's results (and KSP23's) from the domain alone: the numbers every export must repeat. */
+export const ksp24Results = resultsOf(ksp24);
+export const ksp23Results = resultsOf(ksp23);
+
+export const industryNames = new Map<string, LocalizedText>(demoIndustries.map((i) => [i.key, i.name]));
+
+export const ksp24Source: ResultsExportSource = { results: ksp24Results, edition: ksp24, industryNames };
+
+/** A company in both editions. */
+export const reportCompanyKey = (() => {
+  const key = ksp24Results.companies.find((c) =>
+    ksp23Results.companies.some((d) => d.companyKey === c.companyKey && d.n > 0 && c.n > 0),
+  )?.companyKey;
+  if (!key) throw new Error('no company in both editions');
+  return key;
+})();
+
+export const reportSource: ParticipantReportSource = {
+  ...ksp24Source,
+  companyKey: reportCompanyKey,
+  previous: { results: ksp23Results, edition: ksp23, diff: diffEditions(ksp23, ksp24) },
+};
