@@ -16,6 +16,17 @@ const environmentSchema = z.object({
   GRAPHQL_MAX_BREADTH: z.coerce.number().int().min(1).default(400),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   SESSION_TTL_HOURS: z.coerce.number().min(0.01).default(12),
+  /** Requests per client address per window on /graphql (per process); 0 switches the limit off. */
+  RATE_LIMIT_MAX: z.coerce.number().int().min(0).default(1200),
+  RATE_LIMIT_WINDOW_MS: z.coerce.number().int().min(100).default(60_000),
+  /** Failed logins per e-mail and per client address in the sliding window (counted in the database). */
+  LOGIN_MAX_FAILURES_PER_EMAIL: z.coerce.number().int().min(1).default(5),
+  LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(30),
+  LOGIN_WINDOW_MS: z.coerce.number().int().min(1000).default(900_000),
+  /** Behind a reverse proxy: take the client address from the first X-Forwarded-For entry. */
+  TRUST_PROXY: booleanFlag.default(false),
+  /** How long /ready waits for the database before it answers "not ready". */
+  READY_TIMEOUT_MS: z.coerce.number().int().min(50).default(2_000),
   /** The built admin app served at `/`; unset means no static files. */
   ADMIN_DIST_DIR: z.string().optional(),
 });
@@ -29,10 +40,17 @@ export type ApiConfig = {
   limits: { depth: number; complexity: number; breadth: number };
   bodyLimitBytes: number;
   sessionTtlMs: number;
+  rateLimit: { max: number; windowMs: number };
+  loginRateLimit: { windowMs: number; maxPerEmail: number; maxPerIp: number };
+  trustProxy: boolean;
+  readyTimeoutMs: number;
   adminDistDir: string | undefined;
 };
 
-/** Reads the API's settings from environment variables; throws listing every bad variable. */
+/**
+ * Reads the API's settings from environment variables; throws listing every bad variable. Secrets (the
+ * database URL with its password) are read only from the environment, by @ksp/db, never from files here.
+ */
 export function readConfig(environment: Record<string, string | undefined> = process.env): ApiConfig {
   const parsed = environmentSchema.safeParse(environment);
   if (!parsed.success) {
@@ -54,6 +72,14 @@ export function readConfig(environment: Record<string, string | undefined> = pro
     },
     bodyLimitBytes: env.BODY_LIMIT_BYTES,
     sessionTtlMs: env.SESSION_TTL_HOURS * 3_600_000,
+    rateLimit: { max: env.RATE_LIMIT_MAX, windowMs: env.RATE_LIMIT_WINDOW_MS },
+    loginRateLimit: {
+      windowMs: env.LOGIN_WINDOW_MS,
+      maxPerEmail: env.LOGIN_MAX_FAILURES_PER_EMAIL,
+      maxPerIp: env.LOGIN_MAX_FAILURES_PER_IP,
+    },
+    trustProxy: env.TRUST_PROXY,
+    readyTimeoutMs: env.READY_TIMEOUT_MS,
     adminDistDir: env.ADMIN_DIST_DIR,
   };
 }

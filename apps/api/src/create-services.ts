@@ -9,7 +9,7 @@ export function createServices(db: Database, config: ApiConfig): Services {
   return {
     db,
     results: new ResultsCache(db),
-    ...credentials(db, config.sessionTtlMs),
+    ...credentials(db, { sessionTtlMs: config.sessionTtlMs, loginRateLimit: config.loginRateLimit }),
     async ready() {
       await db.prisma.$queryRaw`select 1`;
       return true;

@@ -8,7 +8,10 @@ import { createApiServer } from './server';
 
 const config = readConfig();
 const logger = createLogger(config.logLevel);
-const db = await createDatabase();
+// A broken idle connection is logged; the pool replaces it and requests in the meantime get 503 (see mask-error.ts).
+const db = await createDatabase({
+  onPoolError: (error) => logger.warn({ err: error }, 'database connection lost'),
+});
 if (process.env.MIGRATE_ON_START !== 'false') {
   const applied = await migrateToLatest(db);
   if (applied.length > 0) logger.info({ applied }, 'migrations applied');
@@ -16,6 +19,9 @@ if (process.env.MIGRATE_ON_START !== 'false') {
 const server = await createApiServer({ config, logger, services: createServices(db, config), schema });
 const url = await server.listen();
 logger.info({ url, database: db.kind, graphiql: `${url}/graphiql` }, 'KSP API listening');
+
+// A stray rejected promise is a bug to log, not a reason to drop every request in flight.
+process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
 
 let stopping = false;
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {

@@ -1,5 +1,7 @@
+import { isDatabaseUnavailable } from '@ksp/db';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ApiError } from './errors';
+import { ServiceUnavailableError } from './http/service-errors';
 
 /**
  * GraphQL's own errors (and Pothos' validation/complexity errors, which extend them). Checked by shape as
@@ -25,11 +27,23 @@ export function rootCause(error: unknown): unknown {
  * Stack traces never leave the server.
  */
 export function maskError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  const original = rootCause(error);
+  const cause = rootCause(error);
+  // An unreachable database is not a bug: the client gets a retryable 503-style error (see server.ts).
+  const original =
+    !(cause instanceof ApiError) && isDatabaseUnavailable(cause) ? new ServiceUnavailableError() : cause;
   const { extensions, ...rest } = formatted;
   const { stacktrace: _stacktrace, ...safeExtensions } = extensions ?? {};
   if (original instanceof ApiError) {
-    return { ...rest, message: original.message, extensions: { ...safeExtensions, code: original.code } };
+    const retryAfterSeconds = 'retryAfterSeconds' in original ? original.retryAfterSeconds : undefined;
+    return {
+      ...rest,
+      message: original.message,
+      extensions: {
+        ...safeExtensions,
+        code: original.code,
+        ...(typeof retryAfterSeconds === 'number' ? { retryAfterSeconds } : {}),
+      },
+    };
   }
   if (isGraphQLError(original)) {
     return { ...rest, ...(Object.keys(safeExtensions).length > 0 ? { extensions: safeExtensions } : {}) };

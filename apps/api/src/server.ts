@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap } from '@apollo/server';
+import { isDatabaseUnavailable } from '@ksp/db';
 import type { GraphQLSchema } from 'graphql';
 import { createApollo } from './apollo';
 import { bearerToken } from './auth/token';
@@ -9,6 +10,8 @@ import type { ApiConfig } from './config';
 import type { Context } from './context';
 import { GRAPHIQL_CSP, GRAPHIQL_PAGE, graphiqlAsset } from './http/graphiql';
 import { PayloadTooLargeError, readBody } from './http/read-body';
+import { requestRateLimit } from './http/request-rate-limit';
+import { SERVICE_ERROR_STATUS, ServiceUnavailableError } from './http/service-errors';
 import { serveStaticFile } from './http/static-files';
 import type { Logger } from './logger';
 import type { Services } from './services';
@@ -41,8 +44,36 @@ function sendJson(
   response.end(text);
 }
 
-function errorBody(message: string, code: string, requestId?: string) {
-  return { errors: [{ message, extensions: { code, ...(requestId ? { requestId } : {}) } }] };
+function errorBody(message: string, code: string, requestId?: string, extra: Record<string, unknown> = {}) {
+  return { errors: [{ message, extensions: { code, ...extra, ...(requestId ? { requestId } : {}) } }] };
+}
+
+/** The client's address; the first X-Forwarded-For hop only when the operator says a proxy sets it. */
+function clientAddress(request: IncomingMessage, trustProxy: boolean): string {
+  const forwarded = request.headers['x-forwarded-for'];
+  if (trustProxy && typeof forwarded === 'string' && forwarded.trim() !== '')
+    return forwarded.split(',')[0]?.trim() ?? 'unknown';
+  return request.socket.remoteAddress ?? 'unknown';
+}
+
+/**
+ * A GraphQL answer whose errors say "rate limited" or "database unavailable" gets that HTTP status (429/503)
+ * and Retry-After, so load balancers and clients can tell a retryable failure from a bad request.
+ */
+function serviceErrorStatus(body: string): { status: number; retryAfter: number } | null {
+  if (!body.includes('"RATE_LIMITED"') && !body.includes('"SERVICE_UNAVAILABLE"')) return null;
+  try {
+    const parsed = JSON.parse(body) as {
+      errors?: { extensions?: { code?: string; retryAfterSeconds?: number } }[];
+    };
+    for (const error of parsed.errors ?? []) {
+      const status = SERVICE_ERROR_STATUS[error.extensions?.code ?? ''];
+      if (status) return { status, retryAfter: error.extensions?.retryAfterSeconds ?? 5 };
+    }
+  } catch {
+    // Not JSON (cannot happen for complete GraphQL bodies): leave the status as it is.
+  }
+  return null;
 }
 
 /** Creates the HTTP server and Apollo; nothing listens until `listen`. */
@@ -55,6 +86,7 @@ export async function createApiServer({
   const httpServer = createServer();
   const apollo = createApollo({ schema, httpServer, introspection: config.introspection });
   await apollo.start();
+  const rateLimit = requestRateLimit(config.rateLimit);
 
   async function handleGraphQL(
     request: IncomingMessage,
@@ -62,6 +94,19 @@ export async function createApiServer({
     requestId: string,
     url: URL,
   ) {
+    const clientIp = clientAddress(request, config.trustProxy);
+    const waitSeconds = rateLimit.take(clientIp);
+    if (waitSeconds > 0) {
+      request.resume();
+      return sendJson(
+        response,
+        429,
+        errorBody('Too many requests. Slow down.', 'RATE_LIMITED', requestId, {
+          retryAfterSeconds: waitSeconds,
+        }),
+        { 'retry-after': String(waitSeconds) },
+      );
+    }
     if (request.method !== 'GET' && request.method !== 'POST') {
       return sendJson(response, 405, errorBody('Use GET or POST.', 'METHOD_NOT_ALLOWED'), {
         allow: 'GET, POST',
@@ -89,6 +134,7 @@ export async function createApiServer({
     // Built here rather than inside Apollo so a failure is handled (and masked) like any other server error.
     const context: Context = {
       requestId,
+      clientIp,
       token,
       viewer: token ? await services.authenticate(token) : null,
       log,
@@ -102,6 +148,11 @@ export async function createApiServer({
     for (const [name, value] of result.headers) response.setHeader(name, value);
     response.statusCode = result.status ?? 200;
     if (result.body.kind === 'complete') {
+      const serviceError = serviceErrorStatus(result.body.string);
+      if (serviceError) {
+        response.statusCode = serviceError.status;
+        response.setHeader('retry-after', String(serviceError.retryAfter));
+      }
       response.end(result.body.string);
       return;
     }
@@ -115,7 +166,13 @@ export async function createApiServer({
     if (path === '/graphql') return handleGraphQL(request, response, requestId, url);
     if (path === '/health') return sendJson(response, 200, { status: 'ok' });
     if (path === '/ready') {
-      const ready = await services.ready().catch(() => false);
+      // Bounded: a database that does not answer must not make the readiness probe hang.
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<boolean>((resolve) => {
+        timer = setTimeout(() => resolve(false), config.readyTimeoutMs);
+      });
+      const ready = await Promise.race([services.ready().catch(() => false), timeout]);
+      clearTimeout(timer);
       return sendJson(response, ready ? 200 : 503, { status: ready ? 'ready' : 'database unreachable' });
     }
     if (path === '/graphiql' || path === '/graphiql/') {
@@ -162,6 +219,20 @@ export async function createApiServer({
         response.setHeader('connection', 'close');
         sendJson(response, 413, errorBody(error.message, 'PAYLOAD_TOO_LARGE'));
         request.resume();
+        return;
+      }
+      if (isDatabaseUnavailable(error) && !response.headersSent) {
+        // E.g. the bearer-token lookup before GraphQL runs: same retryable answer as inside GraphQL.
+        logger.warn({ requestId, err: error }, 'database unavailable');
+        const unavailable = new ServiceUnavailableError();
+        sendJson(
+          response,
+          503,
+          errorBody(unavailable.message, unavailable.code, requestId, {
+            retryAfterSeconds: unavailable.retryAfterSeconds,
+          }),
+          { 'retry-after': String(unavailable.retryAfterSeconds) },
+        );
         return;
       }
       logger.error({ requestId, err: error }, 'request failed');

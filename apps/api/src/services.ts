@@ -11,8 +11,8 @@ export type Services = {
   results: ResultsCache;
   /** The viewer a bearer token belongs to, or null if it is unknown, expired or revoked. */
   authenticate(token: string): Promise<Viewer | null>;
-  /** A new session for valid credentials of an active user, else null. */
-  login(email: string, password: string): Promise<NewSession | null>;
+  /** A new session for valid credentials of an active user, else null; RateLimitedError after too many failures. */
+  login(email: string, password: string, clientIp?: string): Promise<NewSession | null>;
   /** Revokes the session the token belongs to; false if it was not a live session token. */
   logout(token: string): Promise<boolean>;
   /** True when the database answers. */

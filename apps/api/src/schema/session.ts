@@ -34,7 +34,7 @@ builder.mutationField('login', (t) =>
       }),
     },
     resolve: async (_root, { email, password }, context) => {
-      const session = await context.services.login(email, password);
+      const session = await context.services.login(email, password, context.clientIp);
       if (!session) throw new InvalidCredentialsError();
       return session;
     },
