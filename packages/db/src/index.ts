@@ -1,4 +1,6 @@
 // The public surface of @ksp/db: the database factory, migrations, the data-access layer and its errors.
+
+export * from './awards';
 export {
   createDatabase,
   type Database,
@@ -46,6 +48,13 @@ export {
 export { type InsertEvaluationsResult, insertEvaluations, loadEvaluations } from './repositories/evaluations';
 export { addIndustries, type IndustryRecord, listIndustries } from './repositories/industries';
 export { addParticipations, listParticipants, type ParticipationRecord } from './repositories/participations';
+export {
+  type EditionLineageView,
+  type LineageItem,
+  type LineageMarkChange,
+  loadEditionLineage,
+  saveLineageMark,
+} from './repositories/lineage';
 export {
   pruneLoginAttempts,
   type RecentLoginFailures,

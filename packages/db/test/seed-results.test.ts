@@ -4,6 +4,11 @@ import { type DemoCompany, demoCompanies, generateDemoEvaluations, kspEditions }
 import { verify } from '@node-rs/argon2';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Database, editionResults, findUserByEmail } from '../src';
+import {
+  applyDemoCorrection,
+  DEMO_CORRECTED_EDITION,
+  demoCorrection,
+} from '../src/seed/demo-award-correction';
 import { DEMO_PASSWORD, demoObserverEmail } from '../src/seed/demo-users';
 import { DEMO_SEED, seedDemo } from '../src/seed/seed-demo';
 import { createTestDatabase, testDatabaseKinds } from '../src/testing';
@@ -19,6 +24,7 @@ const TABLES = [
   'Evaluation',
   'Answer',
   'AreaComment',
+  'AwardSnapshot',
 ];
 
 async function fingerprint(db: Database) {
@@ -31,7 +37,10 @@ async function fingerprint(db: Database) {
   return { counts, results: createHash('sha256').update(JSON.stringify(results)).digest('hex') };
 }
 
-/** The domain's own results for what the seed generates, computed without any database. */
+/**
+ * The domain's own results for what the seed generates, computed without any database. KSP23 carries the
+ * demo's correction after publication, picked from the results as published.
+ */
 function domainResults(edition: Edition, companies: readonly DemoCompany[], contactsPerCompany: number) {
   const evaluations = generateDemoEvaluations(edition, companies, {
     seed: DEMO_SEED,
@@ -43,7 +52,12 @@ function domainResults(edition: Edition, companies: readonly DemoCompany[], cont
   const participants = companies
     .filter((c) => c.editionKeys.includes(edition.key))
     .map(({ key, name, industryKey }) => ({ key, name, industryKey }));
-  return computeEditionResults(edition, evaluations, participants);
+  const published = computeEditionResults(edition, evaluations, participants);
+  if (edition.key !== DEMO_CORRECTED_EDITION) return published;
+  const top = published.overall.winner ?? published.overall.entries[0]?.companyKey ?? null;
+  const correction = demoCorrection(edition, evaluations, top);
+  expect(correction).not.toBeNull();
+  return computeEditionResults(edition, applyDemoCorrection(evaluations, correction), participants);
 }
 
 describe.each(testDatabaseKinds())('seed and results on %s', (kind) => {
@@ -56,7 +70,7 @@ describe.each(testDatabaseKinds())('seed and results on %s', (kind) => {
     db = await createTestDatabase(kind);
     const companies = demoCompanies.filter((_, i) => i % 10 === 0); // 20 of the 200 companies
     const first = await seedDemo(db, { companies, contactsPerCompany: 6 });
-    expect(first).toMatchObject({ editions: 4, industries: 20, companies: 20, users: 8 });
+    expect(first).toMatchObject({ editions: 4, industries: 20, companies: 20, users: 8, awardSnapshots: 2 });
     const before = await fingerprint(db);
     expect(await seedDemo(db, { companies, contactsPerCompany: 6 })).toEqual({
       editions: 0,
@@ -66,6 +80,7 @@ describe.each(testDatabaseKinds())('seed and results on %s', (kind) => {
       rolePlays: 0,
       users: 0,
       evaluations: 0,
+      awardSnapshots: 0,
     });
     expect(await fingerprint(db)).toEqual(before);
     for (const edition of kspEditions) {

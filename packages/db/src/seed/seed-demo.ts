@@ -13,6 +13,7 @@ import { insertEvaluations } from '../repositories/evaluations';
 import { addIndustries } from '../repositories/industries';
 import { addParticipations } from '../repositories/participations';
 import { addRolePlays } from '../repositories/role-plays';
+import { seedDemoAwardSnapshots } from './demo-award-snapshots';
 import { demoRolePlays } from './demo-role-plays';
 import { demoObserverEmail, seedDemoUsers } from './demo-users';
 
@@ -34,11 +35,14 @@ export interface SeedReport {
   rolePlays: number;
   users: number;
   evaluations: number;
+  /** Frozen award results stored (KSP23: the publication and one corrected revision). */
+  awardSnapshots: number;
 }
 
 /**
- * The demo database: KSP21–KSP24, the fictional industries and companies with their participations, role plays,
- * the demo users and deterministic evaluations from the domain's generator. Adds only what is missing, so
+ * The demo database: KSP21–KSP24 (with their lineage back to the reconstructed KSP20), the fictional industries and
+ * companies with their participations, role plays, the demo users, deterministic evaluations from the domain's
+ * generator, and KSP23's frozen award results with one corrected revision. Adds only what is missing, so
  * running it again changes nothing. Returns how many rows of each kind were added.
  */
 export async function seedDemo(
@@ -55,6 +59,7 @@ export async function seedDemo(
     rolePlays: 0,
     users: 0,
     evaluations: 0,
+    awardSnapshots: 0,
   };
 
   const existing = new Set((await db.prisma.edition.findMany({ select: { key: true } })).map((e) => e.key));
@@ -80,6 +85,7 @@ export async function seedDemo(
     );
     report.evaluations += (await insertEvaluations(db, edition.key, evaluations)).inserted;
   }
+  report.awardSnapshots = await seedDemoAwardSnapshots(db);
   // Fresh statistics so the first results read is planned for the real table sizes.
   if (report.evaluations > 0) await db.sql.exec('ANALYZE');
   return report;
