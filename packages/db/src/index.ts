@@ -1,5 +1,12 @@
 // The public surface of @ksp/db: the database factory, migrations, the data-access layer and its errors.
 
+export {
+  AUDIT_ENTRY_ORDER,
+  type AuditEntryFilter,
+  auditEntryWhere,
+  countAuditEntries,
+  listAuditEntries,
+} from './audit/list-audit-entries';
 export * from './awards';
 export {
   createDatabase,
@@ -17,6 +24,8 @@ export {
   EditionStatusChangeError,
   NotFoundError,
 } from './errors/database-errors';
+export { InUseError } from './errors/in-use-error';
+export { StaleVersionError } from './errors/stale-version-error';
 export { translateDatabaseError, withDatabaseErrors } from './errors/translate-database-error';
 export type { PrismaClient } from './generated/prisma/client';
 export { migrateToLatest } from './migrations/migrate-to-latest';
@@ -30,8 +39,9 @@ export {
   markApiTokenUsed,
   revokeApiToken,
 } from './repositories/api-tokens';
+export type { ChangeRecord, RecordChange } from './repositories/change-recorder';
 export { addCompanies, listCompanies } from './repositories/companies';
-export { copyEdition } from './repositories/copy-edition';
+export { type CopiedEdition, copyEdition } from './repositories/copy-edition';
 export {
   type EditionImportInput,
   type EditionImportResult,
@@ -45,9 +55,15 @@ export {
   saveEdition,
   setEditionStatus,
 } from './repositories/editions';
-export { type InsertEvaluationsResult, insertEvaluations, loadEvaluations } from './repositories/evaluations';
+export {
+  type EvaluationContent,
+  type InsertEvaluationsResult,
+  insertEvaluations,
+  loadEvaluations,
+  type UpdatedEvaluation,
+  updateEvaluation,
+} from './repositories/evaluations';
 export { addIndustries, type IndustryRecord, listIndustries } from './repositories/industries';
-export { addParticipations, listParticipants, type ParticipationRecord } from './repositories/participations';
 export {
   type EditionLineageView,
   type LineageItem,
@@ -61,8 +77,26 @@ export {
   recentLoginFailures,
   recordLoginFailure,
 } from './repositories/login-attempts';
+export {
+  addParticipations,
+  enrolCompanies,
+  listParticipants,
+  type ParticipationChange,
+  type ParticipationRecord,
+  removeParticipation,
+  type StoredParticipation,
+  updateParticipation,
+} from './repositories/participations';
 export { editionResults } from './repositories/results';
-export { addRolePlays, listRolePlays, type RolePlayRecord } from './repositories/role-plays';
+export {
+  addRolePlays,
+  createRolePlay,
+  listRolePlays,
+  type RolePlayChange,
+  type RolePlayRecord,
+  type StoredRolePlay,
+  updateRolePlay,
+} from './repositories/role-plays';
 export {
   type CredentialUser,
   createSession,

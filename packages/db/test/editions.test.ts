@@ -34,7 +34,7 @@ describe.each(testDatabaseKinds())('editions on %s', (kind) => {
   });
 
   it('copies an edition into a new draft that records its parent', async () => {
-    const copy = await copyEdition(db, 'KSP24', {
+    const { edition: copy } = await copyEdition(db, 'KSP24', {
       key: 'KSP25',
       year: 2025,
       name: 'KSP25 – Kundeserviceprisen 2025',

@@ -2,14 +2,18 @@ import { randomUUID } from 'node:crypto';
 import {
   DomainValidationError,
   type Evaluation,
+  type EvaluationInput,
   evaluationSchema,
   type ValidationIssue,
   validateEvaluation,
 } from '@ksp/domain';
 import type { Database } from '../database/create-database';
 import type { SqlExecutor } from '../database/sql-driver';
+import { EditionReadOnlyError, NotFoundError } from '../errors/database-errors';
+import { StaleVersionError } from '../errors/stale-version-error';
 import { withDatabaseErrors } from '../errors/translate-database-error';
 import { type EditionLookup, loadEditionLookup } from './edition-lookup';
+import type { TransactionClient } from './transaction-client';
 import { normalizeEmail } from './users';
 
 type Db = Pick<Database, 'prisma' | 'sql'>;
@@ -218,6 +222,137 @@ async function writeComments(
       comments.map((c) => c.text),
     ],
   );
+}
+
+/** What an update replaces: everything an observer reports, but not who, whom or in which edition. */
+export type EvaluationContent = Pick<
+  EvaluationInput,
+  'channel' | 'rolePlayKey' | 'contactedAt' | 'answered' | 'waitingTime' | 'answers' | 'comments'
+>;
+
+/** An evaluation's version after an update, for the next optimistic-locking round. */
+export interface UpdatedEvaluation {
+  id: string;
+  version: number;
+  updatedAt: Date;
+}
+
+/**
+ * Replaces an evaluation's content (its fields, answers and comments) after validating it like a new one
+ * (validateEvaluation, plus the role play being the edition's): DomainValidationError lists every problem.
+ * Based on `expectedVersion`: StaleVersionError when it is no longer current (checked again inside the
+ * transaction, so two concurrent updates cannot both win). A closed edition is read-only
+ * (EditionReadOnlyError); a missing evaluation is NotFoundError. All or nothing.
+ */
+export async function updateEvaluation(
+  db: Db,
+  id: string,
+  expectedVersion: number,
+  content: EvaluationContent,
+): Promise<UpdatedEvaluation> {
+  const current = await db.prisma.evaluation.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      contactId: true,
+      version: true,
+      updatedAt: true,
+      edition: { select: { key: true, status: true } },
+      company: { select: { key: true } },
+      industry: { select: { key: true } },
+    },
+  });
+  if (!current) throw new NotFoundError(`evaluation ${id} does not exist`);
+  const entity = `Evaluation ${current.contactId} of ${current.edition.key}`;
+  const readOnly = () =>
+    new EditionReadOnlyError(`edition ${current.edition.key} is closed: its evaluations are final`);
+  if (current.edition.status === 'closed') throw readOnly();
+  const stale = (row: { version: number; updatedAt: Date }) =>
+    new StaleVersionError(entity, row.version, { version: row.version, updatedAt: row.updatedAt });
+  if (current.version !== expectedVersion) throw stale(current);
+
+  const lookup = await loadEditionLookup(db, current.edition.key);
+  const input: EvaluationInput = {
+    ...content,
+    id: current.contactId,
+    editionKey: current.edition.key,
+    companyKey: current.company.key,
+    industryKey: current.industry.key,
+    observerKey: null,
+  };
+  const issues = validateEvaluation(lookup.edition, input);
+  const rolePlay = content.rolePlayKey
+    ? await db.prisma.rolePlay.findUnique({
+        where: { editionId_key: { editionId: lookup.id, key: content.rolePlayKey } },
+        select: { id: true },
+      })
+    : null;
+  if (content.rolePlayKey && !rolePlay)
+    issues.push({
+      path: 'rolePlayKey',
+      message: `role play "${content.rolePlayKey}" is not in ${lookup.edition.key}`,
+    });
+  if (issues.length > 0) throw new DomainValidationError(entity, issues);
+  const evaluation = evaluationSchema.parse(input);
+
+  return withDatabaseErrors(() =>
+    db.prisma.$transaction(async (tx) => {
+      const { count } = await tx.evaluation.updateMany({
+        where: { id, version: expectedVersion, edition: { status: { not: 'closed' } } },
+        data: {
+          channelKey: evaluation.channel,
+          rolePlayId: rolePlay?.id ?? null,
+          contactedAt: new Date(evaluation.contactedAt),
+          answered: evaluation.answered,
+          waitingTime: evaluation.waitingTime,
+          version: { increment: 1 },
+        },
+      });
+      if (count === 0) {
+        // Changed or closed since it was read: say which.
+        const now = await tx.evaluation.findUnique({
+          where: { id },
+          select: { version: true, updatedAt: true, edition: { select: { status: true } } },
+        });
+        if (!now) throw new NotFoundError(`evaluation ${id} does not exist`);
+        throw now.edition.status === 'closed' ? readOnly() : stale(now);
+      }
+      await replaceAnswersAndComments(tx, id, lookup, evaluation);
+      return tx.evaluation.findUniqueOrThrow({
+        where: { id },
+        select: { id: true, version: true, updatedAt: true },
+      });
+    }),
+  );
+}
+
+async function replaceAnswersAndComments(
+  tx: TransactionClient,
+  evaluationId: string,
+  lookup: EditionLookup,
+  evaluation: Evaluation,
+) {
+  await tx.answer.deleteMany({ where: { evaluationId } });
+  await tx.areaComment.deleteMany({ where: { evaluationId } });
+  await tx.answer.createMany({
+    data: evaluation.answers.map((a) => ({
+      evaluationId,
+      editionId: lookup.id,
+      questionId: lookup.questionId.get(a.questionKey) as number,
+      optionId:
+        a.optionKey === null ? null : (lookup.optionId.get(`${a.questionKey}/${a.optionKey}`) ?? null),
+      text: a.text,
+      notApplicable: a.notApplicable,
+    })),
+  });
+  await tx.areaComment.createMany({
+    data: Object.entries(evaluation.comments).map(([areaKey, text]) => ({
+      evaluationId,
+      editionId: lookup.id,
+      areaId: lookup.areaId.get(areaKey) as number,
+      text,
+    })),
+  });
 }
 
 export interface EvaluationRow {

@@ -1,7 +1,12 @@
-import type { ChannelKey, CompanyInfo } from '@ksp/domain';
+import { type ChannelKey, type CompanyInfo, DomainValidationError, type ValidationIssue } from '@ksp/domain';
 import type { Database } from '../database/create-database';
-import { NotFoundError } from '../errors/database-errors';
+import { ConstraintViolationError, NotFoundError } from '../errors/database-errors';
+import { InUseError } from '../errors/in-use-error';
+import { StaleVersionError } from '../errors/stale-version-error';
 import { withDatabaseErrors } from '../errors/translate-database-error';
+import { type RecordChange, recordNothing } from './change-recorder';
+import { findOpenEdition } from './open-edition';
+import type { TransactionClient } from './transaction-client';
 
 type Db = Pick<Database, 'prisma'>;
 
@@ -11,6 +16,14 @@ export interface ParticipationRecord {
   industryKey?: string;
   /** The channels measured for the company this edition. */
   channels: ChannelKey[];
+}
+
+/** A participation as stored: the company, the industry it competes in that year, its channels and version. */
+export interface StoredParticipation {
+  companyKey: string;
+  industryKey: string;
+  channels: string[];
+  version: number;
 }
 
 /** Enrols companies in an edition; companies already enrolled are left as they are. Returns how many were added. */
@@ -63,4 +76,261 @@ export async function listParticipants(
     industryKey: r.industry.key,
     channels: r.channels,
   }));
+}
+
+/** Problems with a channel list: empty, repeated, or not one of the edition's channels. */
+function channelIssues(
+  channels: readonly string[],
+  editionChannels: Set<string>,
+  path: string,
+): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  if (channels.length === 0) issues.push({ path, message: 'name at least one channel' });
+  channels.forEach((channel, i) => {
+    if (!editionChannels.has(channel))
+      issues.push({ path: `${path}[${i}]`, message: `channel "${channel}" is not in this edition` });
+    else if (channels.indexOf(channel) !== i)
+      issues.push({ path: `${path}[${i}]`, message: `channel "${channel}" is named twice` });
+  });
+  return issues;
+}
+
+const participationInclude = {
+  company: { select: { key: true } },
+  industry: { select: { key: true } },
+} as const;
+
+function stored(row: {
+  company: { key: string };
+  industry: { key: string };
+  channels: string[];
+  version: number;
+}): StoredParticipation {
+  return {
+    companyKey: row.company.key,
+    industryKey: row.industry.key,
+    channels: row.channels,
+    version: row.version,
+  };
+}
+
+/**
+ * Enrols companies in an open (draft or published) edition, validating every entry first: each company must
+ * exist and not take part yet, the industry (default: the company's current one) must exist, the channels must
+ * be the edition's. Throws DomainValidationError listing every problem; nothing is stored then. One change is
+ * recorded per company, in the same transaction.
+ */
+export async function enrolCompanies(
+  db: Db,
+  editionKey: string,
+  participants: readonly ParticipationRecord[],
+  recordChange: RecordChange = recordNothing,
+): Promise<StoredParticipation[]> {
+  return withDatabaseErrors(() =>
+    db.prisma.$transaction(async (tx) => {
+      const edition = await findOpenEdition(tx, editionKey);
+      const companyKeys = participants.map((p) => p.companyKey);
+      const industryKeys = participants.flatMap((p) => (p.industryKey ? [p.industryKey] : []));
+      const [companies, industries, enrolled] = await Promise.all([
+        tx.company.findMany({
+          where: { key: { in: companyKeys } },
+          select: { id: true, key: true, industryId: true },
+        }),
+        tx.industry.findMany({ where: { key: { in: industryKeys } }, select: { id: true, key: true } }),
+        tx.companyParticipation.findMany({
+          where: { editionId: edition.id, company: { key: { in: companyKeys } } },
+          select: { company: { select: { key: true } } },
+        }),
+      ]);
+      const company = new Map(companies.map((c) => [c.key, c]));
+      const industryId = new Map(industries.map((i) => [i.key, i.id]));
+      const alreadyIn = new Set(enrolled.map((e) => e.company.key));
+      const issues: ValidationIssue[] = [];
+      if (participants.length === 0)
+        issues.push({ path: 'participants', message: 'name at least one company' });
+      participants.forEach((p, i) => {
+        const path = `participants[${i}]`;
+        if (!company.has(p.companyKey))
+          issues.push({ path: `${path}.companyKey`, message: `company "${p.companyKey}" does not exist` });
+        else if (alreadyIn.has(p.companyKey))
+          issues.push({
+            path: `${path}.companyKey`,
+            message: `company "${p.companyKey}" already takes part in ${editionKey}`,
+          });
+        else if (companyKeys.indexOf(p.companyKey) !== i)
+          issues.push({ path: `${path}.companyKey`, message: `company "${p.companyKey}" is named twice` });
+        if (p.industryKey && !industryId.has(p.industryKey))
+          issues.push({ path: `${path}.industryKey`, message: `industry "${p.industryKey}" does not exist` });
+        issues.push(...channelIssues(p.channels, edition.channelKeys, `${path}.channels`));
+      });
+      if (issues.length > 0) throw new DomainValidationError(`Participants of ${editionKey}`, issues);
+      const rows = await tx.companyParticipation.createManyAndReturn({
+        data: participants.map((p) => {
+          const c = company.get(p.companyKey) as (typeof companies)[number];
+          return {
+            editionId: edition.id,
+            companyId: c.id,
+            industryId: p.industryKey ? (industryId.get(p.industryKey) as number) : c.industryId,
+            channels: p.channels,
+          };
+        }),
+        include: participationInclude,
+      });
+      const added = rows.map(stored);
+      for (const participation of added) {
+        await recordChange(tx, {
+          action: 'participation.add',
+          entityType: 'CompanyParticipation',
+          entityId: `${editionKey}/${participation.companyKey}`,
+          editionId: edition.id,
+          after: participation,
+        });
+      }
+      return added;
+    }),
+  );
+}
+
+export interface ParticipationChange {
+  /** The channels measured from now on. */
+  channels?: string[];
+  /** The industry the company competes in this edition (only while it has no evaluations). */
+  industryKey?: string;
+}
+
+/**
+ * Changes a participation's channels or industry, based on `expectedVersion` (StaleVersionError otherwise).
+ * A channel that already has evaluations cannot be dropped, and the industry is fixed once evaluations exist
+ * (they record the industry they were made in): DomainValidationError then.
+ */
+export async function updateParticipation(
+  db: Db,
+  editionKey: string,
+  companyKey: string,
+  expectedVersion: number,
+  change: ParticipationChange,
+  recordChange: RecordChange = recordNothing,
+): Promise<StoredParticipation> {
+  return withDatabaseErrors(() =>
+    db.prisma.$transaction(async (tx) => {
+      const edition = await findOpenEdition(tx, editionKey);
+      const current = await tx.companyParticipation.findFirst({
+        where: { editionId: edition.id, company: { key: companyKey } },
+        include: participationInclude,
+      });
+      if (!current) throw new NotFoundError(`company ${companyKey} does not take part in ${editionKey}`);
+      const before = stored(current);
+      const entity = `The participation of ${companyKey} in ${editionKey}`;
+      if (current.version !== expectedVersion) throw new StaleVersionError(entity, current.version, before);
+      const issues: ValidationIssue[] = change.channels
+        ? channelIssues(change.channels, edition.channelKeys, 'channels')
+        : [];
+      const industry = change.industryKey
+        ? await tx.industry.findUnique({ where: { key: change.industryKey }, select: { id: true } })
+        : null;
+      if (change.industryKey && !industry)
+        issues.push({ path: 'industryKey', message: `industry "${change.industryKey}" does not exist` });
+      const evaluations = await tx.evaluation.groupBy({
+        by: ['channelKey'],
+        where: { editionId: edition.id, companyId: current.companyId },
+        _count: { _all: true },
+      });
+      for (const { channelKey, _count } of evaluations) {
+        if (change.channels && !change.channels.includes(channelKey))
+          issues.push({
+            path: 'channels',
+            message: `${companyKey} has ${_count._all} evaluation(s) on ${channelKey}; that channel cannot be dropped`,
+          });
+      }
+      if (industry && industry.id !== current.industryId && evaluations.length > 0)
+        issues.push({
+          path: 'industryKey',
+          message: `${companyKey} already has evaluations in ${editionKey}; its industry there is fixed`,
+        });
+      if (issues.length > 0) throw new DomainValidationError(entity, issues);
+      const { count } = await tx.companyParticipation.updateMany({
+        where: { editionId: edition.id, companyId: current.companyId, version: expectedVersion },
+        data: {
+          ...(change.channels ? { channels: change.channels } : {}),
+          ...(industry ? { industryId: industry.id } : {}),
+          version: { increment: 1 },
+        },
+      });
+      if (count === 0) throw new StaleVersionError(entity, null);
+      const after = stored(
+        await tx.companyParticipation.findUniqueOrThrow({
+          where: { editionId_companyId: { editionId: edition.id, companyId: current.companyId } },
+          include: participationInclude,
+        }),
+      );
+      await recordChange(tx, {
+        action: 'participation.update',
+        entityType: 'CompanyParticipation',
+        entityId: `${editionKey}/${companyKey}`,
+        editionId: edition.id,
+        before,
+        after,
+      });
+      return after;
+    }),
+  );
+}
+
+/** Takes a company out of an edition. Refused with InUseError while it has evaluations there. */
+export async function removeParticipation(
+  db: Db,
+  editionKey: string,
+  companyKey: string,
+  recordChange: RecordChange = recordNothing,
+): Promise<StoredParticipation> {
+  const inUse = (count: number) =>
+    new InUseError(
+      `${companyKey} has ${count} evaluation(s) in ${editionKey}; remove them first (results depend on them)`,
+      count,
+    );
+  try {
+    return await withDatabaseErrors(() =>
+      db.prisma.$transaction(async (tx) => {
+        const edition = await findOpenEdition(tx, editionKey);
+        const current = await tx.companyParticipation.findFirst({
+          where: { editionId: edition.id, company: { key: companyKey } },
+          include: participationInclude,
+        });
+        if (!current) throw new NotFoundError(`company ${companyKey} does not take part in ${editionKey}`);
+        const evaluations = await tx.evaluation.count({
+          where: { editionId: edition.id, companyId: current.companyId },
+        });
+        if (evaluations > 0) throw inUse(evaluations);
+        await tx.companyParticipation.delete({
+          where: { editionId_companyId: { editionId: edition.id, companyId: current.companyId } },
+        });
+        const before = stored(current);
+        await recordChange(tx, {
+          action: 'participation.remove',
+          entityType: 'CompanyParticipation',
+          entityId: `${editionKey}/${companyKey}`,
+          editionId: edition.id,
+          before,
+        });
+        return before;
+      }),
+    );
+  } catch (error) {
+    // An evaluation submitted between the count and the delete: the foreign key refuses; same answer.
+    if (error instanceof ConstraintViolationError && error.kind === 'foreignKey') throw inUse(1);
+    throw error;
+  }
+}
+
+/** Copies every participation (company, industry, channels) of one edition into another, inside `tx`. */
+export async function copyParticipations(tx: TransactionClient, fromEditionId: number, toEditionId: number) {
+  const rows = await tx.companyParticipation.findMany({
+    where: { editionId: fromEditionId },
+    select: { companyId: true, industryId: true, channels: true },
+  });
+  if (rows.length === 0) return 0;
+  const { count } = await tx.companyParticipation.createMany({
+    data: rows.map((r) => ({ ...r, editionId: toEditionId })),
+  });
+  return count;
 }

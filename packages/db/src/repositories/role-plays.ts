@@ -1,7 +1,17 @@
-import type { LocalizedText } from '@ksp/domain';
+import {
+  DomainValidationError,
+  type LocalizedText,
+  localizedTextSchema,
+  stableKeySchema,
+  type ValidationIssue,
+} from '@ksp/domain';
 import type { Database } from '../database/create-database';
 import { NotFoundError } from '../errors/database-errors';
+import { StaleVersionError } from '../errors/stale-version-error';
 import { withDatabaseErrors } from '../errors/translate-database-error';
+import { type RecordChange, recordNothing } from './change-recorder';
+import { findOpenEdition } from './open-edition';
+import type { TransactionClient } from './transaction-client';
 
 type Db = Pick<Database, 'prisma'>;
 
@@ -11,6 +21,13 @@ export interface RolePlayRecord {
   title: LocalizedText;
   instructions: LocalizedText;
   order: number;
+  /** The channel it is written for; null or absent = any channel. */
+  channelKey?: string | null;
+}
+
+/** A role play as stored, with its optimistic-locking version. */
+export interface StoredRolePlay extends Required<RolePlayRecord> {
+  version: number;
 }
 
 /** Adds role plays to an edition; keys already there are left as they are. Returns how many were added. */
@@ -29,6 +46,7 @@ export async function addRolePlays(
         title: r.title,
         instructions: r.instructions,
         order: r.order,
+        channelKey: r.channelKey ?? null,
       })),
       skipDuplicates: true,
     }),
@@ -36,15 +54,158 @@ export async function addRolePlays(
   return count;
 }
 
-export async function listRolePlays(db: Db, editionKey: string): Promise<RolePlayRecord[]> {
+function storedRolePlay(row: {
+  key: string;
+  title: unknown;
+  instructions: unknown;
+  order: number;
+  channelKey: string | null;
+  version: number;
+}): StoredRolePlay {
+  return {
+    key: row.key,
+    title: row.title as LocalizedText,
+    instructions: row.instructions as LocalizedText,
+    order: row.order,
+    channelKey: row.channelKey,
+    version: row.version,
+  };
+}
+
+export async function listRolePlays(db: Db, editionKey: string): Promise<StoredRolePlay[]> {
   const rows = await db.prisma.rolePlay.findMany({
     where: { edition: { key: editionKey } },
     orderBy: [{ order: 'asc' }, { key: 'asc' }],
   });
-  return rows.map((r) => ({
-    key: r.key,
-    title: r.title as LocalizedText,
-    instructions: r.instructions as LocalizedText,
-    order: r.order,
-  }));
+  return rows.map(storedRolePlay);
+}
+
+/** Problems with a localized text: each given text non-empty, and bokmål (the source language) present. */
+function textIssues(text: LocalizedText | undefined, path: string): ValidationIssue[] {
+  if (text === undefined) return [];
+  const parsed = localizedTextSchema.safeParse(text);
+  if (!parsed.success) return [{ path, message: 'every text must be non-empty' }];
+  return text.nb ? [] : [{ path, message: 'the bokmål (nb) text is required' }];
+}
+
+function channelIssue(channelKey: string | null | undefined, channelKeys: Set<string>): ValidationIssue[] {
+  return channelKey && !channelKeys.has(channelKey)
+    ? [{ path: 'channelKey', message: `channel "${channelKey}" is not in this edition` }]
+    : [];
+}
+
+/**
+ * Adds one role play to an open (draft or published) edition. The key is a stable key (unique in the edition),
+ * title and instructions need bokmål, the channel (optional) must be the edition's. DomainValidationError lists
+ * every problem; a taken key is a ConstraintViolationError (unique).
+ */
+export async function createRolePlay(
+  db: Db,
+  editionKey: string,
+  input: RolePlayRecord,
+  recordChange: RecordChange = recordNothing,
+): Promise<StoredRolePlay> {
+  return withDatabaseErrors(() =>
+    db.prisma.$transaction(async (tx) => {
+      const edition = await findOpenEdition(tx, editionKey);
+      const key = stableKeySchema.safeParse(input.key);
+      const issues = [
+        ...(key.success ? [] : key.error.issues.map((i) => ({ path: 'key', message: i.message }))),
+        ...textIssues(input.title, 'title'),
+        ...textIssues(input.instructions, 'instructions'),
+        ...channelIssue(input.channelKey, edition.channelKeys),
+      ];
+      if (issues.length > 0) throw new DomainValidationError(`Role play ${input.key}`, issues);
+      const row = await tx.rolePlay.create({
+        data: {
+          editionId: edition.id,
+          key: input.key,
+          title: input.title,
+          instructions: input.instructions,
+          order: input.order,
+          channelKey: input.channelKey ?? null,
+        },
+      });
+      const created = storedRolePlay(row);
+      await recordChange(tx, {
+        action: 'rolePlay.create',
+        entityType: 'RolePlay',
+        entityId: `${editionKey}/${input.key}`,
+        editionId: edition.id,
+        after: created,
+      });
+      return created;
+    }),
+  );
+}
+
+/** What an update may change; absent fields stay as they are, `channelKey: null` means any channel. */
+export type RolePlayChange = Partial<Omit<RolePlayRecord, 'key'>>;
+
+/** Changes a role play's texts, order or channel, based on `expectedVersion` (StaleVersionError otherwise). */
+export async function updateRolePlay(
+  db: Db,
+  editionKey: string,
+  key: string,
+  expectedVersion: number,
+  change: RolePlayChange,
+  recordChange: RecordChange = recordNothing,
+): Promise<StoredRolePlay> {
+  return withDatabaseErrors(() =>
+    db.prisma.$transaction(async (tx) => {
+      const edition = await findOpenEdition(tx, editionKey);
+      const current = await tx.rolePlay.findUnique({
+        where: { editionId_key: { editionId: edition.id, key } },
+      });
+      if (!current) throw new NotFoundError(`role play ${key} is not in ${editionKey}`);
+      const before = storedRolePlay(current);
+      const entity = `The role play ${key} of ${editionKey}`;
+      if (current.version !== expectedVersion) throw new StaleVersionError(entity, current.version, before);
+      const issues = [
+        ...textIssues(change.title, 'title'),
+        ...textIssues(change.instructions, 'instructions'),
+        ...channelIssue(change.channelKey, edition.channelKeys),
+      ];
+      if (issues.length > 0) throw new DomainValidationError(entity, issues);
+      const { count } = await tx.rolePlay.updateMany({
+        where: { id: current.id, version: expectedVersion },
+        data: {
+          ...(change.title ? { title: change.title } : {}),
+          ...(change.instructions ? { instructions: change.instructions } : {}),
+          ...(change.order != null ? { order: change.order } : {}),
+          ...(change.channelKey !== undefined ? { channelKey: change.channelKey } : {}),
+          version: { increment: 1 },
+        },
+      });
+      if (count === 0) throw new StaleVersionError(entity, null);
+      const after = storedRolePlay(await tx.rolePlay.findUniqueOrThrow({ where: { id: current.id } }));
+      await recordChange(tx, {
+        action: 'rolePlay.update',
+        entityType: 'RolePlay',
+        entityId: `${editionKey}/${key}`,
+        editionId: edition.id,
+        before,
+        after,
+      });
+      return after;
+    }),
+  );
+}
+
+/** Copies every role play (key, texts, order, channel) of one edition into another, inside `tx`. */
+export async function copyRolePlays(tx: TransactionClient, fromEditionId: number, toEditionId: number) {
+  const rows = await tx.rolePlay.findMany({
+    where: { editionId: fromEditionId },
+    select: { key: true, title: true, instructions: true, order: true, channelKey: true },
+  });
+  if (rows.length === 0) return 0;
+  const { count } = await tx.rolePlay.createMany({
+    data: rows.map((r) => ({
+      ...r,
+      title: r.title as LocalizedText,
+      instructions: r.instructions as LocalizedText,
+      editionId: toEditionId,
+    })),
+  });
+  return count;
 }
