@@ -1,27 +1,19 @@
 // The public surface of @ksp/exchange: reading and writing files (CSV, XLSX, JSON) for an edition.
-// Import side: readers, templates and the import pipeline. Export side: results and edition JSON.
-// Export side (results files and the participant report).
+
+// Import of field-work files: readers, templates and the two-pass import.
+export { readCsvRecords } from './csv/read-csv';
 export {
-  EXPORT_FORMATS,
-  type ExportFile,
-  type ExportFormat,
-  participantReportFile,
-  type ResultsExportOptions,
-  resultsExportFile,
-} from './export/export-file';
-export type { ExportColumn, ExportRow, ExportTable } from './export/export-table';
+  type FieldworkRecord,
+  type ImportFormat,
+  type OpenSource,
+  readFieldworkRecords,
+} from './import/fieldwork-records';
+export { ClosedEditionImportError, SourceChangedError } from './import/import-errors';
 export {
-  loadParticipantReportSource,
-  loadResultsSource,
-  type ResultsReader,
-} from './export/load-export-sources';
-export { participantReportTable } from './export/participant-report';
-export {
-  RESULT_VIEWS,
-  type ResultsExportSource,
-  type ResultView,
-  resultsTable,
-  resultsTables,
-} from './export/results-tables';
-export { writeCsv } from './writers/csv-writer';
-export { writeXlsx } from './writers/xlsx-writer';
+  type ImportOptions,
+  type ImportProgress,
+  type ImportReport,
+  importEvaluations,
+} from './import/import-evaluations';
+export { csvTemplate, TEMPLATE_SHEETS, xlsxTemplate } from './template/fieldwork-template';
+export { cellText, readXlsxRecords, type XlsxRecord } from './xlsx/read-xlsx';

@@ -31,7 +31,7 @@ export interface EditionImportInput {
   edition: Edition;
   industries: readonly IndustryRecord[];
   participants: readonly ImportedParticipant[];
-  rolePlays: readonly RolePlayRecord[];
+  rolePlays: readonly (RolePlayRecord & { channelKey?: string | null })[];
   /** Their `editionKey` must be the edition's key. */
   evaluations?: readonly Evaluation[];
 }
@@ -104,6 +104,7 @@ export async function importEdition(
             title: r.title,
             instructions: r.instructions,
             order: r.order,
+            channelKey: r.channelKey ?? null,
           })),
         });
       }
@@ -146,6 +147,13 @@ function documentIssues(
   const participants = new Map(input.participants.map((p) => [p.key, p]));
   const rolePlays = new Set(input.rolePlays.map((r) => r.key));
   const channels = new Set(edition.channels.map((c) => c.key));
+  input.rolePlays.forEach((r, i) => {
+    if (r.channelKey && !channels.has(r.channelKey))
+      issues.push({
+        path: `rolePlays[${i}].channelKey`,
+        message: `channel "${r.channelKey}" is not in ${edition.key}`,
+      });
+  });
   input.participants.forEach((p, i) => {
     if (!industries.has(p.industryKey))
       issues.push({
