@@ -19,6 +19,9 @@ type Tx = Parameters<Parameters<Database['prisma']['$transaction']>[0]>[0];
 
 /** The draft edition a definition change is for; published and closed editions are read-only. */
 async function draftEdition(tx: Tx, editionKey: string) {
+  // Lock the edition row first: concurrent edits of one edition then run one after another, so the version
+  // check below sees the latest committed version (without it two edits based on the same version both pass).
+  await tx.$queryRaw`SELECT 1 FROM "Edition" WHERE "key" = ${editionKey} FOR UPDATE`;
   const edition = await tx.edition.findUnique({
     where: { key: editionKey },
     select: { id: true, status: true },
