@@ -24,6 +24,8 @@ import './publication-mutations';
 import './organisation-mutations';
 import './evaluation-mutations';
 import './user-mutations';
+import './webhook-types';
+import './webhook-mutations';
 import { builder } from '../builder';
 
 export const schema = builder.toSchema();

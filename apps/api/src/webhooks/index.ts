@@ -1,0 +1,7 @@
+// Webhooks in the API process: emitting events inside transactions, signing, and the delivery loop.
+export { recordEvent, type WebhookEnvelope } from './record-event';
+export { retryDelayMs } from './retry-delay';
+export { readWebhookConfig, type WebhookConfig } from './webhook-config';
+export { createWebhookDispatcher, type WebhookDispatcher } from './webhook-dispatcher';
+export { newWebhookSecret, secretPreview } from './webhook-secret';
+export { SIGNATURE_HEADER, signWebhook, verifyWebhookSignature } from './webhook-signature';
