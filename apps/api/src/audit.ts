@@ -1,8 +1,7 @@
-import type { Database } from '@ksp/db';
+import { type AuditClient, recordAuditEntry } from '@ksp/db';
 import type { Context } from './context';
 
-type Client = Pick<Database['prisma'], 'auditEntry'>;
-
+/** What a resolver records; the actor comes from the request's viewer. */
 export type AuditRecord = {
   action: string;
   entityType: string;
@@ -12,18 +11,7 @@ export type AuditRecord = {
   after?: unknown;
 };
 
-/** Records who changed what (with before/after), inside the caller's transaction. */
-export async function audit(client: Client, context: Context, record: AuditRecord): Promise<void> {
-  const json = (value: unknown) => (value === undefined ? undefined : JSON.parse(JSON.stringify(value)));
-  await client.auditEntry.create({
-    data: {
-      actorId: context.viewer?.userId ?? null,
-      action: record.action,
-      entityType: record.entityType,
-      entityId: record.entityId,
-      editionId: record.editionId ?? null,
-      before: json(record.before),
-      after: json(record.after),
-    },
-  });
+/** Records who changed what (with before/after), inside the caller's transaction. The writer lives in @ksp/db. */
+export async function audit(client: AuditClient, context: Context, record: AuditRecord): Promise<void> {
+  await recordAuditEntry(client, { ...record, actorId: context.viewer?.userId ?? null });
 }

@@ -7,6 +7,11 @@ export {
   countAuditEntries,
   listAuditEntries,
 } from './audit/list-audit-entries';
+export {
+  type AuditClient,
+  type AuditEntryInput,
+  recordAuditEntry,
+} from './audit/record-audit-entry';
 export * from './awards';
 export {
   createDatabase,
@@ -18,6 +23,61 @@ export {
 } from './database/create-database';
 export { isDatabaseUnavailable } from './database/database-unavailable';
 export type { SqlDriver, SqlExecutor } from './database/sql-driver';
+export {
+  type AreaChanges,
+  addArea,
+  type NewArea,
+  removeArea,
+  reorderAreas,
+  updateArea,
+} from './definition/area-edits';
+export {
+  changeDefinition,
+  type DefinitionEdit,
+  type DefinitionReader,
+  type DefinitionRequest,
+  type EditedDefinition,
+  type PlanEdit,
+} from './definition/change-definition';
+export { type ChannelRuleChanges, setChannelRule } from './definition/channel-edits';
+export {
+  DefinitionKeyTakenError,
+  DefinitionNotFoundError,
+  DefinitionReadOnlyError,
+  DefinitionValidationError,
+  DefinitionVersionConflictError,
+} from './definition/definition-errors';
+export {
+  addDefinitionItem,
+  removeDefinitionItem,
+  reorderDefinitionItems,
+  updateDefinitionItem,
+} from './definition/definition-item-edits';
+export type { ContainerRef, ItemLevel, ItemRef } from './definition/definition-tree';
+export {
+  addOption,
+  type NewOption,
+  type OptionChanges,
+  removeOption,
+  reorderOptions,
+  updateOption,
+} from './definition/option-edits';
+export {
+  addPerformance,
+  type NewPerformance,
+  type PerformanceChanges,
+  removePerformance,
+  reorderPerformances,
+  updatePerformance,
+} from './definition/performance-edits';
+export {
+  addQuestion,
+  type NewQuestion,
+  type QuestionChanges,
+  removeQuestion,
+  reorderQuestions,
+  updateQuestion,
+} from './definition/question-edits';
 export {
   ConstraintViolationError,
   EditionReadOnlyError,

@@ -1,0 +1,168 @@
+import type { LocalizedText } from '@ksp/domain';
+import type { Database } from '../database/create-database';
+import {
+  changeDefinition,
+  type DefinitionReader,
+  type DefinitionRequest,
+  type EditedDefinition,
+} from './change-definition';
+import { DefinitionKeyTakenError, DefinitionValidationError } from './definition-errors';
+import {
+  appendItem,
+  type ContainerRef,
+  describeRef,
+  type ItemLevel,
+  type ItemOf,
+  type ItemRef,
+  itemsIn,
+  moveItem,
+  RESOURCE,
+  removeItem,
+  reorderItems,
+  replaceItem,
+  takenKeys,
+} from './definition-tree';
+import { keyFromText } from './stable-key';
+
+// The four shapes every definition edit takes (add, update, remove, reorder), for any level of the tree.
+// The per-concept files (area-edits, performance-edits, …) only say what their input means.
+
+type Db = Pick<Database, 'prisma'>;
+
+/** The default result: what the edit touched (row ids). */
+export const returnEdited: DefinitionReader<EditedDefinition> = async (_tx, edited) => edited;
+
+/** Names of the input fields that are set (undefined = not given). */
+export const givenFields = (input: object) =>
+  Object.entries(input)
+    .filter(([, value]) => value !== undefined)
+    .map(([field]) => field);
+
+const refIn = (level: ItemLevel, key: string, container: ContainerRef): ItemRef =>
+  level === 'option'
+    ? { level, key, questionKey: container.level === 'edition' ? '' : container.key }
+    : { level, key };
+
+export interface AddItem<L extends ItemLevel> {
+  level: L;
+  container: ContainerRef;
+  /** The new item's key; null or absent = made from `keySource` (see keyFromText). */
+  key?: string | null;
+  keySource: LocalizedText;
+  /** The new item (its order is set to come last). */
+  build: (key: string) => Omit<ItemOf[L], 'order'>;
+  /** The input fields given, for problem paths. */
+  fields: Iterable<string>;
+}
+
+/** Adds an item at the end of its container; a given key must be free (DefinitionKeyTakenError). */
+export function addDefinitionItem<L extends ItemLevel, T>(
+  db: Db,
+  request: DefinitionRequest,
+  spec: AddItem<L>,
+  read: DefinitionReader<T>,
+): Promise<T> {
+  return changeDefinition(
+    db,
+    request,
+    (edition) => {
+      const taken = takenKeys(edition, spec.level, spec.container);
+      if (spec.key != null && taken.has(spec.key)) {
+        const scope = spec.level === 'option' ? describeRef(edition.key, spec.container) : edition.key;
+        throw new DefinitionKeyTakenError(RESOURCE[spec.level], spec.key, scope);
+      }
+      const key = spec.key ?? keyFromText(spec.keySource, taken, spec.level);
+      return {
+        action: `${spec.level}.add`,
+        item: refIn(spec.level, key, spec.container),
+        after: appendItem(edition, spec.container, spec.level, spec.build(key)),
+        input: { fields: ['key', ...spec.fields] },
+      };
+    },
+    read,
+  );
+}
+
+export interface UpdateItem<L extends ItemLevel> {
+  ref: ItemRef & { level: L };
+  /** The version the change is based on. */
+  version: number;
+  change: (item: ItemOf[L]) => ItemOf[L];
+  /** Moves the item to the end of another container of its kind. */
+  moveTo?: ContainerRef;
+  fields: Iterable<string>;
+  rename?: Record<string, string>;
+}
+
+/** Changes an item (and maybe moves it), based on the version the caller read. */
+export function updateDefinitionItem<L extends ItemLevel, T>(
+  db: Db,
+  request: DefinitionRequest,
+  spec: UpdateItem<L>,
+  read: DefinitionReader<T>,
+): Promise<T> {
+  return changeDefinition(
+    db,
+    request,
+    (edition) => {
+      const changed = replaceItem(edition, spec.ref, spec.change);
+      return {
+        action: `${spec.ref.level}.update`,
+        item: spec.ref,
+        version: spec.version,
+        after: spec.moveTo ? moveItem(changed, spec.ref, spec.moveTo) : changed,
+        input: { fields: spec.fields, rename: spec.rename },
+      };
+    },
+    read,
+  );
+}
+
+/** Removes an item and everything it holds, based on the version the caller read. */
+export function removeDefinitionItem<T>(
+  db: Db,
+  request: DefinitionRequest,
+  spec: { ref: ItemRef; version: number },
+  read: DefinitionReader<T>,
+): Promise<T> {
+  return changeDefinition(
+    db,
+    request,
+    (edition) => ({
+      action: `${spec.ref.level}.remove`,
+      item: spec.ref,
+      version: spec.version,
+      after: removeItem(edition, spec.ref),
+    }),
+    read,
+  );
+}
+
+/** Puts a container's items in the given order; `keys` must list every item exactly once (problems at `keys`). */
+export function reorderDefinitionItems<T>(
+  db: Db,
+  request: DefinitionRequest,
+  spec: { container: ContainerRef; level: ItemLevel; keys: string[] },
+  read: DefinitionReader<T>,
+): Promise<T> {
+  return changeDefinition(
+    db,
+    request,
+    (edition) => {
+      const known = itemsIn(edition, spec.container, spec.level).map((item) => item.key);
+      const problem = (message: string) => ({ path: 'keys', message });
+      const problems = [
+        ...spec.keys.filter((k) => !known.includes(k)).map((k) => problem(`no ${spec.level} "${k}"`)),
+        ...known.filter((k) => !spec.keys.includes(k)).map((k) => problem(`${spec.level} "${k}" is missing`)),
+        ...(new Set(spec.keys).size !== spec.keys.length ? [problem('a key is listed twice')] : []),
+      ];
+      if (problems.length > 0) throw new DefinitionValidationError(problems);
+      return {
+        action: `${spec.level}.reorder`,
+        reorder: { container: spec.container, level: spec.level },
+        after: reorderItems(edition, spec.container, spec.level, spec.keys),
+      };
+    },
+    read,
+  );
+}

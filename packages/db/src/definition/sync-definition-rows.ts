@@ -1,0 +1,218 @@
+import type { Edition, Lineage } from '@ksp/domain';
+import type { Prisma } from '../generated/prisma/client';
+import type { EditionRow } from '../repositories/editions';
+import type { TransactionClient } from '../repositories/transaction-client';
+import { DefinitionValidationError } from './definition-errors';
+import {
+  areaColumns,
+  channelColumns,
+  lineageColumn,
+  optionColumns,
+  performanceColumns,
+  questionColumns,
+  sameJson,
+} from './definition-rows';
+import type { ItemLevel } from './definition-tree';
+
+/** One item of the tree, flat: its row identity (`key`, or `questionKey/key` for options) and its parent's. */
+interface FlatItem {
+  id: string;
+  item: { key: string; lineage?: Lineage | null };
+  parent: string | null;
+}
+
+type FlatEdition = Record<ItemLevel, FlatItem[]>;
+
+export function flattenEdition(edition: Edition): FlatEdition {
+  const performances = edition.areas.flatMap((a) => a.performances.map((p) => ({ p, a })));
+  const questions = performances.flatMap(({ p }) => p.questions.map((q) => ({ q, p })));
+  return {
+    channel: edition.channels.map((c) => ({ id: c.key, item: c, parent: null })),
+    area: edition.areas.map((a) => ({ id: a.key, item: a, parent: null })),
+    performance: performances.map(({ p, a }) => ({ id: p.key, item: p, parent: a.key })),
+    question: questions.map(({ q, p }) => ({ id: q.key, item: q, parent: p.key })),
+    option: questions.flatMap(({ q }) =>
+      q.options.map((o) => ({ id: `${q.key}/${o.key}`, item: o, parent: q.key })),
+    ),
+  };
+}
+
+/** A stored definition row without its nested children: what conflicts report and the audit trail keeps. */
+export type StoredRow = { id: number; version: number; lineage?: Prisma.JsonValue } & Record<string, unknown>;
+
+export type RowIndex = Record<ItemLevel, Map<string, StoredRow>>;
+
+/** The loaded edition's rows by item identity (see FlatItem). */
+export function indexRows(row: EditionRow): RowIndex {
+  const index: RowIndex = {
+    channel: new Map(),
+    area: new Map(),
+    performance: new Map(),
+    question: new Map(),
+    option: new Map(),
+  };
+  for (const channel of row.channels) index.channel.set(channel.key, channel);
+  for (const { performances, ...area } of row.areas) {
+    index.area.set(area.key, area);
+    for (const { questions, ...performance } of performances) {
+      index.performance.set(performance.key, performance);
+      for (const { options, ...question } of questions) {
+        index.question.set(question.key, question);
+        for (const option of options) index.option.set(`${question.key}/${option.key}`, option);
+      }
+    }
+  }
+  return index;
+}
+
+/** Row ids by item identity after the write (new items included). */
+export type RowIds = Record<ItemLevel, Map<string, number>>;
+
+interface LevelWriter {
+  columns: (item: never) => Record<string, unknown>;
+  /** The parent's id column and level (none for channels and areas). */
+  parent?: { column: string; level: ItemLevel };
+  lineage: boolean;
+  create: (data: Record<string, unknown>) => Promise<{ id: number }>;
+  update: (id: number, data: Record<string, unknown>) => Promise<unknown>;
+  remove: (ids: number[]) => Promise<unknown>;
+}
+
+function writers(tx: TransactionClient): Record<ItemLevel, LevelWriter> {
+  const select = { id: true } as const;
+  // Prisma's per-model input types differ; the data built here follows each model's columns (definition-rows).
+  // biome-ignore lint/suspicious/noExplicitAny: see above
+  type Data = any;
+  return {
+    channel: {
+      columns: channelColumns,
+      lineage: false,
+      create: () => Promise.reject(new Error('channels are not added through definition edits')),
+      update: (id, data) => tx.channelRule.update({ where: { id }, data: data as Data, select }),
+      remove: () => Promise.reject(new Error('channels are not removed through definition edits')),
+    },
+    area: {
+      columns: areaColumns,
+      lineage: true,
+      create: (data) => tx.area.create({ data: data as Data, select }),
+      update: (id, data) => tx.area.update({ where: { id }, data: data as Data, select }),
+      remove: (ids) => tx.area.deleteMany({ where: { id: { in: ids } } }),
+    },
+    performance: {
+      columns: performanceColumns,
+      parent: { column: 'areaId', level: 'area' },
+      lineage: true,
+      create: (data) => tx.performance.create({ data: data as Data, select }),
+      update: (id, data) => tx.performance.update({ where: { id }, data: data as Data, select }),
+      remove: (ids) => tx.performance.deleteMany({ where: { id: { in: ids } } }),
+    },
+    question: {
+      columns: questionColumns,
+      parent: { column: 'performanceId', level: 'performance' },
+      lineage: true,
+      create: (data) => tx.question.create({ data: data as Data, select }),
+      update: (id, data) => tx.question.update({ where: { id }, data: data as Data, select }),
+      remove: (ids) => tx.question.deleteMany({ where: { id: { in: ids } } }),
+    },
+    option: {
+      columns: optionColumns,
+      parent: { column: 'questionId', level: 'question' },
+      lineage: false,
+      create: (data) => tx.answerOption.create({ data: data as Data, select }),
+      update: (id, data) => tx.answerOption.update({ where: { id }, data: data as Data, select }),
+      remove: (ids) => tx.answerOption.deleteMany({ where: { id: { in: ids } } }),
+    },
+  };
+}
+
+const TOP_DOWN: ItemLevel[] = ['channel', 'area', 'performance', 'question', 'option'];
+
+/**
+ * Writes the difference between two versions of an edition's definition: new items are inserted, changed
+ * ones updated with `version + 1`, missing ones deleted (children first). A change of lineage alone is
+ * written without a version bump: it is derived from the edits, not an edit itself, and must not make
+ * another admin's pending edit of that item conflict.
+ */
+export async function syncDefinitionRows(
+  tx: TransactionClient,
+  editionId: number,
+  rows: RowIndex,
+  before: Edition,
+  after: Edition,
+): Promise<RowIds> {
+  const write = writers(tx);
+  const old = flattenEdition(before);
+  const now = flattenEdition(after);
+  const ids = Object.fromEntries(
+    TOP_DOWN.map((level) => [level, new Map([...rows[level]].map(([id, row]) => [id, row.id]))]),
+  ) as RowIds;
+
+  const removed = Object.fromEntries(
+    TOP_DOWN.map((level) => {
+      const kept = new Set(now[level].map((entry) => entry.id));
+      return [
+        level,
+        old[level].filter((entry) => !kept.has(entry.id)).map((entry) => ids[level].get(entry.id) as number),
+      ];
+    }),
+  ) as Record<ItemLevel, number[]>;
+  await refuseRemovingAnswered(tx, removed);
+
+  for (const level of TOP_DOWN) {
+    const writer = write[level];
+    const previous = new Map(old[level].map((entry) => [entry.id, entry]));
+    for (const entry of now[level]) {
+      const columns = writer.columns(entry.item as never);
+      const parent = writer.parent
+        ? { [writer.parent.column]: ids[writer.parent.level].get(entry.parent as string) }
+        : {};
+      const lineage = writer.lineage ? { lineage: lineageColumn(entry.item.lineage) } : {};
+      const row = rows[level].get(entry.id);
+      const was = previous.get(entry.id);
+      if (!row || !was) {
+        const created = await writer.create({ editionId, ...columns, ...parent, ...lineage });
+        ids[level].set(entry.id, created.id);
+        continue;
+      }
+      const changed =
+        !sameJson(writer.columns(was.item as never), columns) ||
+        (writer.parent && was.parent !== entry.parent);
+      const lineageChanged = writer.lineage && !sameJson(row.lineage, entry.item.lineage);
+      if (changed || lineageChanged) {
+        await writer.update(row.id, {
+          ...(changed ? { ...columns, ...parent, version: { increment: 1 } } : {}),
+          ...(lineageChanged ? lineage : {}),
+        });
+      }
+    }
+  }
+
+  for (const level of [...TOP_DOWN].reverse()) {
+    if (removed[level].length === 0) continue;
+    await write[level].remove(removed[level]);
+    const kept = new Set(now[level].map((entry) => entry.id));
+    for (const entry of old[level]) if (!kept.has(entry.id)) ids[level].delete(entry.id);
+  }
+  return ids;
+}
+
+/** Answers and comments keep their questions, options and areas (no cascade): refuse with a clear message. */
+async function refuseRemovingAnswered(tx: TransactionClient, removed: Record<ItemLevel, number[]>) {
+  const { area, question, option } = removed;
+  if (area.length + question.length + option.length === 0) return;
+  const answers =
+    question.length + option.length > 0
+      ? await tx.answer.count({
+          where: { OR: [{ questionId: { in: question } }, { optionId: { in: option } }] },
+        })
+      : 0;
+  const comments = area.length > 0 ? await tx.areaComment.count({ where: { areaId: { in: area } } }) : 0;
+  if (answers + comments > 0) {
+    throw new DefinitionValidationError([
+      {
+        path: 'key',
+        message: `evaluations already answer what would be removed (${answers} answers, ${comments} comments); it cannot be removed`,
+      },
+    ]);
+  }
+}
