@@ -64,3 +64,4 @@ export { csvTemplate, TEMPLATE_SHEETS, xlsxTemplate } from './template/fieldwork
 export { writeCsv } from './writers/csv-writer';
 export { writeXlsx } from './writers/xlsx-writer';
 export { cellText, readXlsxRecords, type XlsxRecord } from './xlsx/read-xlsx';
+export * from './translations';
