@@ -47,6 +47,25 @@ const AreaResultType = builder.objectRef<AreaResult>('AreaResult').implement({
       nullable: true,
       description: 'The score as if every question were scored (for unscored areas).',
     }),
+    counting: t.exposeString('counting', {
+      description:
+        'How the area counted: scored, unscored (shadow score only, e.g. GDPR 2023) or separateIndex.',
+    }),
+    earned: t.exposeFloat('earned', { description: 'Σ points earned over the company’s contacts.' }),
+    possible: t.exposeFloat('possible', { description: 'Σ points possible over the company’s contacts.' }),
+    shadowN: t.exposeInt('shadowN', {
+      description: 'Answered contacts where something was possible as if every question were scored.',
+    }),
+    shadowEarned: t.exposeFloat('shadowEarned', {
+      description: 'Σ points earned as if every question were scored.',
+    }),
+    shadowPossible: t.exposeFloat('shadowPossible', {
+      description: 'Σ points possible as if every question were scored.',
+    }),
+    shadowPooled: t.exposeFloat('shadowPooled', {
+      nullable: true,
+      description: 'shadowEarned / shadowPossible, in percent: the pooled shadow score.',
+    }),
   }),
 });
 
@@ -61,6 +80,21 @@ const PerformanceResultType = builder.objectRef<PerformanceResult>('PerformanceR
     shadowScore: t.exposeFloat('shadowScore', {
       nullable: true,
       description: 'The score as if every question were scored.',
+    }),
+    earned: t.exposeFloat('earned', { description: 'Σ points earned over the company’s contacts.' }),
+    possible: t.exposeFloat('possible', { description: 'Σ points possible over the company’s contacts.' }),
+    shadowN: t.exposeInt('shadowN', {
+      description: 'Answered contacts where something was possible as if every question were scored.',
+    }),
+    shadowEarned: t.exposeFloat('shadowEarned', {
+      description: 'Σ points earned as if every question were scored.',
+    }),
+    shadowPossible: t.exposeFloat('shadowPossible', {
+      description: 'Σ points possible as if every question were scored.',
+    }),
+    shadowPooled: t.exposeFloat('shadowPooled', {
+      nullable: true,
+      description: 'shadowEarned / shadowPossible, in percent: the pooled shadow score.',
     }),
   }),
 });

@@ -1,0 +1,390 @@
+import { listParticipants, loadEdition, loadEvaluations } from '@ksp/db';
+import {
+  type CompanyExplanation,
+  type ContactExplanation,
+  compileEdition,
+  type Edition,
+  explainCompany,
+  explainContact,
+  explainRankingPosition,
+  type NeighbourComparison,
+  type RankingPositionExplanation,
+} from '@ksp/domain';
+import { decodeGlobalID } from '@pothos/plugin-relay';
+import { builder } from '../builder';
+import type { Context } from '../context';
+import { ForbiddenError, NotFoundError, withApiErrors } from '../errors';
+import { companyTree, contactTree, type ExplanationNode, flatten } from './explanation-tree';
+import { localeArgs, localizedIn } from './localized-text';
+import { directResultOf } from './result-options';
+import { editionNotFound } from './year-over-year';
+
+const ExplanationNodeKindEnum = builder.enumType('ExplanationNodeKind', {
+  description: 'The level of a row in a score explanation.',
+  values: {
+    company: { description: 'A company’s Totalresultat.' },
+    channel: { description: 'A channel of the company.' },
+    contact: { description: 'One contact (evaluation).' },
+    area: { description: 'An area in one contact.' },
+    performance: { description: 'A performance in one contact.' },
+    question: { description: 'A question’s answer in one contact.' },
+  } as const,
+});
+
+const ExplanationNodeType = builder.objectRef<ExplanationNode>('ExplanationNode');
+ExplanationNodeType.implement({
+  description:
+    'One row of a score explanation (answer → points/possible → question → performance → area → contact → channel → company). Numbers are the domain scorer’s; percentages 0–100.',
+  fields: (t) => ({
+    id: t.exposeString('id', { description: 'Path-like id, unique within the explanation.' }),
+    parentId: t.exposeString('parentId', {
+      nullable: true,
+      description: 'The parent row’s id; null for the root.',
+    }),
+    depth: t.exposeInt('depth', { description: '0 for the root.' }),
+    kind: t.field({ type: ExplanationNodeKindEnum, description: 'The level.', resolve: (n) => n.kind }),
+    key: t.exposeString('key', {
+      description: 'Company, channel, contact id, area, performance or question key.',
+    }),
+    label: t.string({
+      args: localeArgs,
+      description: 'Name or question text in the wanted language.',
+      resolve: (n, args) => localizedIn(n.label, args.locale),
+    }),
+    points: t.exposeFloat('points', {
+      nullable: true,
+      description: 'Points earned (before critical zeroing for questions).',
+    }),
+    possible: t.exposeFloat('possible', {
+      nullable: true,
+      description:
+        'Points possible (0 for bonus, unscored, N/A and unasked questions). On a contact: the denominator of its total (Σ weights or Σ possible).',
+    }),
+    score: t.exposeFloat('score', { nullable: true, description: 'The percentage / total of this row.' }),
+    weight: t.exposeFloat('weight', {
+      nullable: true,
+      description: 'Area weight, or channel weight when channels are weighed.',
+    }),
+    contribution: t.exposeFloat('contribution', {
+      nullable: true,
+      description:
+        'What the row adds to its parent’s total (areas → contact; contacts and channels → company).',
+    }),
+    counted: t.exposeBoolean('counted', { description: 'Whether the row feeds its parent’s score.' }),
+    n: t.exposeInt('n', { nullable: true, description: 'Contacts behind a company or channel row.' }),
+    status: t.exposeString('status', {
+      nullable: true,
+      description:
+        'Questions: answered, waitingTime, notApplicable, notAnswered, contactUnanswered. Contacts: weighted, points, unanswered, criticalContact, nothingScorable.',
+    }),
+    optionKey: t.exposeString('optionKey', { nullable: true, description: 'The chosen option.' }),
+    optionLabel: t.string({
+      nullable: true,
+      args: localeArgs,
+      description: 'The chosen option’s label.',
+      resolve: (n, args) => (n.optionLabel ? localizedIn(n.optionLabel, args.locale) : null),
+    }),
+    waitingTime: t.exposeFloat('waitingTime', {
+      nullable: true,
+      description: 'The waiting time (waiting-time questions).',
+    }),
+    shadowPoints: t.exposeFloat('shadowPoints', {
+      nullable: true,
+      description: 'Points as if every question were scored.',
+    }),
+    shadowPossible: t.exposeFloat('shadowPossible', {
+      nullable: true,
+      description: 'Possible as if scored.',
+    }),
+    shadowScore: t.exposeFloat('shadowScore', { nullable: true, description: 'Percentage as if scored.' }),
+    effects: t.exposeStringList('effects', {
+      description:
+        'Rules that shaped the row, in words: weights, N/A exclusions, unanswered, critical and bonus effects.',
+    }),
+    children: t.field({
+      type: [ExplanationNodeType],
+      // Explanation trees are six levels deep: a small multiplier keeps nested selections under the limit.
+      complexity: { field: 1, multiplier: 2 },
+      description: 'The rows below (nested selection); `nodes` gives the whole tree as a flat list.',
+      resolve: (n) => n.children,
+    }),
+  }),
+});
+
+type ContactResult = ContactExplanation & { editionKey: string; root: ExplanationNode };
+
+const ContactExplanationType = builder.objectRef<ContactResult>('ContactExplanation').implement({
+  description: 'Why one contact scored what it did (domain explainContact).',
+  fields: (t) => ({
+    editionKey: t.exposeString('editionKey', { description: 'The edition.' }),
+    contactId: t.exposeString('evaluationId', { description: 'The contact’s id (Evaluation.contactId).' }),
+    companyKey: t.exposeString('companyKey', { description: 'The company contacted.' }),
+    channel: t.exposeString('channel', { description: 'The channel.' }),
+    answered: t.exposeBoolean('answered', { description: 'Whether the company answered.' }),
+    total: t.exposeFloat('total', { nullable: true, description: 'The contact total (0–100).' }),
+    totalRule: t.exposeString('totalRule', {
+      description: 'weighted, points, unanswered, criticalContact or nothingScorable.',
+    }),
+    criticalEffect: t.exposeString('criticalEffect', {
+      nullable: true,
+      description: '`area` or `contact` when a critical answer zeroed something.',
+    }),
+    root: t.field({
+      type: ExplanationNodeType,
+      description: 'The contact row with its tree.',
+      resolve: (c) => c.root,
+    }),
+    nodes: t.field({
+      type: [ExplanationNodeType],
+      description: 'Every row in pre-order (parents first); rebuild the tree with parentId.',
+      resolve: (c) => flatten(c.root),
+    }),
+  }),
+});
+
+type CompanyResultExplained = CompanyExplanation & { editionKey: string; root: ExplanationNode };
+
+const CompanyExplanationType = builder.objectRef<CompanyResultExplained>('CompanyExplanation').implement({
+  description:
+    'Why a company’s Totalresultat is what it is (domain explainCompany): channels, contacts and their trees.',
+  fields: (t) => ({
+    editionKey: t.exposeString('editionKey', { description: 'The edition.' }),
+    companyKey: t.string({ description: 'Company key.', resolve: (c) => c.company.companyKey }),
+    name: t.string({ description: 'Company name.', resolve: (c) => c.company.name }),
+    total: t.float({
+      nullable: true,
+      description: 'Totalresultat (equals the published result).',
+      resolve: (c) => c.company.total,
+    }),
+    answeredOnly: t.float({
+      nullable: true,
+      description: 'Score for answered contacts.',
+      resolve: (c) => c.company.answeredOnly,
+    }),
+    headline: t.float({
+      nullable: true,
+      description: 'Headline area score.',
+      resolve: (c) => c.company.headline,
+    }),
+    n: t.int({ description: 'Contacts.', resolve: (c) => c.company.n }),
+    nAnswered: t.int({ description: 'Answered contacts.', resolve: (c) => c.company.nAnswered }),
+    contactWeighting: t.exposeString('contactWeighting', {
+      description: '`equal` (every contact alike) or `channel` (channels weighed).',
+    }),
+    root: t.field({
+      type: ExplanationNodeType,
+      description: 'The company row with its tree.',
+      resolve: (c) => c.root,
+    }),
+    nodes: t.field({
+      type: [ExplanationNodeType],
+      // A company has ~25 contacts × ~60 rows: counted as one long list, not ten-fold per level.
+      complexity: { field: 1, multiplier: 20 },
+      description: 'Every row in pre-order (parents first); rebuild the tree with parentId.',
+      resolve: (c) => flatten(c.root),
+    }),
+  }),
+});
+
+const NeighbourType = builder.objectRef<NeighbourComparison>('RankingNeighbour').implement({
+  description: 'The neighbour in the ranking and the rule that separated the two.',
+  fields: (t) => ({
+    companyKey: t.exposeString('companyKey', { description: 'The neighbour.' }),
+    decidedBy: t.exposeString('decidedBy', {
+      description: 'The first rule they differ on: total, answeredOnly, headline, nAnswered or companyKey.',
+    }),
+    difference: t.exposeFloat('difference', {
+      description: 'This company’s value minus the neighbour’s on that rule.',
+    }),
+  }),
+});
+
+type RankingResult = RankingPositionExplanation & {
+  editionKey: string;
+  industryKey: string | null;
+  company: () => Promise<CompanyResultExplained>;
+};
+
+const RankingPositionExplanationType = builder
+  .objectRef<RankingResult>('RankingPositionExplanation')
+  .implement({
+    description:
+      'Why a company holds a place in the overall or an industry ranking (domain explainRankingPosition): eligibility, the tie-break rule against its neighbours, and its score tree.',
+    fields: (t) => ({
+      editionKey: t.exposeString('editionKey', { description: 'The edition.' }),
+      industryKey: t.exposeString('industryKey', {
+        nullable: true,
+        description: 'The industry ranking; null = overall.',
+      }),
+      companyKey: t.string({
+        description: 'The company at the position.',
+        resolve: (r) => r.entry.companyKey,
+      }),
+      name: t.string({ description: 'Its name.', resolve: (r) => r.entry.name }),
+      position: t.int({
+        nullable: true,
+        description: 'Its position (null when not eligible).',
+        resolve: (r) => r.entry.position,
+      }),
+      eligible: t.boolean({ description: 'Whether it can win.', resolve: (r) => r.entry.eligible }),
+      reasons: t.exposeStringList('reasons', { description: 'Why it cannot win (empty when eligible).' }),
+      total: t.float({ nullable: true, description: 'Totalresultat.', resolve: (r) => r.entry.total }),
+      answeredOnly: t.float({
+        nullable: true,
+        description: 'Answered-only score.',
+        resolve: (r) => r.entry.answeredOnly,
+      }),
+      headline: t.float({
+        nullable: true,
+        description: 'Headline area score.',
+        resolve: (r) => r.entry.headline,
+      }),
+      above: t.field({
+        type: NeighbourType,
+        nullable: true,
+        description: 'The company just above and what put it there.',
+        resolve: (r) => r.above,
+      }),
+      below: t.field({
+        type: NeighbourType,
+        nullable: true,
+        description: 'The company just below and what put it there.',
+        resolve: (r) => r.below,
+      }),
+      winner: t.exposeString('winner', { nullable: true, description: 'The ranking’s winner.' }),
+      winnerWithheld: t.exposeString('winnerWithheld', {
+        nullable: true,
+        description: 'Why an industry has no winner although companies are eligible.',
+      }),
+      company: t.field({
+        type: CompanyExplanationType,
+        description: 'The company’s full score explanation.',
+        resolve: (r) => r.company(),
+      }),
+    }),
+  });
+
+/** The domain's explanation of a company, with its tree. */
+async function companyExplanation(
+  context: Context,
+  edition: Edition,
+  companyKey: string,
+): Promise<CompanyResultExplained> {
+  const { db } = context.services;
+  const [participants, evaluations] = await Promise.all([
+    listParticipants(db, edition.key),
+    loadEvaluations(db, edition.key),
+  ]);
+  const company = participants.find((p) => p.key === companyKey);
+  if (!company) throw new NotFoundError('Company in edition', `${edition.key}/${companyKey}`);
+  const explanation = explainCompany(
+    compileEdition(edition),
+    evaluations.filter((e) => e.companyKey === companyKey),
+    { key: company.key, name: company.name, industryKey: company.industryKey },
+  );
+  return { ...explanation, editionKey: edition.key, root: companyTree(edition, explanation) };
+}
+
+function evaluationUuid(id: string): string | null {
+  try {
+    const decoded = decodeGlobalID(id);
+    if (decoded.typename === 'Evaluation') return decoded.id;
+  } catch {
+    // Not a global id: maybe the database id itself.
+  }
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id) ? id : null;
+}
+
+builder.queryFields((t) => ({
+  explainContact: t.field({
+    type: ContactExplanationType,
+    description:
+      'The explanation tree of one contact: each question’s points and possible, performances, areas with weights and contributions, the total and the rules that applied. Analysts and admins, and the observer who made the contact.',
+    authScopes: { observer: true },
+    errors: directResultOf('explainContact', [NotFoundError]),
+    args: {
+      evaluationId: t.arg.id({ required: true, description: 'The evaluation’s global id (Evaluation.id).' }),
+    },
+    resolve: (_root, args, context) =>
+      withApiErrors(async () => {
+        const { db } = context.services;
+        const uuid = evaluationUuid(String(args.evaluationId));
+        const row = uuid
+          ? await db.prisma.evaluation.findUnique({
+              where: { id: uuid },
+              select: { contactId: true, observerId: true, edition: { select: { key: true } } },
+            })
+          : null;
+        if (!row) throw new NotFoundError('Evaluation', String(args.evaluationId));
+        const role = context.viewer?.role;
+        if (role === 'observer' && row.observerId !== context.viewer?.userId)
+          throw new ForbiddenError('Observers can only see the explanation of their own contacts.');
+        const [edition, evaluations] = await Promise.all([
+          loadEdition(db, row.edition.key),
+          loadEvaluations(db, row.edition.key),
+        ]);
+        const evaluation = evaluations.find((e) => e.id === row.contactId);
+        if (!evaluation) throw new NotFoundError('Evaluation', String(args.evaluationId));
+        const explanation = explainContact(compileEdition(edition), evaluation);
+        return { ...explanation, editionKey: edition.key, root: contactTree(edition, explanation) };
+      }),
+  }),
+  explainCompany: t.field({
+    type: CompanyExplanationType,
+    description:
+      'The explanation tree of a company’s result: total → channels (weights) → contacts (unanswered, critical) → areas → performances → questions. Analysts and admins.',
+    authScopes: { analyst: true },
+    errors: directResultOf('explainCompany', [NotFoundError]),
+    args: {
+      editionKey: t.arg.string({ required: true, description: 'The edition.' }),
+      companyKey: t.arg.string({ required: true, description: 'The company.' }),
+    },
+    resolve: (_root, args, context) =>
+      withApiErrors(async () => {
+        const edition = await loadEdition(context.services.db, args.editionKey).catch(
+          editionNotFound(args.editionKey),
+        );
+        return companyExplanation(context, edition, args.companyKey);
+      }),
+  }),
+  explainRankingPosition: t.field({
+    type: RankingPositionExplanationType,
+    description:
+      'Why the company at a position of the overall ranking (or an industry’s) is there: eligibility, the tie-break rule against its neighbours, and its score tree. Analysts and admins.',
+    authScopes: { analyst: true },
+    errors: directResultOf('explainRankingPosition', [NotFoundError]),
+    args: {
+      editionKey: t.arg.string({ required: true, description: 'The edition.' }),
+      position: t.arg.int({ required: true, description: 'The 1-based position among eligible companies.' }),
+      industryKey: t.arg.string({ description: 'An industry’s ranking instead of the overall one.' }),
+    },
+    resolve: (_root, args, context) =>
+      withApiErrors(async () => {
+        const results = await context.services.results
+          .get(args.editionKey)
+          .catch(editionNotFound(args.editionKey));
+        const ranking = args.industryKey
+          ? results.industries.find((i) => i.industryKey === args.industryKey)
+          : results.overall;
+        if (!ranking) throw new NotFoundError('Industry ranking', `${args.editionKey}/${args.industryKey}`);
+        const entry = ranking.entries.find((e) => e.position === args.position);
+        if (!entry) throw new NotFoundError('Ranking position', `${args.editionKey}/${args.position}`);
+        const explained = explainRankingPosition(
+          results,
+          entry.companyKey,
+          args.industryKey ? 'industry' : 'overall',
+        );
+        return {
+          ...explained,
+          editionKey: args.editionKey,
+          industryKey: args.industryKey ?? null,
+          company: async () =>
+            companyExplanation(
+              context,
+              await loadEdition(context.services.db, args.editionKey),
+              entry.companyKey,
+            ),
+        };
+      }),
+  }),
+}));
