@@ -8,6 +8,8 @@ import { createApollo } from './apollo';
 import { bearerToken } from './auth/token';
 import type { ApiConfig } from './config';
 import type { Context } from './context';
+import { handleExportRequest } from './http/exports';
+import { EXPORTS_PREFIX } from './http/exports-paths';
 import { GRAPHIQL_CSP, GRAPHIQL_PAGE, graphiqlAsset } from './http/graphiql';
 import { PayloadTooLargeError, readBody } from './http/read-body';
 import { requestRateLimit } from './http/request-rate-limit';
@@ -165,6 +167,8 @@ export async function createApiServer({
     const path = url.pathname;
     if (path === '/graphql') return handleGraphQL(request, response, requestId, url);
     if (path === '/health') return sendJson(response, 200, { status: 'ok' });
+    if (path.startsWith(EXPORTS_PREFIX))
+      return handleExportRequest(request, response, services, url, requestId, logger);
     if (path === '/ready') {
       // Bounded: a database that does not answer must not make the readiness probe hang.
       let timer: NodeJS.Timeout | undefined;

@@ -31,6 +31,8 @@ import './evaluation-mutations';
 import './user-mutations';
 import './webhook-types';
 import './webhook-mutations';
+import './export-links';
+import './edition-json-import';
 import { builder } from '../builder';
 
 export const schema = builder.toSchema();

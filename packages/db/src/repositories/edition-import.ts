@@ -11,6 +11,7 @@ import {
 import type { Database } from '../database/create-database';
 import { ConstraintViolationError } from '../errors/database-errors';
 import { withDatabaseErrors } from '../errors/translate-database-error';
+import { type RecordChange, recordNothing } from './change-recorder';
 import { insertEdition } from './editions';
 import type { IndustryRecord } from './industries';
 import type { RolePlayRecord } from './role-plays';
@@ -57,10 +58,12 @@ const ROWS_PER_INSERT = 2_000;
  * anything fails. The definition is checked by the domain's parseEdition, every evaluation by
  * validateEvaluation and against the document's participants and role plays. An existing edition key is
  * refused (ConstraintViolationError 'unique'); industries and companies already present are reused as they are.
+ * `recordChange` writes the audit entry inside the same transaction.
  */
 export async function importEdition(
   db: Pick<Database, 'prisma'>,
   input: EditionImportInput,
+  recordChange: RecordChange = recordNothing,
 ): Promise<EditionImportResult> {
   const edition = parseEdition(input.edition);
   const evaluations = input.evaluations ?? [];
@@ -115,7 +118,7 @@ export async function importEdition(
       for (const status of statusSteps(edition.status)) {
         await tx.edition.update({ where: { id: editionId }, data: { status } });
       }
-      return {
+      const result: EditionImportResult = {
         editionKey: edition.key,
         industriesAdded,
         companiesAdded,
@@ -125,6 +128,14 @@ export async function importEdition(
         derivedFromDropped,
         observersMissing,
       };
+      await recordChange(tx, {
+        action: 'edition.import',
+        entityType: 'Edition',
+        entityId: String(editionId),
+        editionId,
+        after: result,
+      });
+      return result;
     }, LONG_TRANSACTION),
   );
 }

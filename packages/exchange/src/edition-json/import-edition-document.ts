@@ -1,4 +1,4 @@
-import { type Database, type EditionImportResult, importEdition } from '@ksp/db';
+import { type Database, type EditionImportResult, importEdition, type RecordChange } from '@ksp/db';
 import { DomainValidationError, issuesFromZod } from '@ksp/domain';
 import {
   EDITION_DOCUMENT_FORMAT,
@@ -21,16 +21,21 @@ export async function importEditionDocument(
   db: Pick<Database, 'prisma'>,
   input: unknown,
   { newKey }: ImportEditionDocumentOptions = {},
+  recordChange?: RecordChange,
 ): Promise<EditionImportResult> {
   const document = parseEditionDocument(input);
   const key = newKey ?? document.edition.key;
-  return importEdition(db, {
-    edition: { ...document.edition, key },
-    industries: document.industries,
-    participants: document.participants,
-    rolePlays: document.rolePlays,
-    evaluations: document.evaluations?.map((e) => ({ ...e, editionKey: key })),
-  });
+  return importEdition(
+    db,
+    {
+      edition: { ...document.edition, key },
+      industries: document.industries,
+      participants: document.participants,
+      rolePlays: document.rolePlays,
+      evaluations: document.evaluations?.map((e) => ({ ...e, editionKey: key })),
+    },
+    recordChange,
+  );
 }
 
 /** A document checked against the schema; a wrong format or version is named first, on its own. */
