@@ -116,6 +116,15 @@ export {
   setEditionStatus,
 } from './repositories/editions';
 export {
+  type EvaluationImportWriter,
+  findStoredContactIds,
+  type ImportBatchResult,
+  type ImportCompany,
+  type ImportReferences,
+  loadImportReferences,
+  writeEvaluationImport,
+} from './repositories/evaluation-import';
+export {
   type EvaluationContent,
   type InsertEvaluationsResult,
   insertEvaluations,

@@ -61,7 +61,7 @@ export {
   importEvaluations,
 } from './import/import-evaluations';
 export { csvTemplate, TEMPLATE_SHEETS, xlsxTemplate } from './template/fieldwork-template';
+export * from './translations';
 export { writeCsv } from './writers/csv-writer';
 export { writeXlsx } from './writers/xlsx-writer';
 export { cellText, readXlsxRecords, type XlsxRecord } from './xlsx/read-xlsx';
-export * from './translations';
