@@ -31,6 +31,7 @@ import './evaluation-mutations';
 import './user-mutations';
 import './webhook-types';
 import './webhook-mutations';
+import './translations';
 import './export-links';
 import './edition-json-import';
 import { builder } from '../builder';
