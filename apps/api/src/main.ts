@@ -5,6 +5,7 @@ import { createServices } from './create-services';
 import { createLogger } from './logger';
 import { schema } from './schema';
 import { createApiServer } from './server';
+import { createWebhookDispatcher, readWebhookConfig } from './webhooks';
 
 const config = readConfig();
 const logger = createLogger(config.logLevel);
@@ -20,6 +21,11 @@ const server = await createApiServer({ config, logger, services: createServices(
 const url = await server.listen();
 logger.info({ url, database: db.kind, graphiql: `${url}/graphiql` }, 'KSP API listening');
 
+// Sends queued webhook deliveries; safe to run in every replica (WEBHOOK_DISPATCHER=false turns it off here).
+const webhooks = readWebhookConfig();
+const dispatcher = webhooks.enabled ? createWebhookDispatcher(db, webhooks, logger) : null;
+dispatcher?.start();
+
 // A stray rejected promise is a bug to log, not a reason to drop every request in flight.
 process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
 
@@ -29,12 +35,15 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down: finishing in-flight requests');
-    server.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        logger.error({ err: error }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
+    // The dispatcher first: its round in flight records its results before the database closes.
+    Promise.resolve(dispatcher?.stop())
+      .then(() => server.close())
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          logger.error({ err: error }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
   });
 }
