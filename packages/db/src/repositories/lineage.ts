@@ -139,10 +139,10 @@ export async function saveLineageMark(
   return withDatabaseErrors(() =>
     db.prisma.$transaction(async (tx) => {
       const row = await findEditionRow({ prisma: tx }, change.editionKey);
-      const edited = setLineageMark(editionFromRow(row), change.edit);
       const { level, key } = change.edit;
       const before = lineageItems(row).find((i) => i.level === level && i.key === key);
       if (!before) throw new NotFoundError(`no ${level} "${key}" in ${change.editionKey}`);
+      const edited = setLineageMark(editionFromRow(row), change.edit);
       if (before.version !== change.version)
         throw new VersionMismatchError(`${level} ${key}`, before.version, change.version, before);
       const lineage = lineageOf(edited, level, key) as Prisma.InputJsonValue;
