@@ -3,7 +3,10 @@ import {
   NotFoundError as DbNotFoundError,
   EditionReadOnlyError,
   EditionStatusChangeError,
+  InUseError,
+  RecordNotFoundError,
   translateDatabaseError,
+  VersionMismatchError,
 } from '@ksp/db';
 import { DomainValidationError } from '@ksp/domain';
 
@@ -88,10 +91,18 @@ export function toApiError(thrown: unknown): unknown {
   if (error instanceof ApiError) return error;
   if (error instanceof DomainValidationError) return new ValidationError(error.issues, error.message);
   if (error instanceof EditionReadOnlyError)
-    return new ReadOnlyEditionError(error.editionKey ?? '?', 'published or closed');
+    return new ReadOnlyEditionError(
+      error.editionKey ?? '?',
+      /^edition \S+ is (published|closed)\b/.exec(error.message)?.[1] ?? 'published or closed',
+    );
   if (error instanceof EditionStatusChangeError)
     return new ValidationError([{ path: 'status', message: error.message }], error.message);
+  if (error instanceof RecordNotFoundError) return new NotFoundError(error.resource, error.key);
   if (error instanceof DbNotFoundError) return new NotFoundError('Record', error.message);
+  if (error instanceof VersionMismatchError)
+    return new ConflictError(`${error.message}: reload and retry.`, error.currentVersion, error.current);
+  // Removing what evaluations still refer to: the state conflicts with the request.
+  if (error instanceof InUseError) return new ConflictError(error.message);
   if (error instanceof ConstraintViolationError) {
     return error.kind === 'unique'
       ? new ConflictError(`Already exists: ${error.message}`)

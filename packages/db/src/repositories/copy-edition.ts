@@ -1,5 +1,7 @@
 import { deriveEdition, type Edition, type NewEditionIdentity } from '@ksp/domain';
 import type { Database } from '../database/create-database';
+import { NotFoundError } from '../errors/database-errors';
+import { RecordNotFoundError } from '../errors/record-not-found-error';
 import { withDatabaseErrors } from '../errors/translate-database-error';
 import { type RecordChange, recordNothing } from './change-recorder';
 import { editionFromRow, findEditionRow, insertEdition } from './editions';
@@ -29,7 +31,11 @@ export async function copyEdition(
 ): Promise<CopiedEdition> {
   return withDatabaseErrors(() =>
     db.prisma.$transaction(async (tx) => {
-      const sourceRow = await findEditionRow({ prisma: tx }, fromKey);
+      const sourceRow = await findEditionRow({ prisma: tx }, fromKey).catch((error) => {
+        throw error instanceof NotFoundError
+          ? new RecordNotFoundError('Edition', fromKey, error.message)
+          : error;
+      });
       const edition = deriveEdition(editionFromRow(sourceRow), identity);
       const editionId = await insertEdition(tx, edition);
       const participations = await copyParticipations(tx, sourceRow.id, editionId);

@@ -7,10 +7,11 @@ import {
   type ValidationIssue,
   validateEvaluation,
 } from '@ksp/domain';
+import { VersionMismatchError } from '../awards/version-mismatch-error';
 import type { Database } from '../database/create-database';
 import type { SqlExecutor } from '../database/sql-driver';
-import { EditionReadOnlyError, NotFoundError } from '../errors/database-errors';
-import { StaleVersionError } from '../errors/stale-version-error';
+import { EditionReadOnlyError } from '../errors/database-errors';
+import { RecordNotFoundError } from '../errors/record-not-found-error';
 import { withDatabaseErrors } from '../errors/translate-database-error';
 import { type EditionLookup, loadEditionLookup } from './edition-lookup';
 import type { TransactionClient } from './transaction-client';
@@ -240,7 +241,7 @@ export interface UpdatedEvaluation {
 /**
  * Replaces an evaluation's content (its fields, answers and comments) after validating it like a new one
  * (validateEvaluation, plus the role play being the edition's): DomainValidationError lists every problem.
- * Based on `expectedVersion`: StaleVersionError when it is no longer current (checked again inside the
+ * Based on `expectedVersion`: VersionMismatchError when it is no longer current (checked again inside the
  * transaction, so two concurrent updates cannot both win). A closed edition is read-only
  * (EditionReadOnlyError); a missing evaluation is NotFoundError. All or nothing.
  */
@@ -262,13 +263,16 @@ export async function updateEvaluation(
       industry: { select: { key: true } },
     },
   });
-  if (!current) throw new NotFoundError(`evaluation ${id} does not exist`);
+  if (!current) throw new RecordNotFoundError('Evaluation', id);
   const entity = `Evaluation ${current.contactId} of ${current.edition.key}`;
   const readOnly = () =>
     new EditionReadOnlyError(`edition ${current.edition.key} is closed: its evaluations are final`);
   if (current.edition.status === 'closed') throw readOnly();
   const stale = (row: { version: number; updatedAt: Date }) =>
-    new StaleVersionError(entity, row.version, { version: row.version, updatedAt: row.updatedAt });
+    new VersionMismatchError(entity, row.version, expectedVersion, {
+      version: row.version,
+      updatedAt: row.updatedAt,
+    });
   if (current.version !== expectedVersion) throw stale(current);
 
   const lookup = await loadEditionLookup(db, current.edition.key);
@@ -314,7 +318,7 @@ export async function updateEvaluation(
           where: { id },
           select: { version: true, updatedAt: true, edition: { select: { status: true } } },
         });
-        if (!now) throw new NotFoundError(`evaluation ${id} does not exist`);
+        if (!now) throw new RecordNotFoundError('Evaluation', id);
         throw now.edition.status === 'closed' ? readOnly() : stale(now);
       }
       await replaceAnswersAndComments(tx, id, lookup, evaluation);

@@ -1,4 +1,5 @@
-import { EditionReadOnlyError, NotFoundError } from '../errors/database-errors';
+import { EditionReadOnlyError } from '../errors/database-errors';
+import { RecordNotFoundError } from '../errors/record-not-found-error';
 import type { TransactionClient } from './transaction-client';
 
 /** The edition to change participations or role plays in: it must exist and not be closed (closed = frozen). */
@@ -7,7 +8,7 @@ export async function findOpenEdition(tx: TransactionClient, editionKey: string)
     where: { key: editionKey },
     select: { id: true, key: true, status: true, channels: { select: { key: true } } },
   });
-  if (!edition) throw new NotFoundError(`edition ${editionKey} does not exist`);
+  if (!edition) throw new RecordNotFoundError('Edition', editionKey, `edition ${editionKey} does not exist`);
   if (edition.status === 'closed')
     throw new EditionReadOnlyError(
       `edition ${editionKey} is closed: its participants and role plays are frozen`,

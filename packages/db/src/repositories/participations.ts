@@ -1,8 +1,9 @@
 import { type ChannelKey, type CompanyInfo, DomainValidationError, type ValidationIssue } from '@ksp/domain';
+import { VersionMismatchError } from '../awards/version-mismatch-error';
 import type { Database } from '../database/create-database';
 import { ConstraintViolationError, NotFoundError } from '../errors/database-errors';
 import { InUseError } from '../errors/in-use-error';
-import { StaleVersionError } from '../errors/stale-version-error';
+import { RecordNotFoundError } from '../errors/record-not-found-error';
 import { withDatabaseErrors } from '../errors/translate-database-error';
 import { type RecordChange, recordNothing } from './change-recorder';
 import { findOpenEdition } from './open-edition';
@@ -199,7 +200,7 @@ export interface ParticipationChange {
 }
 
 /**
- * Changes a participation's channels or industry, based on `expectedVersion` (StaleVersionError otherwise).
+ * Changes a participation's channels or industry, based on `expectedVersion` (VersionMismatchError otherwise).
  * A channel that already has evaluations cannot be dropped, and the industry is fixed once evaluations exist
  * (they record the industry they were made in): DomainValidationError then.
  */
@@ -218,10 +219,16 @@ export async function updateParticipation(
         where: { editionId: edition.id, company: { key: companyKey } },
         include: participationInclude,
       });
-      if (!current) throw new NotFoundError(`company ${companyKey} does not take part in ${editionKey}`);
+      if (!current)
+        throw new RecordNotFoundError(
+          'CompanyParticipation',
+          `${editionKey}/${companyKey}`,
+          `company ${companyKey} does not take part in ${editionKey}`,
+        );
       const before = stored(current);
       const entity = `The participation of ${companyKey} in ${editionKey}`;
-      if (current.version !== expectedVersion) throw new StaleVersionError(entity, current.version, before);
+      if (current.version !== expectedVersion)
+        throw new VersionMismatchError(entity, current.version, expectedVersion, before);
       const issues: ValidationIssue[] = change.channels
         ? channelIssues(change.channels, edition.channelKeys, 'channels')
         : [];
@@ -256,13 +263,14 @@ export async function updateParticipation(
           version: { increment: 1 },
         },
       });
-      if (count === 0) throw new StaleVersionError(entity, null);
       const after = stored(
         await tx.companyParticipation.findUniqueOrThrow({
           where: { editionId_companyId: { editionId: edition.id, companyId: current.companyId } },
           include: participationInclude,
         }),
       );
+      // Changed by another transaction between the read and the write.
+      if (count === 0) throw new VersionMismatchError(entity, after.version, expectedVersion, after);
       await recordChange(tx, {
         action: 'participation.update',
         entityType: 'CompanyParticipation',
@@ -296,7 +304,12 @@ export async function removeParticipation(
           where: { editionId: edition.id, company: { key: companyKey } },
           include: participationInclude,
         });
-        if (!current) throw new NotFoundError(`company ${companyKey} does not take part in ${editionKey}`);
+        if (!current)
+          throw new RecordNotFoundError(
+            'CompanyParticipation',
+            `${editionKey}/${companyKey}`,
+            `company ${companyKey} does not take part in ${editionKey}`,
+          );
         const evaluations = await tx.evaluation.count({
           where: { editionId: edition.id, companyId: current.companyId },
         });

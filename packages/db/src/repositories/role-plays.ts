@@ -5,9 +5,10 @@ import {
   stableKeySchema,
   type ValidationIssue,
 } from '@ksp/domain';
+import { VersionMismatchError } from '../awards/version-mismatch-error';
 import type { Database } from '../database/create-database';
-import { NotFoundError } from '../errors/database-errors';
-import { StaleVersionError } from '../errors/stale-version-error';
+import { ConstraintViolationError, NotFoundError } from '../errors/database-errors';
+import { RecordNotFoundError } from '../errors/record-not-found-error';
 import { withDatabaseErrors } from '../errors/translate-database-error';
 import { type RecordChange, recordNothing } from './change-recorder';
 import { findOpenEdition } from './open-edition';
@@ -116,6 +117,12 @@ export async function createRolePlay(
         ...channelIssue(input.channelKey, edition.channelKeys),
       ];
       if (issues.length > 0) throw new DomainValidationError(`Role play ${input.key}`, issues);
+      const taken = await tx.rolePlay.findUnique({
+        where: { editionId_key: { editionId: edition.id, key: input.key } },
+        select: { id: true },
+      });
+      if (taken)
+        throw new ConstraintViolationError('unique', `role play ${input.key} is already in ${editionKey}`);
       const row = await tx.rolePlay.create({
         data: {
           editionId: edition.id,
@@ -142,7 +149,7 @@ export async function createRolePlay(
 /** What an update may change; absent fields stay as they are, `channelKey: null` means any channel. */
 export type RolePlayChange = Partial<Omit<RolePlayRecord, 'key'>>;
 
-/** Changes a role play's texts, order or channel, based on `expectedVersion` (StaleVersionError otherwise). */
+/** Changes a role play's texts, order or channel, based on `expectedVersion` (VersionMismatchError otherwise). */
 export async function updateRolePlay(
   db: Db,
   editionKey: string,
@@ -157,10 +164,16 @@ export async function updateRolePlay(
       const current = await tx.rolePlay.findUnique({
         where: { editionId_key: { editionId: edition.id, key } },
       });
-      if (!current) throw new NotFoundError(`role play ${key} is not in ${editionKey}`);
+      if (!current)
+        throw new RecordNotFoundError(
+          'RolePlay',
+          `${editionKey}/${key}`,
+          `role play ${key} is not in ${editionKey}`,
+        );
       const before = storedRolePlay(current);
       const entity = `The role play ${key} of ${editionKey}`;
-      if (current.version !== expectedVersion) throw new StaleVersionError(entity, current.version, before);
+      if (current.version !== expectedVersion)
+        throw new VersionMismatchError(entity, current.version, expectedVersion, before);
       const issues = [
         ...textIssues(change.title, 'title'),
         ...textIssues(change.instructions, 'instructions'),
@@ -177,8 +190,11 @@ export async function updateRolePlay(
           version: { increment: 1 },
         },
       });
-      if (count === 0) throw new StaleVersionError(entity, null);
-      const after = storedRolePlay(await tx.rolePlay.findUniqueOrThrow({ where: { id: current.id } }));
+      const now = await tx.rolePlay.findUnique({ where: { id: current.id } });
+      if (!now) throw new RecordNotFoundError('RolePlay', `${editionKey}/${key}`);
+      const after = storedRolePlay(now);
+      // Changed by another transaction between the read and the write.
+      if (count === 0) throw new VersionMismatchError(entity, now.version, expectedVersion, after);
       await recordChange(tx, {
         action: 'rolePlay.update',
         entityType: 'RolePlay',
