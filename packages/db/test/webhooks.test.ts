@@ -4,6 +4,7 @@ import {
   claimDueDeliveries,
   type Database,
   enqueueWebhookEvent,
+  pruneWebhookDeliveries,
   recordDeliveryResult,
   redeliverWebhook,
   type WebhookEventName,
@@ -222,5 +223,25 @@ describe.each(testDatabaseKinds())('webhook outbox on %s', (kind) => {
     const copy = await db.prisma.webhookDelivery.findUniqueOrThrow({ where: { id: newId } });
     expect(copy).toMatchObject({ eventId: e.id, payload: { again: true }, status: 'pending', attempts: 0 });
     expect(await db.prisma.webhookDelivery.count()).toBe(2);
+  });
+
+  it('prunes finished deliveries older than the retention, never pending ones', async () => {
+    for (let i = 0; i < 3; i++) await db.prisma.$transaction((tx) => enqueueWebhookEvent(tx, event({ i })));
+    const [a, b] = await claimDueDeliveries(db.sql, { limit: 2, leaseMs: 60_000 });
+    if (!a || !b) throw new Error('expected two claims');
+    await recordDeliveryResult(db.sql, a, { ok: true, statusCode: 200, durationMs: 1 });
+    await recordDeliveryResult(db.sql, b, {
+      ok: false,
+      statusCode: 500,
+      error: 'x',
+      durationMs: 1,
+      retryAt: null,
+    });
+    const old = new Date(Date.now() - 40 * 86_400_000);
+    await db.prisma.webhookDelivery.updateMany({ data: { createdAt: old } });
+    // Nothing is older than 50 days; two finished ones are older than 30.
+    expect(await pruneWebhookDeliveries(db.sql, new Date(Date.now() - 50 * 86_400_000))).toBe(0);
+    expect(await pruneWebhookDeliveries(db.sql, new Date(Date.now() - 30 * 86_400_000))).toBe(2);
+    expect((await db.prisma.webhookDelivery.findMany()).map((d) => d.status)).toEqual(['pending']);
   });
 });

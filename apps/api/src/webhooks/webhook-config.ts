@@ -18,6 +18,8 @@ const environmentSchema = z.object({
     .int()
     .min(1)
     .default(6 * 3_600_000),
+  /** Delivered and failed deliveries older than this are deleted; 0 keeps them forever. */
+  WEBHOOK_LOG_RETENTION_DAYS: z.coerce.number().min(0).default(30),
 });
 
 export type WebhookConfig = {
@@ -32,6 +34,8 @@ export type WebhookConfig = {
   /** Per request, connect to last body byte. */
   timeoutMs: number;
   backoff: { baseMs: number; maxMs: number };
+  /** Finished deliveries are kept this many days (0: forever); pruned about once an hour. */
+  retentionDays: number;
 };
 
 /** The webhook dispatcher's settings from the environment; throws listing every bad variable. */
@@ -51,5 +55,6 @@ export function readWebhookConfig(
     maxAttempts: env.WEBHOOK_MAX_ATTEMPTS,
     timeoutMs: env.WEBHOOK_TIMEOUT_MS,
     backoff: { baseMs: env.WEBHOOK_BACKOFF_BASE_MS, maxMs: env.WEBHOOK_BACKOFF_MAX_MS },
+    retentionDays: env.WEBHOOK_LOG_RETENTION_DAYS,
   };
 }

@@ -1,4 +1,4 @@
-import { claimDueDeliveries, type Database, recordDeliveryResult } from '@ksp/db';
+import { claimDueDeliveries, type Database, pruneWebhookDeliveries, recordDeliveryResult } from '@ksp/db';
 import type { Logger } from '../logger';
 import { retryDelayMs } from './retry-delay';
 import { sendWebhook } from './send-webhook';
@@ -9,7 +9,9 @@ export type DispatchRound = { claimed: number; delivered: number; retried: numbe
 export interface WebhookDispatcher {
   /** One poll: claim due deliveries, send them in parallel, record every result. */
   runOnce(): Promise<DispatchRound>;
-  /** Polls every `intervalMs` (at once again while batches come back full) until `stop`. */
+  /** Deletes finished deliveries older than `retentionDays` (no-op when 0); returns how many. */
+  prune(): Promise<number>;
+  /** Polls every `intervalMs` (at once again while batches come back full) until `stop`; prunes hourly. */
   start(): void;
   /** Stops polling and waits for the round in flight, so no claimed delivery is left unrecorded on shutdown. */
   stop(): Promise<void>;
@@ -23,6 +25,8 @@ export type DispatcherDependencies = {
 
 /** Extra lease beyond the request timeout, for recording the result. */
 const LEASE_MARGIN_MS = 30_000;
+const PRUNE_EVERY_MS = 3_600_000;
+const DAY_MS = 86_400_000;
 
 /**
  * The delivery loop of one API process. Any number of processes may run one against the same database:
@@ -38,6 +42,7 @@ export function createWebhookDispatcher(
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
   let stopped = true;
+  let prunedAt = Number.NEGATIVE_INFINITY;
 
   async function runOnce(): Promise<DispatchRound> {
     const claimed = await claimDueDeliveries(db.sql, {
@@ -80,8 +85,20 @@ export function createWebhookDispatcher(
     return round;
   }
 
+  async function prune(): Promise<number> {
+    if (config.retentionDays <= 0) return 0;
+    const pruned = await pruneWebhookDeliveries(db.sql, new Date(now() - config.retentionDays * DAY_MS));
+    if (pruned > 0)
+      logger.info({ pruned, retentionDays: config.retentionDays }, 'old webhook deliveries deleted');
+    return pruned;
+  }
+
   async function poll() {
     try {
+      if (now() - prunedAt >= PRUNE_EVERY_MS) {
+        prunedAt = now();
+        await prune();
+      }
       let round: DispatchRound;
       do round = await runOnce();
       while (!stopped && round.claimed === config.batchSize);
@@ -104,6 +121,7 @@ export function createWebhookDispatcher(
 
   return {
     runOnce,
+    prune,
     start() {
       if (!stopped) return;
       stopped = false;

@@ -15,6 +15,7 @@ const CONFIG: Omit<WebhookConfig, 'enabled'> = {
   maxAttempts: 3,
   timeoutMs: 2_000,
   backoff: { baseMs: 200, maxMs: 1_000 },
+  retentionDays: 30,
 };
 
 const CREATE = `mutation($input: CreateWebhookSubscriptionInput!) {
@@ -297,6 +298,19 @@ describe.each(testDatabaseKinds())('webhooks (%s)', (kind) => {
       app.tokens.admin,
     );
     expect(missing.data?.redeliverWebhook.__typename).toBe('NotFoundError');
+  });
+
+  it('the dispatcher prunes finished deliveries past the retention (not with retention 0)', async () => {
+    await subscribe(['editionPublished']);
+    await emit('editionPublished', { editionKey: 'KSP25' });
+    await createWebhookDispatcher(app.db, CONFIG, logger).runOnce();
+    await app.db.prisma.webhookDelivery.updateMany({
+      data: { createdAt: new Date(Date.now() - 31 * 86_400_000) },
+    });
+    expect(await createWebhookDispatcher(app.db, { ...CONFIG, retentionDays: 0 }, logger).prune()).toBe(0);
+    expect(await createWebhookDispatcher(app.db, { ...CONFIG, retentionDays: 60 }, logger).prune()).toBe(0);
+    expect(await createWebhookDispatcher(app.db, CONFIG, logger).prune()).toBe(1);
+    expect(await app.db.prisma.webhookDelivery.count()).toBe(0);
   });
 
   it('a receiver that does not answer in time is a failed attempt', async () => {

@@ -73,6 +73,7 @@ describe('webhook config', () => {
       maxAttempts: 10,
       timeoutMs: 10_000,
       backoff: { baseMs: 30_000, maxMs: 21_600_000 },
+      retentionDays: 30,
     });
     expect(readWebhookConfig({ NODE_ENV: 'test' }).enabled).toBe(false);
     expect(readWebhookConfig({ NODE_ENV: 'test', WEBHOOK_DISPATCHER: 'true' }).enabled).toBe(true);

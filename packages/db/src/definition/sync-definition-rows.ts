@@ -129,9 +129,11 @@ const TOP_DOWN: ItemLevel[] = ['channel', 'area', 'performance', 'question', 'op
 
 /**
  * Writes the difference between two versions of an edition's definition: new items are inserted, changed
- * ones updated with `version + 1`, missing ones deleted (children first). A change of lineage alone is
- * written without a version bump: it is derived from the edits, not an edit itself, and must not make
- * another admin's pending edit of that item conflict.
+ * ones updated with `version + 1`, missing ones deleted (children first). A change of position (a reorder
+ * of the list it is in) or of lineage alone is written without a version bump: the order belongs to the
+ * list and lineage is derived from edits, so neither must make another admin's pending edit of the item
+ * conflict. (Every write rewrites the item's row from the edition loaded under the edition lock, so
+ * nothing is lost either way.)
  */
 export async function syncDefinitionRows(
   tx: TransactionClient,
@@ -174,13 +176,15 @@ export async function syncDefinitionRows(
         ids[level].set(entry.id, created.id);
         continue;
       }
-      const changed =
-        !sameJson(writer.columns(was.item as never), columns) ||
-        (writer.parent && was.parent !== entry.parent);
+      const { order: oldOrder, ...oldContent } = writer.columns(was.item as never);
+      const { order, ...content } = columns;
+      const changed = !sameJson(oldContent, content) || (writer.parent && was.parent !== entry.parent);
+      const orderChanged = oldOrder !== order;
       const lineageChanged = writer.lineage && !sameJson(row.lineage, entry.item.lineage);
-      if (changed || lineageChanged) {
+      if (changed || orderChanged || lineageChanged) {
         await writer.update(row.id, {
           ...(changed ? { ...columns, ...parent, version: { increment: 1 } } : {}),
+          ...(orderChanged ? { order } : {}),
           ...(lineageChanged ? lineage : {}),
         });
       }
