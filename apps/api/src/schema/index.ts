@@ -24,7 +24,7 @@ import './what-if';
 import './explanation';
 import './award-snapshot';
 import './edition-mutations';
-import './definition-mutations';
+import './definition';
 import './publication-mutations';
 import './organisation-mutations';
 import './evaluation-mutations';
