@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { audit } from '../audit';
 import { builder } from '../builder';
 import { ConflictError, NotFoundError, ValidationError, withApiErrors } from '../errors';
 import { localizedTextOf, TranslationInput } from './localized-text';
@@ -25,7 +26,7 @@ function checkVersion(entity: string, current: { version: number }, expected: nu
 builder.mutationFields((t) => ({
   createIndustry: t.prismaField({
     type: 'Industry',
-    description: 'Adds an industry. Admins.',
+    description: 'Adds an industry (audited). Admins.',
     authScopes: { admin: true },
     errors: directResultOf('createIndustry', [ConflictError, ValidationError]),
     args: {
@@ -39,9 +40,18 @@ builder.mutationFields((t) => ({
     resolve: (query, _root, args, context) => {
       checkKey(args.key);
       return withApiErrors(() =>
-        context.services.db.prisma.industry.create({
-          ...query,
-          data: { key: args.key, name: localizedTextOf(args.name) },
+        context.services.db.prisma.$transaction(async (tx) => {
+          const industry = await tx.industry.create({
+            ...query,
+            data: { key: args.key, name: localizedTextOf(args.name) },
+          });
+          await audit(tx, context, {
+            action: 'industry.create',
+            entityType: 'Industry',
+            entityId: args.key,
+            after: { key: args.key, name: localizedTextOf(args.name) },
+          });
+          return industry;
         }),
       );
     },
@@ -62,11 +72,19 @@ builder.mutationFields((t) => ({
           const current = await tx.industry.findUnique({ where: { key: args.key } });
           if (!current) throw new NotFoundError('Industry', args.key);
           checkVersion('The industry', current, args.version);
-          return tx.industry.update({
+          const industry = await tx.industry.update({
             ...query,
             where: { id: current.id },
             data: { name: localizedTextOf(args.name), version: { increment: 1 } },
           });
+          await audit(tx, context, {
+            action: 'industry.update',
+            entityType: 'Industry',
+            entityId: args.key,
+            before: { name: current.name, version: current.version },
+            after: { name: localizedTextOf(args.name), version: current.version + 1 },
+          });
+          return industry;
         }),
       ),
   }),
@@ -89,9 +107,18 @@ builder.mutationFields((t) => ({
           select: { id: true },
         });
         if (!industry) throw new NotFoundError('Industry', args.industryKey);
-        return prisma.company.create({
-          ...query,
-          data: { key: args.key, name: args.name, industryId: industry.id },
+        return prisma.$transaction(async (tx) => {
+          const company = await tx.company.create({
+            ...query,
+            data: { key: args.key, name: args.name, industryId: industry.id },
+          });
+          await audit(tx, context, {
+            action: 'company.create',
+            entityType: 'Company',
+            entityId: args.key,
+            after: { key: args.key, name: args.name, industryKey: args.industryKey },
+          });
+          return company;
         });
       }),
   }),
@@ -116,7 +143,7 @@ builder.mutationFields((t) => ({
             ? await tx.industry.findUnique({ where: { key: args.industryKey } })
             : null;
           if (args.industryKey && !industry) throw new NotFoundError('Industry', args.industryKey);
-          return tx.company.update({
+          const company = await tx.company.update({
             ...query,
             where: { id: current.id },
             data: {
@@ -125,6 +152,18 @@ builder.mutationFields((t) => ({
               version: { increment: 1 },
             },
           });
+          await audit(tx, context, {
+            action: 'company.update',
+            entityType: 'Company',
+            entityId: args.key,
+            before: { name: current.name, industryId: current.industryId, version: current.version },
+            after: {
+              name: args.name || current.name,
+              industryId: industry?.id ?? current.industryId,
+              version: current.version + 1,
+            },
+          });
+          return company;
         }),
       ),
   }),
