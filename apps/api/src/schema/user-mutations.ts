@@ -23,6 +23,13 @@ const NewApiTokenType = builder.objectRef<NewApiToken>('NewApiToken').implement(
   }),
 });
 
+// Ids are UUIDs in the database: anything else cannot exist, and must not reach a uuid column (a server error).
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const userIdOrNotFound = (userId: string) => {
+  if (!UUID.test(userId)) throw new NotFoundError('User', userId);
+  return userId;
+};
+
 const publicUser = { id: true, email: true, name: true, role: true, disabledAt: true } as const;
 
 builder.mutationFields((t) => ({
@@ -86,11 +93,14 @@ builder.mutationFields((t) => ({
           if (args.userId === context.viewer?.userId && args.role !== ROLES[0]) {
             throw new ValidationError([{ path: 'role', message: 'you cannot remove your own admin role' }]);
           }
-          const before = await tx.user.findUnique({ where: { id: args.userId }, select: publicUser });
+          const before = await tx.user.findUnique({
+            where: { id: userIdOrNotFound(args.userId) },
+            select: publicUser,
+          });
           if (!before) throw new NotFoundError('User', args.userId);
           const user = await tx.user.update({
             ...query,
-            where: { id: args.userId },
+            where: { id: userIdOrNotFound(args.userId) },
             data: { role: args.role },
           });
           await audit(tx, context, {
@@ -115,7 +125,10 @@ builder.mutationFields((t) => ({
         context.services.db.prisma.$transaction(async (tx) => {
           if (args.userId === context.viewer?.userId)
             throw new ValidationError([{ path: 'userId', message: 'you cannot disable yourself' }]);
-          const before = await tx.user.findUnique({ where: { id: args.userId }, select: publicUser });
+          const before = await tx.user.findUnique({
+            where: { id: userIdOrNotFound(args.userId) },
+            select: publicUser,
+          });
           if (!before) throw new NotFoundError('User', args.userId);
           const now = new Date();
           await tx.session.updateMany({
@@ -128,7 +141,7 @@ builder.mutationFields((t) => ({
           });
           const user = await tx.user.update({
             ...query,
-            where: { id: args.userId },
+            where: { id: userIdOrNotFound(args.userId) },
             data: { disabledAt: before.disabledAt ?? now },
           });
           await audit(tx, context, {
@@ -157,7 +170,12 @@ builder.mutationFields((t) => ({
         context.services.db.prisma.$transaction(async (tx) => {
           if (args.name.trim() === '')
             throw new ValidationError([{ path: 'name', message: 'must not be empty' }]);
-          if (!(await tx.user.findUnique({ where: { id: args.userId }, select: { id: true } })))
+          if (
+            !(await tx.user.findUnique({
+              where: { id: userIdOrNotFound(args.userId) },
+              select: { id: true },
+            }))
+          )
             throw new NotFoundError('User', args.userId);
           const token = newToken('api');
           const row = await tx.apiToken.create({
@@ -186,6 +204,7 @@ builder.mutationFields((t) => ({
     resolve: (_root, args, context) =>
       withApiErrors(() =>
         context.services.db.prisma.$transaction(async (tx) => {
+          if (!UUID.test(args.id)) return false;
           const { count } = await tx.apiToken.updateMany({
             where: { id: args.id, revokedAt: null },
             data: { revokedAt: new Date() },
