@@ -1,4 +1,12 @@
 // Webhooks in the API process: emitting events inside transactions, signing, and the delivery loop.
+export {
+  type EditionPublishedData,
+  type EvaluationSubmittedData,
+  type ResultsPublishedData,
+  recordEditionPublished,
+  recordEvaluationsSubmitted,
+  recordResultsPublished,
+} from './events';
 export { recordEvent, type WebhookEnvelope } from './record-event';
 export { retryDelayMs } from './retry-delay';
 export { readWebhookConfig, type WebhookConfig } from './webhook-config';
