@@ -327,6 +327,25 @@ describe.each(testDatabaseKinds())(
       expect(contacts).toHaveLength(evaluations.length);
     });
 
+    it('a full explanation (every node field, flat and six levels nested) fits the default depth and complexity limits', async () => {
+      const fields =
+        'id parentId depth kind key label(locale: en) points possible score weight contribution counted n status optionKey optionLabel(locale: en) waitingTime shadowPoints shadowPossible shadowScore effects';
+      const nested = `root { ${fields} children { ${fields} children { ${fields} children { ${fields} children { ${fields} children { ${fields} } } } } } }`;
+      const result = await app.gql(
+        `query($company: String!) { explainCompany(editionKey: "KSP24", companyKey: $company) { __typename
+        ... on CompanyExplanation { nodes { ${fields} } ${nested} } ... on Error { message } } }`,
+        { company: (await point('KSP24')).results.companies.find((c) => c.n > 0)?.companyKey },
+        app.tokens.analyst,
+      );
+      expect(result.errors).toBeUndefined();
+      const explanation = result.data?.explainCompany;
+      // The nested tree holds exactly the rows of the flat list: company → channel → contact → area → performance → question.
+      const count = (n: { children?: unknown[] }): number =>
+        1 + ((n.children ?? []) as { children?: unknown[] }[]).reduce((s, c) => s + count(c), 0);
+      expect(count(explanation.root)).toBe(explanation.nodes.length);
+      expect(Math.max(...explanation.nodes.map((n: { depth: number }) => n.depth))).toBe(5);
+    });
+
     it('explainContact: area contributions add up to the contact total; observers only for their own contacts', async () => {
       const row = await app.db.prisma.evaluation.findFirstOrThrow({
         where: { edition: { key: 'KSP24' }, answered: true },
