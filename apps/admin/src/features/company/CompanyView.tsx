@@ -1,7 +1,9 @@
 import { lazy, Suspense } from 'react';
+import { EXPORT_LABELS, useExportDownload } from '../../api/exports';
 import { formatScore } from '../../i18n/format';
 import { useI18n } from '../../i18n/I18nProvider';
 import { Badge } from '../../ui/Badge';
+import { Button } from '../../ui/Button';
 import { type Column, DataTable } from '../../ui/DataTable';
 import { Loading } from '../../ui/StateViews';
 import type { CompanyData, ScoreLine } from './types';
@@ -14,6 +16,10 @@ const IndustryBarChart = lazy(() => import('./CompanyCharts').then((m) => ({ def
 export function CompanyView({ company }: { company: CompanyData }) {
   const { t, locale } = useI18n();
   const score = (value: number | null) => formatScore(value, locale);
+  const download = useExportDownload(
+    { kind: 'company', editionKey: company.editionKey, companyKey: company.companyKey },
+    locale,
+  );
 
   const lineColumns = (nameHeader: string): Column<ScoreLine>[] => [
     {
@@ -59,6 +65,14 @@ export function CompanyView({ company }: { company: CompanyData }) {
 
   return (
     <div className="stack">
+      {download && (
+        <div>
+          <Button onClick={download.start} busy={download.busy}>
+            {EXPORT_LABELS[locale].company}
+          </Button>
+          {download.error && <p role="alert">{download.error}</p>}
+        </div>
+      )}
       <div className="kpis">
         <Kpi label={t('results.total')} value={score(company.total)} />
         {company.headlineName && <Kpi label={company.headlineName} value={score(company.headline)} />}

@@ -1,9 +1,11 @@
 import { useMemo, useState } from 'react';
 import { Link } from 'wouter';
+import { EXPORT_LABELS, useExportDownload } from '../../api/exports';
 import { paths } from '../../app/paths';
 import { formatScore } from '../../i18n/format';
 import { useI18n } from '../../i18n/I18nProvider';
 import { Badge } from '../../ui/Badge';
+import { Button } from '../../ui/Button';
 import { type Column, DataTable } from '../../ui/DataTable';
 import { SelectField } from '../../ui/Field';
 import type { RankingRow, ResultsData } from './types';
@@ -20,6 +22,7 @@ export function ResultsView({ results, onExport }: ResultsViewProps) {
   const { t, locale } = useI18n();
   const [industry, setIndustry] = useState('');
   const [channel, setChannel] = useState('');
+  const download = useExportDownload({ kind: 'results', editionKey: results.editionKey }, locale);
 
   const channelName = results.channels.find((c) => c.key === channel)?.name;
   const score = (row: RankingRow) => (channel ? (row.byChannel[channel] ?? null) : row.total);
@@ -116,6 +119,14 @@ export function ResultsView({ results, onExport }: ResultsViewProps) {
           options={results.channels.map((c) => ({ value: c.key, label: c.name }))}
           onChange={(event) => setChannel(event.target.value)}
         />
+        {download && (
+          <div>
+            <Button onClick={download.start} busy={download.busy}>
+              {EXPORT_LABELS[locale].results}
+            </Button>
+            {download.error && <p role="alert">{download.error}</p>}
+          </div>
+        )}
         {industry && winners.get(industry) && (
           <p className="results-winner" aria-live="polite">
             {t('results.winnerOf', {
