@@ -1,6 +1,10 @@
-import { testDatabaseKinds } from '@ksp/db/testing';
+import type { Database } from '@ksp/db';
+import { createTestDatabase, testDatabaseKinds } from '@ksp/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServerWithDatabase } from '../helpers/test-server';
+import { readConfig } from '../../src/config';
+import { createServices } from '../../src/create-services';
+import { seedTestData } from '../helpers/test-data';
+import { startServer, startServerWithDatabase } from '../helpers/test-server';
 
 const AUDIT = `query($filter: AuditEntryFilter, $first: Int, $after: String) {
   auditEntries(filter: $filter, first: $first, after: $after) {
@@ -167,5 +171,66 @@ describe.each(testDatabaseKinds())('audit trail over HTTP (%s)', (kind) => {
       app.tokens.admin,
     );
     expect(own.data?.node.action).toBe(entry?.action);
+  });
+});
+
+// The same Prisma-operation count for a page of 2 and a page of 40 entries: actors come in the page's query,
+// editions in one query for the whole page.
+describe('auditEntries has no N+1', () => {
+  const operations: string[] = [];
+  let db: Database;
+  let app: Awaited<ReturnType<typeof startServer>>;
+  let token: string;
+  beforeAll(async () => {
+    db = await createTestDatabase('pglite');
+    await seedTestData(db);
+    const admin = await db.prisma.user.findUniqueOrThrow({ where: { email: 'admin@example.org' } });
+    const editions = await db.prisma.edition.findMany({ select: { id: true } });
+    await db.prisma.auditEntry.createMany({
+      data: Array.from({ length: 50 }, (_, i) => ({
+        actorId: admin.id,
+        action: 'test.change',
+        entityType: 'Test',
+        entityId: `t${i}`,
+        editionId: editions[i % editions.length]?.id ?? null,
+      })),
+    });
+    const counted = db.prisma.$extends({
+      query: {
+        $allModels: {
+          $allOperations({ model, operation, args, query }) {
+            operations.push(`${model}.${operation}`);
+            return query(args);
+          },
+        },
+      },
+    }) as unknown as Database['prisma'];
+    app = await startServer(
+      createServices({ ...db, prisma: counted }, readConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' })),
+    );
+    const login = await app.gql(
+      'mutation { login(email: "admin@example.org", password: "demo-password") { ... on Session { token } } }',
+    );
+    token = login.data?.login.token;
+  }, 120_000);
+  afterAll(() => app?.close());
+
+  it('a page of 2 and a page of 40 cost the same operations', async () => {
+    const count = async (first: number) => {
+      operations.length = 0;
+      const result = await app.gql(
+        'query($first: Int!) { auditEntries(first: $first) { totalCount edges { node { action actor { email } edition { key } } } } }',
+        { first },
+        token,
+      );
+      expect(result.errors).toBeUndefined();
+      expect(result.data?.auditEntries.edges).toHaveLength(first);
+      return [...operations];
+    };
+    const small = await count(2);
+    const large = await count(40);
+    expect(large).toEqual(small);
+    // Session lookup, the page with its actors, the page's editions, the total.
+    expect(large.length).toBeLessThanOrEqual(5);
   });
 });
