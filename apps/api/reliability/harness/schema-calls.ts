@@ -173,7 +173,7 @@ export function generateCall(
   targets: CallTargets,
   overrides: Record<string, unknown> = {},
 ): GeneratedCall {
-  const args: GraphQLArgument[] = field.args;
+  const args: readonly GraphQLArgument[] = field.args;
   const variables: Record<string, unknown> = {};
   const declarations: string[] = [];
   const uses: string[] = [];
