@@ -47,6 +47,7 @@ export * from './scoring/compile-edition';
 export * from './scoring/contact-score';
 export * from './scoring/contact-tally';
 export * from './scoring/cx-metrics';
+export * from './scoring/evaluation-batch';
 export * from './scoring/percentage';
 export * from './scoring/score-companies';
 export * from './scoring/score-contact';

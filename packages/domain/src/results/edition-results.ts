@@ -4,6 +4,7 @@ import type { Evaluation } from '../model/evaluation';
 import type { CxMetric } from '../model/question';
 import type { CompanyInfo, CompanyResult } from '../scoring/company-result';
 import { compileEdition } from '../scoring/compile-edition';
+import { type EvaluationBatch, isEvaluationBatch } from '../scoring/evaluation-batch';
 import { scoreCompanies } from '../scoring/score-companies';
 import { DomainValidationError, type ValidationIssue } from '../validation/issue';
 import { type BestOnChannel, bestOnChannel } from './best-on-channel';
@@ -44,22 +45,26 @@ export interface EditionResults {
 /**
  * Scores every evaluation and builds the edition's results: companies, industry rankings and winners,
  * the overall ranking and winner, "Best på" per channel and averages. Evaluations must have passed
- * validateEvaluation; each must belong to this edition and to a listed company.
+ * validateEvaluation; each must belong to this edition and to a listed company. They can come as an
+ * EvaluationBatch (columns, for large editions read from a database): same results, less allocation.
  */
 export function computeEditionResults(
   edition: Edition,
-  evaluations: readonly Evaluation[],
+  evaluations: readonly Evaluation[] | EvaluationBatch,
   companies: readonly CompanyInfo[],
 ): EditionResults {
   const issues: ValidationIssue[] = [];
-  evaluations.forEach((evaluation, i) => {
-    if (evaluation.editionKey !== edition.key) {
-      issues.push({
-        path: `evaluations[${i}].editionKey`,
-        message: `evaluation is for edition "${evaluation.editionKey}", not "${edition.key}"`,
-      });
+  const checkEditionKey = (editionKey: string, path: string) => {
+    if (editionKey !== edition.key) {
+      issues.push({ path, message: `evaluation is for edition "${editionKey}", not "${edition.key}"` });
     }
-  });
+  };
+  if (isEvaluationBatch(evaluations)) checkEditionKey(evaluations.editionKey, 'editionKey');
+  else {
+    evaluations.forEach((e, i) => {
+      checkEditionKey(e.editionKey, `evaluations[${i}].editionKey`);
+    });
+  }
   if (issues.length > 0) throw new DomainValidationError('Results input', issues);
 
   const compiled = compileEdition(edition);

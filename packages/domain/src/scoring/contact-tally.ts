@@ -1,7 +1,9 @@
 import type { Evaluation } from '../model/evaluation';
-import type { CompiledEdition, CompiledQuestion } from './compile-edition';
+import type { CompiledChannel, CompiledEdition, CompiledQuestion } from './compile-edition';
 import { CX_METRICS } from './compile-edition';
+import type { ContactHeader } from './evaluation-batch';
 import { percentage } from './percentage';
+import type { ResolvedBatch } from './resolve-batch';
 import { waitingPoints } from './waiting-points';
 
 /**
@@ -62,6 +64,56 @@ export function createTally(compiled: CompiledEdition): ContactTally {
  * answers are skipped rather than reported.
  */
 export function tallyContact(compiled: CompiledEdition, evaluation: Evaluation, t: ContactTally): void {
+  const channel = startContact(compiled, t, evaluation.answered, evaluation.channel);
+  if (channel) {
+    const answers = evaluation.answers;
+    for (let i = 0; i < answers.length; i++) {
+      const answer = answers[i] as Evaluation['answers'][number];
+      const q = channel.questions.get(answer.questionKey);
+      if (q === undefined) continue;
+      const o = answer.optionKey === null ? -1 : (q.optionIndex.get(answer.optionKey) ?? -1);
+      tallyAnswer(compiled, t, q, o, answer.notApplicable);
+    }
+  }
+  finishContact(compiled, t, channel, evaluation.waitingTime);
+}
+
+/** tallyContact for contact `i` of a batch: the same steps, answers read from the batch's columns. */
+export function tallyBatchContact(
+  compiled: CompiledEdition,
+  resolved: ResolvedBatch,
+  i: number,
+  t: ContactTally,
+): void {
+  const { batch } = resolved;
+  const contact = batch.contacts[i] as ContactHeader;
+  const channel = startContact(compiled, t, contact.answered, contact.channel);
+  if (channel) {
+    const questions = resolved.questions[channel.index] as (CompiledQuestion | undefined)[];
+    const { answerQuestion, answerOption, answerNotApplicable } = batch;
+    const end = batch.answerStart[i + 1] as number;
+    for (let a = batch.answerStart[i] as number; a < end; a++) {
+      const slot = answerQuestion[a] as number;
+      const q = slot >= 0 ? questions[slot] : undefined;
+      if (q === undefined) continue;
+      const option = answerOption[a] as number;
+      const o =
+        option >= 0 && resolved.optionQuestion[option] === slot
+          ? (resolved.optionPosition[option] as number)
+          : -1;
+      tallyAnswer(compiled, t, q, o, answerNotApplicable[a] === 1);
+    }
+  }
+  finishContact(compiled, t, channel, contact.waitingTime);
+}
+
+/** Resets `t` for a new contact; returns the channel when the contact's answers count (answered, known channel). */
+function startContact(
+  compiled: CompiledEdition,
+  t: ContactTally,
+  answered: boolean,
+  channelKey: string,
+): CompiledChannel | undefined {
   t.perfEarned.fill(0);
   t.perfPossible.fill(0);
   t.perfShadowEarned.fill(0);
@@ -70,34 +122,45 @@ export function tallyContact(compiled: CompiledEdition, evaluation: Evaluation, 
   t.cx.fill(Number.NaN);
   t.contactZeroed = false;
   t.anyAreaZeroed = false;
-  t.answered = evaluation.answered;
-  const channel = compiled.channels.get(evaluation.channel);
+  t.answered = answered;
+  const channel = compiled.channels.get(channelKey);
   t.channelIndex = channel ? channel.index : -1;
+  if (!answered || !channel) return undefined;
+  t.stamp++;
+  return channel;
+}
 
-  if (evaluation.answered && channel) {
-    const stamp = ++t.stamp;
-    const answers = evaluation.answers;
-    for (let i = 0; i < answers.length; i++) {
-      const answer = answers[i] as Evaluation['answers'][number];
-      const q = channel.questions.get(answer.questionKey);
-      if (q === undefined || t.seen[q.index] === stamp) continue;
-      t.seen[q.index] = stamp;
-      if (answer.notApplicable) {
-        t.notApplicable[q.index] = stamp;
-        continue;
-      }
-      if (q.isWaitingTime || answer.optionKey === null) continue;
-      const o = q.optionIndex.get(answer.optionKey);
-      if (o === undefined) continue;
-      if (q.cxIndex >= 0) t.cx[q.cxIndex] = q.optionValues[o] ?? Number.NaN;
-      addPoints(compiled, t, q, q.optionPoints[o] as number, q.optionShadowPoints[o] as number);
-    }
-    const wait = evaluation.waitingTime;
-    if (wait !== null) {
-      const points = waitingPoints(channel.bands, wait);
-      for (const q of channel.waitingQuestions) {
-        if (t.notApplicable[q.index] !== stamp) addPoints(compiled, t, q, points, points);
-      }
+/** One answer to question `q`: option position `o` (−1: no option or an unknown one) or "not applicable". */
+function tallyAnswer(
+  compiled: CompiledEdition,
+  t: ContactTally,
+  q: CompiledQuestion,
+  o: number,
+  notApplicable: boolean,
+): void {
+  const stamp = t.stamp;
+  if (t.seen[q.index] === stamp) return;
+  t.seen[q.index] = stamp;
+  if (notApplicable) {
+    t.notApplicable[q.index] = stamp;
+    return;
+  }
+  if (q.isWaitingTime || o < 0) return;
+  if (q.cxIndex >= 0) t.cx[q.cxIndex] = q.optionValues[o] ?? Number.NaN;
+  addPoints(compiled, t, q, q.optionPoints[o] as number, q.optionShadowPoints[o] as number);
+}
+
+/** Adds the waiting-time points (unless answered N/A) and sums the contact up. */
+function finishContact(
+  compiled: CompiledEdition,
+  t: ContactTally,
+  channel: CompiledChannel | undefined,
+  wait: number | null,
+): void {
+  if (channel && wait !== null) {
+    const points = waitingPoints(channel.bands, wait);
+    for (const q of channel.waitingQuestions) {
+      if (t.notApplicable[q.index] !== t.stamp) addPoints(compiled, t, q, points, points);
     }
   }
   sumUp(compiled, t);

@@ -1,0 +1,35 @@
+import type { CompiledEdition, CompiledQuestion } from './compile-edition';
+import type { EvaluationBatch } from './evaluation-batch';
+
+/** A batch's dictionaries looked up in the compiled edition once, so that each answer costs array reads only. */
+export interface ResolvedBatch {
+  batch: EvaluationBatch;
+  /** Per channel (compiled index), per question slot: the compiled question, undefined when not asked there. */
+  questions: (CompiledQuestion | undefined)[][];
+  /** Per option slot: its position among its question's options, −1 when the question has no such option. */
+  optionPosition: Int32Array;
+  /** Per option slot: its question slot (an answer's option only counts when it belongs to the answer's question). */
+  optionQuestion: Int32Array;
+}
+
+export function resolveBatch(compiled: CompiledEdition, batch: EvaluationBatch): ResolvedBatch {
+  const questions = compiled.channelList.map((channel) =>
+    batch.questionKeys.map((key) => channel.questions.get(key)),
+  );
+  const optionPosition = new Int32Array(batch.options.length).fill(-1);
+  const optionQuestion = new Int32Array(batch.options.length).fill(-1);
+  batch.options.forEach((option, slot) => {
+    optionQuestion[slot] = option.question;
+    const key = batch.questionKeys[option.question];
+    // Options are the same on every channel the question is asked on: any channel's compiled question will do.
+    for (const channel of compiled.channelList) {
+      const position =
+        key === undefined ? undefined : channel.questions.get(key)?.optionIndex.get(option.key);
+      if (position !== undefined) {
+        optionPosition[slot] = position;
+        break;
+      }
+    }
+  });
+  return { batch, questions, optionPosition, optionQuestion };
+}
