@@ -1,8 +1,11 @@
 import { diffEditions } from '@ksp/domain';
-import { kspEdition } from '@ksp/domain/fixtures';
+import { demoCompanies, demoIndustries, generateDemoEvaluations, kspEdition } from '@ksp/domain/fixtures';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   addArea,
+  addCompanies,
+  addIndustries,
+  addParticipations,
   addQuestion,
   copyEdition,
   type Database,
@@ -11,8 +14,10 @@ import {
   DefinitionReadOnlyError,
   DefinitionValidationError,
   DefinitionVersionConflictError,
+  insertEvaluations,
   loadEdition,
   removeArea,
+  removeQuestion,
   reorderQuestions,
   saveEdition,
   setChannelRule,
@@ -217,7 +222,12 @@ describe.each(testDatabaseKinds())('definition edits on %s', (kind) => {
     expect(missing).toBeInstanceOf(DefinitionNotFoundError);
 
     const keys = ['ble_kunden_mott_med_forstaelse', 'agent_listening'];
+    const versions = async () =>
+      (await db.prisma.question.findMany({ where: { key: { in: keys } } })).map((q) => q.version).sort();
+    const versionsBefore = await versions();
     await reorderQuestions(db, { ...request, performanceKey: 'listening', keys });
+    // Positions belong to the list: a reorder must not make pending edits of the items conflict.
+    expect(await versions()).toEqual(versionsBefore);
     const edition = await loadEdition(db, 'KSP25');
     const listening = edition.areas.flatMap((a) => a.performances).find((p) => p.key === 'listening');
     expect(listening?.questions.map((q) => q.key)).toEqual(keys);
@@ -263,6 +273,30 @@ describe.each(testDatabaseKinds())('definition edits on %s', (kind) => {
       key: 'cx',
       removed: { key: 'cx', performances: expect.any(Array) },
     });
+  });
+
+  it('refuses to remove what evaluations already answer, keeping everything', async () => {
+    const company = { ...(demoCompanies[0] as (typeof demoCompanies)[number]), editionKeys: ['KSP25'] };
+    const industry = demoIndustries.find((i) => i.key === company.industryKey);
+    await addIndustries(db, [{ key: company.industryKey, name: industry?.name ?? { nb: 'Bransje' } }]);
+    await addCompanies(db, [{ key: company.key, name: company.name, industryKey: company.industryKey }]);
+    await addParticipations(db, 'KSP25', [{ companyKey: company.key, channels: ['phone'] }]);
+    const edition = await loadEdition(db, 'KSP25');
+    const [evaluation] = generateDemoEvaluations(edition, [{ ...company, channels: ['phone'] }], {
+      seed: 3,
+      contactsPerCompany: 1,
+    });
+    await insertEvaluations(db, 'KSP25', [
+      { ...evaluation, answered: true, rolePlayKey: null, observerKey: null },
+    ]);
+    const answered = await db.prisma.question.findFirstOrThrow({
+      where: { edition: { key: 'KSP25' }, answers: { some: {} } },
+    });
+    const error = await refusedWithoutChange(() =>
+      removeQuestion(db, { ...request, key: answered.key, version: answered.version }),
+    );
+    expect(error).toBeInstanceOf(DefinitionValidationError);
+    expect((error as DefinitionValidationError).issues[0]).toMatchObject({ path: 'key' });
   });
 
   it('refuses edits of a published edition with a clear error', async () => {
