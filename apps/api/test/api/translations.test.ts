@@ -111,7 +111,10 @@ describe.each(testDatabaseKinds())('translation round trip (%s)', (kind) => {
         'channel/phone#name,name · channel,Telefon,Telephone',
         'channel/phone#name,name · channel,Telefon,Phone call',
       )
-      .replace('channel/email#name,name · channel,E-post,E-mail', 'channel/email#name,name · channel,Epost,E-mail');
+      .replace(
+        'channel/email#name,name · channel,E-post,E-mail',
+        'channel/email#name,name · channel,Epost,E-mail',
+      );
     expect(edited).not.toBe(csv);
     const [phoneBefore, versionBefore] = [await channel('phone'), await editionVersion()];
 
