@@ -10,7 +10,7 @@ import { DefinitionKeyTakenError, DefinitionValidationError } from './definition
 import {
   appendItem,
   type ContainerRef,
-  describeRef,
+  entityIdOf,
   type ItemLevel,
   type ItemOf,
   type ItemRef,
@@ -68,7 +68,7 @@ export function addDefinitionItem<L extends ItemLevel, T>(
     (edition) => {
       const taken = takenKeys(edition, spec.level, spec.container);
       if (spec.key != null && taken.has(spec.key)) {
-        const scope = spec.level === 'option' ? describeRef(edition.key, spec.container) : edition.key;
+        const scope = spec.level === 'option' ? entityIdOf(edition.key, spec.container) : edition.key;
         throw new DefinitionKeyTakenError(RESOURCE[spec.level], spec.key, scope);
       }
       const key = spec.key ?? keyFromText(spec.keySource, taken, spec.level);

@@ -105,12 +105,8 @@ export function locateOrThrow<L extends ItemLevel>(
   ref: ItemRef & { level: L },
 ): Located<L> {
   const located = locateItem(edition, ref as ItemRef) as Located<L> | null;
-  if (!located) throw new DefinitionNotFoundError(RESOURCE[ref.level], describeRef(edition.key, ref));
+  if (!located) throw new DefinitionNotFoundError(RESOURCE[ref.level], entityIdOf(edition.key, ref));
   return located;
-}
-
-export function describeRef(editionKey: string, ref: ItemRef | ContainerRef): string {
-  return entityIdOf(editionKey, ref);
 }
 
 /** The container's items of `level` (the edition's channels or areas, an area's performances, …). */
@@ -129,7 +125,7 @@ export function itemsIn<L extends ItemLevel>(
   if (!items)
     throw new DefinitionNotFoundError(
       RESOURCE[container.level as ItemLevel],
-      describeRef(edition.key, container),
+      entityIdOf(edition.key, container),
     );
   return items as ItemOf[L][];
 }
