@@ -21,20 +21,25 @@ async function moveStatus(context: Context, editionKey: string, step: keyof type
       select: { id: true, status: true },
     });
     if (!edition) throw new NotFoundError('Edition', editionKey);
-    if (edition.status !== from) {
-      throw new ValidationError([
+    const wrongStatus = (status: string) =>
+      new ValidationError([
         {
           path: 'status',
-          message: `edition ${editionKey} is ${edition.status}; only a ${from} edition can be ${to}`,
+          message: `edition ${editionKey} is ${status}; only a ${from} edition can be ${to}`,
         },
       ]);
-    }
+    if (edition.status !== from) throw wrongStatus(edition.status);
     if (step === 'publish') {
       const issues = checkEdition(await loadEdition(context.services.db, editionKey));
       if (issues.length > 0) throw new ValidationError(issues);
     }
     await prisma.$transaction(async (tx) => {
-      await tx.edition.update({ where: { id: edition.id }, data: { status: to, version: { increment: 1 } } });
+      // Conditional on the status still being `from`: of two concurrent publishes only one moves it and is audited.
+      const { count } = await tx.edition.updateMany({
+        where: { id: edition.id, status: from },
+        data: { status: to, version: { increment: 1 } },
+      });
+      if (count === 0) throw wrongStatus(to);
       await audit(tx, context, {
         action: `edition.${step}`,
         entityType: 'Edition',

@@ -172,6 +172,23 @@ describe.each(testDatabaseKinds())('audit trail over HTTP (%s)', (kind) => {
     );
     expect(own.data?.node.action).toBe(entry?.action);
   });
+
+  it('two concurrent publishes of one edition: one succeeds, one is refused, one audit entry', async () => {
+    const created = await app.gql(
+      'mutation { createEditionFrom(sourceKey: "KSP24", key: "KSP27", year: 2027, name: "KSP 2027") { __typename } }',
+      {},
+      app.tokens.admin,
+    );
+    expect(created.data?.createEditionFrom.__typename).toBe('Edition');
+    const publish = () =>
+      app.gql('mutation { publishEdition(editionKey: "KSP27") { __typename } }', {}, app.tokens.admin);
+    const outcomes = await Promise.all([publish(), publish()]);
+    expect(outcomes.map((o) => o.data?.publishEdition.__typename).sort()).toEqual([
+      'Edition',
+      'ValidationError',
+    ]);
+    expect((await entries({ editionKey: 'KSP27', action: 'edition.publish' })).totalCount).toBe(1);
+  });
 });
 
 // The same Prisma-operation count for a page of 2 and a page of 40 entries: actors come in the page's query,
