@@ -1,14 +1,14 @@
 import { computeEditionResults, type EditionResults } from '@ksp/domain';
 import type { Database } from '../database/create-database';
+import { evaluationBatchFromRows, readBatchRows } from '../results/read-evaluation-batch';
 import { loadEditionLookup } from './edition-lookup';
-import { evaluationsFromRows, readEvaluationRows } from './evaluations';
 import { listParticipants } from './participations';
 
 /**
- * An edition's results: its evaluations are read in one query (answers aggregated per evaluation) and
- * scored by the domain's computeEditionResults, so the numbers are the domain's by construction.
- * The definition, the participants and the evaluations are read at the same time (separate connections
- * on PostgreSQL). Every participating company gets a result, also one without contacts.
+ * An edition's results: its evaluations are read in one query (answers packed per evaluation), turned into the
+ * domain's EvaluationBatch and scored by the domain's computeEditionResults, so the numbers are the domain's by
+ * construction. The definition, the participants and the evaluations are read at the same time (separate
+ * connections on PostgreSQL). Every participating company gets a result, also one without contacts.
  */
 export async function editionResults(
   db: Pick<Database, 'prisma' | 'sql'>,
@@ -17,8 +17,8 @@ export async function editionResults(
   const [lookup, participants, rows] = await Promise.all([
     loadEditionLookup(db, editionKey),
     listParticipants(db, editionKey),
-    readEvaluationRows(db.sql, editionKey),
+    readBatchRows(db.sql, editionKey),
   ]);
   const companies = participants.map(({ key, name, industryKey }) => ({ key, name, industryKey }));
-  return computeEditionResults(lookup.edition, evaluationsFromRows(rows, lookup), companies);
+  return computeEditionResults(lookup.edition, evaluationBatchFromRows(rows, lookup), companies);
 }
