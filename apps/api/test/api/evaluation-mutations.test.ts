@@ -1,4 +1,5 @@
 import { loadEvaluations } from '@ksp/db';
+import { testDatabaseKinds } from '@ksp/db/testing';
 import type { Evaluation } from '@ksp/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServerWithDatabase } from '../helpers/test-server';
@@ -33,15 +34,15 @@ function content(evaluation: Evaluation) {
   };
 }
 
-describe('evaluation mutations', () => {
+describe.each(testDatabaseKinds())('evaluation mutations (%s)', (kind) => {
   let app: Awaited<ReturnType<typeof startServerWithDatabase>>;
   let template: Evaluation;
   beforeAll(async () => {
-    app = await startServerWithDatabase();
+    app = await startServerWithDatabase(kind);
     const all = await loadEvaluations(app.db, 'KSP24');
     template = all.find((e) => e.answered) as Evaluation;
   });
-  afterAll(() => app.close());
+  afterAll(() => app?.close());
 
   const submitInput = (contactId: string, editionKey = 'KSP24') => ({
     editionKey,
