@@ -37,6 +37,7 @@ import './webhook-mutations';
 import './translations';
 import './export-links';
 import './edition-json-import';
+import './import-mutations';
 import { builder } from '../builder';
 
 export const schema = builder.toSchema();
