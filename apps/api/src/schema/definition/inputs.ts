@@ -9,8 +9,6 @@ import { type Translation, TranslationInput } from '../localized-text';
 // `Update…Input` changes one; in updates an omitted field stays as it is, a nullable value (weight, points,
 // cxMetric, …) is cleared with an explicit null, and texts change only in the languages given.
 
-const textsField = (description: string) => ({ type: [TranslationInput], description }) as const;
-
 const keyField = (what: string) =>
   ({
     description: `Stable key of the new ${what} (lower-case letters, digits, ".", "-", "_"); omitted = made from the name. It never changes afterwards.`,
