@@ -56,16 +56,21 @@ export class CxAccumulator {
     }
   }
 
+  private mean(metric: CxMetric): MeanMetricResult {
+    const n = this.counts[metric];
+    return { n, mean: n > 0 ? this.sums[metric] / n : null };
+  }
+
   result(): CxResult {
-    const mean = (metric: CxMetric): MeanMetricResult => ({
-      n: this.counts[metric],
-      mean: this.counts[metric] > 0 ? this.sums[metric] / this.counts[metric] : null,
-    });
-    const csat = mean('CSAT');
+    const csat = this.mean('CSAT');
     const npsN = this.counts.NPS;
     return {
-      CSAT: { ...csat, satisfiedShare: csat.n > 0 ? (this.satisfied / csat.n) * 100 : null },
-      CES: mean('CES'),
+      CSAT: {
+        n: csat.n,
+        mean: csat.mean,
+        satisfiedShare: csat.n > 0 ? (this.satisfied / csat.n) * 100 : null,
+      },
+      CES: this.mean('CES'),
       NPS: {
         n: npsN,
         promoters: this.promoters,
@@ -73,8 +78,8 @@ export class CxAccumulator {
         detractors: this.detractors,
         score: npsN > 0 ? ((this.promoters - this.detractors) / npsN) * 100 : null,
       },
-      VES1: mean('VES1'),
-      VES2: mean('VES2'),
+      VES1: this.mean('VES1'),
+      VES2: this.mean('VES2'),
     };
   }
 }

@@ -148,27 +148,30 @@ function scoreCompany(
     }
   }
 
-  const channels: ChannelResult[] = compiled.channelList.map((channel, c) => ({
-    key: channel.key,
-    n: chN[c] as number,
-    nAnswered: chAnswered[c] as number,
-    total: mean(chSum[c] as number, chScored[c] as number),
-    answeredOnly: mean(chAnsweredSum[c] as number, chAnsweredScored[c] as number),
-  }));
+  // Plain loops, no closures: under tsx (keepNames) every closure created per company costs a defineProperty.
+  const channels: ChannelResult[] = [];
+  for (const channel of compiled.channelList) {
+    const c = channel.index;
+    channels.push({
+      key: channel.key,
+      n: chN[c] as number,
+      nAnswered: chAnswered[c] as number,
+      total: mean(chSum[c] as number, chScored[c] as number),
+      answeredOnly: mean(chAnsweredSum[c] as number, chAnsweredScored[c] as number),
+    });
+  }
   const byChannel = compiled.edition.scoring.contactWeighting === 'channel';
-  const combine = (pick: (c: number) => number | null, sums: Float64Array, counts: Float64Array) =>
-    byChannel ? channelWeighted(compiled, pick) : mean(sum(sums), sum(counts));
-
   // Object.assign rather than a spread: spreading took about a third of scoreCompanies' time (KSP23 demo, 200 companies).
-  const areas: AreaResult[] = compiled.areas.map((area, a) =>
-    Object.assign(partResult(area.key, areaSums, a), {
-      counting: area.counting,
-      countsInTotal: area.countsInTotal,
-    }),
-  );
-  const performances: PerformanceResult[] = compiled.performances.map((performance, p) =>
-    Object.assign(partResult(performance.key, performanceSums, p), { areaKey: performance.areaKey }),
-  );
+  const areas: AreaResult[] = [];
+  for (const area of compiled.areas) {
+    const { counting, countsInTotal } = area;
+    areas.push(Object.assign(partResult(area.key, areaSums, area.index), { counting, countsInTotal }));
+  }
+  const performances: PerformanceResult[] = [];
+  for (const performance of compiled.performances) {
+    const part = partResult(performance.key, performanceSums, performance.index);
+    performances.push(Object.assign(part, { areaKey: performance.areaKey }));
+  }
 
   return {
     companyKey: company.key,
@@ -176,8 +179,10 @@ function scoreCompany(
     industryKey: company.industryKey,
     n: contacts.length,
     nAnswered: sum(chAnswered),
-    total: combine((c) => channels[c]?.total ?? null, chSum, chScored),
-    answeredOnly: combine((c) => channels[c]?.answeredOnly ?? null, chAnsweredSum, chAnsweredScored),
+    total: byChannel ? channelWeighted(compiled, channels, 'total') : mean(sum(chSum), sum(chScored)),
+    answeredOnly: byChannel
+      ? channelWeighted(compiled, channels, 'answeredOnly')
+      : mean(sum(chAnsweredSum), sum(chAnsweredScored)),
     headline: compiled.headlineAreaIndex >= 0 ? (areas[compiled.headlineAreaIndex]?.score ?? null) : null,
     criticalContacts,
     channels,
@@ -188,11 +193,15 @@ function scoreCompany(
 }
 
 /** Σ w_ch · score_ch / Σ w_ch over the channels that have a score: unmeasured channels do not count against anyone. */
-function channelWeighted(compiled: CompiledEdition, scoreOf: (c: number) => number | null): number | null {
+function channelWeighted(
+  compiled: CompiledEdition,
+  channels: readonly ChannelResult[],
+  figure: 'total' | 'answeredOnly',
+): number | null {
   let weighted = 0;
   let weights = 0;
   for (const channel of compiled.channelList) {
-    const score = scoreOf(channel.index);
+    const score = channels[channel.index]?.[figure] ?? null;
     if (score === null) continue;
     weighted += channel.weight * score;
     weights += channel.weight;
@@ -227,19 +236,25 @@ function addParts(
 }
 
 function partResult(key: string, sums: Float64Array, index: number): PartResult {
-  const at = (slot: number) => sums[index * SLOTS + slot] as number;
+  const o = index * SLOTS;
+  const n = sums[o + N] as number;
+  const earned = sums[o + EARNED] as number;
+  const possible = sums[o + POSSIBLE] as number;
+  const shadowN = sums[o + SHADOW_N] as number;
+  const shadowEarned = sums[o + SHADOW_EARNED] as number;
+  const shadowPossible = sums[o + SHADOW_POSSIBLE] as number;
   return {
     key,
-    n: at(N),
-    score: mean(at(SUM), at(N)),
-    earned: at(EARNED),
-    possible: at(POSSIBLE),
-    pooled: percentage(at(EARNED), at(POSSIBLE)),
-    shadowN: at(SHADOW_N),
-    shadowScore: mean(at(SHADOW_SUM), at(SHADOW_N)),
-    shadowEarned: at(SHADOW_EARNED),
-    shadowPossible: at(SHADOW_POSSIBLE),
-    shadowPooled: percentage(at(SHADOW_EARNED), at(SHADOW_POSSIBLE)),
+    n,
+    score: mean(sums[o + SUM] as number, n),
+    earned,
+    possible,
+    pooled: percentage(earned, possible),
+    shadowN,
+    shadowScore: mean(sums[o + SHADOW_SUM] as number, shadowN),
+    shadowEarned,
+    shadowPossible,
+    shadowPooled: percentage(shadowEarned, shadowPossible),
   };
 }
 
