@@ -11,6 +11,13 @@ const RESULTS = `query($key: String!) { editionResults(editionKey: $key) {
   }
 } }`;
 
+type ErrorBody = { errors: { message: string; extensions: { code: string } }[] };
+type Document = {
+  format: string;
+  participants: unknown[];
+  evaluations: { editionKey: string }[];
+};
+
 type ServedCompany = {
   companyKey: string;
   name: string;
@@ -44,25 +51,25 @@ describe.each(testDatabaseKinds())('export downloads on %s', (kind) => {
       const anonymous = await download(path);
       expect(anonymous.status, path).toBe(401);
       expect(anonymous.headers.get('content-type')).toMatch(/^application\/json/);
-      expect((await anonymous.json()).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+      expect(((await anonymous.json()) as ErrorBody).errors[0]?.extensions.code).toBe('UNAUTHENTICATED');
       expect((await download(path, 'ses_not-a-real-token')).status).toBe(401);
       const observer = await download(path, app.tokens.observer);
       expect(observer.status, path).toBe(403);
-      expect((await observer.json()).errors[0].extensions.code).toBe('FORBIDDEN');
+      expect(((await observer.json()) as ErrorBody).errors[0]?.extensions.code).toBe('FORBIDDEN');
     }
   });
 
   it('answers 404 for an unknown edition or company and 400 for bad parameters, as JSON', async () => {
     const missing = await download('/exports/results/KSP99.csv', app.tokens.analyst);
     expect(missing.status).toBe(404);
-    expect((await missing.json()).errors[0].extensions.code).toBe('NOT_FOUND');
+    expect(((await missing.json()) as ErrorBody).errors[0]?.extensions.code).toBe('NOT_FOUND');
     expect((await download('/exports/company/KSP24/no-such-company.xlsx', app.tokens.analyst)).status).toBe(
       404,
     );
     expect((await download('/exports/results/KSP24.pdf', app.tokens.analyst)).status).toBe(404);
     const badView = await download('/exports/results/KSP24.csv?view=everything', app.tokens.analyst);
     expect(badView.status).toBe(400);
-    expect((await badView.json()).errors[0].message).toContain('view must be one of');
+    expect(((await badView.json()) as ErrorBody).errors[0]?.message).toContain('view must be one of');
     expect((await download('/exports/results/KSP24.csv?locale=de', app.tokens.analyst)).status).toBe(400);
   });
 
@@ -121,7 +128,7 @@ describe.each(testDatabaseKinds())('export downloads on %s', (kind) => {
     expect(headers).toEqual(expect.arrayContaining(['Selskapet', 'Bransjesnitt', 'I fjor (KSP23)']));
     const json = await download('/exports/edition/KSP24.json?evaluations=true', app.tokens.analyst);
     expect(json.status).toBe(200);
-    const document = await json.json();
+    const document = (await json.json()) as Document;
     expect(document).toMatchObject({ format: 'ksp-edition', version: 1, edition: { key: 'KSP24' } });
     expect(document.evaluations.length).toBeGreaterThan(0);
   });
@@ -146,9 +153,9 @@ describe.each(testDatabaseKinds())('export downloads on %s', (kind) => {
   });
 
   it('importEditionJson: admins import a downloaded edition under a new key; a taken key is a ConflictError', async () => {
-    const document = await (
+    const document = (await (
       await download('/exports/edition/KSP24.json?evaluations=true', app.tokens.admin)
-    ).json();
+    ).json()) as Document;
     const IMPORT = `mutation($document: JSON!, $newKey: String) { importEditionJson(document: $document, newKey: $newKey) {
       __typename
       ... on EditionImportResult { editionKey evaluations participants derivedFromDropped observersMissing }
@@ -163,12 +170,10 @@ describe.each(testDatabaseKinds())('export downloads on %s', (kind) => {
       derivedFromDropped: null,
       observersMissing: [],
     });
-    const again = await (
+    const again = (await (
       await download('/exports/edition/KSP24COPY.json?evaluations=true', app.tokens.admin)
-    ).json();
-    expect(again.evaluations).toEqual(
-      document.evaluations.map((e: { editionKey: string }) => ({ ...e, editionKey: 'KSP24COPY' })),
-    );
+    ).json()) as Document;
+    expect(again.evaluations).toEqual(document.evaluations.map((e) => ({ ...e, editionKey: 'KSP24COPY' })));
     const taken = await app.gql(IMPORT, { document }, app.tokens.admin);
     expect(taken.data?.importEditionJson.__typename).toBe('ConflictError');
     expect(taken.data?.importEditionJson.message).toContain('KSP24 already exists');
