@@ -1,8 +1,8 @@
 import { addArea, removeArea, reorderAreas, updateArea } from '@ksp/db';
 import { builder } from '../../builder';
 import {
-  changeDefinition,
   definitionArgs,
+  editDefinition,
   itemResult,
   keysArg,
   listResult,
@@ -30,7 +30,7 @@ builder.mutationFields((t) => ({
         counting: input.counting,
         weight: input.weight,
       });
-      return changeDefinition(context, editionKey, (request) =>
+      return editDefinition(context, editionKey, (request) =>
         addArea(context.services.db, { ...request, input: area }, (tx, { itemId }) =>
           tx.area.findUniqueOrThrow({ ...query, where: { id: itemId as number } }),
         ),
@@ -56,7 +56,7 @@ builder.mutationFields((t) => ({
         counting: read.given(input.counting),
         weight: input.weight,
       });
-      return changeDefinition(context, editionKey, (request) =>
+      return editDefinition(context, editionKey, (request) =>
         updateArea(context.services.db, { ...request, key, version, input: changes }, (tx, { itemId }) =>
           tx.area.findUniqueOrThrow({ ...query, where: { id: itemId as number } }),
         ),
@@ -72,7 +72,7 @@ builder.mutationFields((t) => ({
     errors: itemResult('removeArea'),
     args: versionedArgs,
     resolve: (query, _root, { editionKey, key, version }, context) =>
-      changeDefinition(context, editionKey, (request) =>
+      editDefinition(context, editionKey, (request) =>
         removeArea(context.services.db, { ...request, key, version }, (tx, { editionId }) =>
           tx.edition.findUniqueOrThrow({ ...query, where: { id: editionId } }),
         ),
@@ -87,7 +87,7 @@ builder.mutationFields((t) => ({
     errors: listResult('reorderAreas'),
     args: { ...definitionArgs, ...keysArg },
     resolve: (query, _root, { editionKey, keys }, context) =>
-      changeDefinition(context, editionKey, (request) =>
+      editDefinition(context, editionKey, (request) =>
         reorderAreas(context.services.db, { ...request, keys }, (tx, { editionId }) =>
           tx.area.findMany({ ...query, where: { editionId }, orderBy: { order: 'asc' } }),
         ),

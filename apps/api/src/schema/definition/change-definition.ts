@@ -32,7 +32,7 @@ export function definitionApiError(error: unknown): unknown {
  * Runs one definition edit of `editionKey` for the signed-in admin (the data layer does the transaction,
  * version check, domain validation and audit entry) and then drops cached results, which may depend on it.
  */
-export async function changeDefinition<T>(
+export async function editDefinition<T>(
   context: Context,
   editionKey: string,
   edit: (request: DefinitionRequest) => Promise<T>,

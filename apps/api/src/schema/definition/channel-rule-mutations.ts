@@ -1,6 +1,6 @@
 import { setChannelRule } from '@ksp/db';
 import { builder } from '../../builder';
-import { changeDefinition, itemResult, versionedArgs } from './change-definition';
+import { editDefinition, itemResult, versionedArgs } from './change-definition';
 import { ChannelRuleInput, InputReader } from './inputs';
 
 builder.mutationFields((t) => ({
@@ -25,7 +25,7 @@ builder.mutationFields((t) => ({
         lateAnswerCounts: read.given(input.lateAnswerCounts),
         weight: input.weight,
       });
-      return changeDefinition(context, editionKey, (request) =>
+      return editDefinition(context, editionKey, (request) =>
         setChannelRule(context.services.db, { ...request, key, version, input: changes }, (tx, { itemId }) =>
           tx.channelRule.findUniqueOrThrow({ ...query, where: { id: itemId as number } }),
         ),

@@ -1,6 +1,6 @@
 import { addOption, removeOption, reorderOptions, updateOption } from '@ksp/db';
 import { builder } from '../../builder';
-import { changeDefinition, definitionArgs, itemResult, keysArg, listResult } from './change-definition';
+import { definitionArgs, editDefinition, itemResult, keysArg, listResult } from './change-definition';
 import { AddOptionInput, InputReader, UpdateOptionInput } from './inputs';
 
 /** An option is named by its question and its key within that question. */
@@ -30,7 +30,7 @@ builder.mutationFields((t) => ({
         points: input.points,
         value: input.value,
       });
-      return changeDefinition(context, editionKey, (request) =>
+      return editDefinition(context, editionKey, (request) =>
         addOption(context.services.db, { ...request, questionKey, input: option }, (tx, { itemId }) =>
           tx.answerOption.findUniqueOrThrow({ ...query, where: { id: itemId as number } }),
         ),
@@ -55,7 +55,7 @@ builder.mutationFields((t) => ({
         points: input.points,
         value: input.value,
       });
-      return changeDefinition(context, editionKey, (request) =>
+      return editDefinition(context, editionKey, (request) =>
         updateOption(
           context.services.db,
           { ...request, questionKey, key, version, input: changes },
@@ -74,7 +74,7 @@ builder.mutationFields((t) => ({
     errors: itemResult('removeOption'),
     args: optionArgs,
     resolve: (query, _root, { editionKey, questionKey, key, version }, context) =>
-      changeDefinition(context, editionKey, (request) =>
+      editDefinition(context, editionKey, (request) =>
         removeOption(context.services.db, { ...request, questionKey, key, version }, (tx, { containerId }) =>
           tx.question.findUniqueOrThrow({ ...query, where: { id: containerId as number } }),
         ),
@@ -92,7 +92,7 @@ builder.mutationFields((t) => ({
       ...keysArg,
     },
     resolve: (query, _root, { editionKey, questionKey, keys }, context) =>
-      changeDefinition(context, editionKey, (request) =>
+      editDefinition(context, editionKey, (request) =>
         reorderOptions(context.services.db, { ...request, questionKey, keys }, (tx, { containerId }) =>
           tx.answerOption.findMany({
             ...query,

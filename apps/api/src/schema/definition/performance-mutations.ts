@@ -1,8 +1,8 @@
 import { addPerformance, removePerformance, reorderPerformances, updatePerformance } from '@ksp/db';
 import { builder } from '../../builder';
 import {
-  changeDefinition,
   definitionArgs,
+  editDefinition,
   itemResult,
   keysArg,
   listResult,
@@ -29,7 +29,7 @@ builder.mutationFields((t) => ({
         name: read.text(input.name, 'input.name'),
         description: read.text(input.description, 'input.description'),
       });
-      return changeDefinition(context, editionKey, (request) =>
+      return editDefinition(context, editionKey, (request) =>
         addPerformance(context.services.db, { ...request, areaKey, input: performance }, (tx, { itemId }) =>
           tx.performance.findUniqueOrThrow({ ...query, where: { id: itemId as number } }),
         ),
@@ -54,7 +54,7 @@ builder.mutationFields((t) => ({
         description: read.text(input.description, 'input.description'),
         areaKey: read.given(input.areaKey),
       });
-      return changeDefinition(context, editionKey, (request) =>
+      return editDefinition(context, editionKey, (request) =>
         updatePerformance(
           context.services.db,
           { ...request, key, version, input: changes },
@@ -72,7 +72,7 @@ builder.mutationFields((t) => ({
     errors: itemResult('removePerformance'),
     args: versionedArgs,
     resolve: (query, _root, { editionKey, key, version }, context) =>
-      changeDefinition(context, editionKey, (request) =>
+      editDefinition(context, editionKey, (request) =>
         removePerformance(context.services.db, { ...request, key, version }, (tx, { containerId }) =>
           tx.area.findUniqueOrThrow({ ...query, where: { id: containerId as number } }),
         ),
@@ -91,7 +91,7 @@ builder.mutationFields((t) => ({
       ...keysArg,
     },
     resolve: (query, _root, { editionKey, areaKey, keys }, context) =>
-      changeDefinition(context, editionKey, (request) =>
+      editDefinition(context, editionKey, (request) =>
         reorderPerformances(context.services.db, { ...request, areaKey, keys }, (tx, { containerId }) =>
           tx.performance.findMany({
             ...query,

@@ -1,8 +1,8 @@
 import { addQuestion, removeQuestion, reorderQuestions, updateQuestion } from '@ksp/db';
 import { builder } from '../../builder';
 import {
-  changeDefinition,
   definitionArgs,
+  editDefinition,
   itemResult,
   keysArg,
   listResult,
@@ -37,7 +37,7 @@ builder.mutationFields((t) => ({
         bonus: read.given(input.bonus),
         options: read.options(input.options, 'input.options'),
       });
-      return changeDefinition(context, editionKey, (request) =>
+      return editDefinition(context, editionKey, (request) =>
         addQuestion(context.services.db, { ...request, performanceKey, input: question }, (tx, { itemId }) =>
           tx.question.findUniqueOrThrow({ ...query, where: { id: itemId as number } }),
         ),
@@ -70,7 +70,7 @@ builder.mutationFields((t) => ({
         options: read.options(input.options, 'input.options'),
         performanceKey: read.given(input.performanceKey),
       });
-      return changeDefinition(context, editionKey, (request) =>
+      return editDefinition(context, editionKey, (request) =>
         updateQuestion(context.services.db, { ...request, key, version, input: changes }, (tx, { itemId }) =>
           tx.question.findUniqueOrThrow({ ...query, where: { id: itemId as number } }),
         ),
@@ -86,7 +86,7 @@ builder.mutationFields((t) => ({
     errors: itemResult('removeQuestion'),
     args: versionedArgs,
     resolve: (query, _root, { editionKey, key, version }, context) =>
-      changeDefinition(context, editionKey, (request) =>
+      editDefinition(context, editionKey, (request) =>
         removeQuestion(context.services.db, { ...request, key, version }, (tx, { containerId }) =>
           tx.performance.findUniqueOrThrow({ ...query, where: { id: containerId as number } }),
         ),
@@ -108,7 +108,7 @@ builder.mutationFields((t) => ({
       ...keysArg,
     },
     resolve: (query, _root, { editionKey, performanceKey, keys }, context) =>
-      changeDefinition(context, editionKey, (request) =>
+      editDefinition(context, editionKey, (request) =>
         reorderQuestions(context.services.db, { ...request, performanceKey, keys }, (tx, { containerId }) =>
           tx.question.findMany({
             ...query,
