@@ -39,7 +39,7 @@ export {
   loadResultsSource,
   type ResultsReader,
 } from './export/load-export-sources';
-export { participantReportTable } from './export/participant-report';
+export { participantAboutTable, participantReportTable } from './export/participant-report';
 export {
   RESULT_VIEWS,
   type ResultsExportSource,

@@ -2,7 +2,11 @@ import type { Locale } from '@ksp/domain';
 import { writeCsv } from '../writers/csv-writer';
 import { writeXlsx } from '../writers/xlsx-writer';
 import type { ExportTable } from './export-table';
-import { type ParticipantReportSource, participantReportTable } from './participant-report';
+import {
+  type ParticipantReportSource,
+  participantAboutTable,
+  participantReportTable,
+} from './participant-report';
 import { type ResultsExportSource, type ResultView, resultsTable, resultsTables } from './results-tables';
 
 export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
@@ -59,7 +63,7 @@ export async function participantReportFile(
     fileName: `${source.results.editionKey}-${source.companyKey}.xlsx`,
     contentType: CONTENT_TYPES.xlsx,
     body: await writeXlsx(
-      [participantReportTable(source, locale)],
+      [participantReportTable(source, locale), participantAboutTable(source, locale)],
       `${source.edition.name}: ${company?.name ?? source.companyKey}`,
     ),
   };

@@ -40,6 +40,12 @@ export interface ExportTexts {
   change: string;
   comparable: string;
   notComparableBecause: string;
+  aboutSheet: string;
+  about: string;
+  value: string;
+  edition: string;
+  industryPosition: string;
+  overallPosition: string;
 }
 
 const CX_NB: Record<CxMetric, string> = {
@@ -95,6 +101,12 @@ const nb: ExportTexts = {
   change: 'Endring fra i fjor',
   comparable: 'Sammenlignbar med i fjor',
   notComparableBecause: 'Ikke sammenlignbar fordi',
+  aboutSheet: 'Om rapporten',
+  about: 'Om',
+  value: 'Verdi',
+  edition: 'Utgave',
+  industryPosition: 'Plass i bransjen',
+  overallPosition: 'Plass totalt',
 };
 
 const en: ExportTexts = {
@@ -135,6 +147,12 @@ const en: ExportTexts = {
   change: 'Change from last year',
   comparable: 'Comparable with last year',
   notComparableBecause: 'Not comparable because',
+  aboutSheet: 'About',
+  about: 'About',
+  value: 'Value',
+  edition: 'Edition',
+  industryPosition: 'Position in industry',
+  overallPosition: 'Overall position',
 };
 
 export function exportTexts(locale: Locale): ExportTexts {

@@ -118,3 +118,37 @@ function figureLabeller(
     return names.get(figureId(delta)) ?? String(delta.key);
   };
 }
+
+/** Who and what the report is about: the edition, the company, its industry, contacts and its places in the rankings. */
+export function participantAboutTable(source: ParticipantReportSource, locale: Locale): ExportTable {
+  const texts = exportTexts(locale);
+  const { results, companyKey } = source;
+  const company = results.companies.find((c) => c.companyKey === companyKey);
+  if (!company) throw new Error(`company "${companyKey}" is not in the results of ${results.editionKey}`);
+  const industry = results.industries.find((i) => i.industryKey === company.industryKey);
+  const industryName = source.industryNames.get(company.industryKey);
+  const position = (entries: { companyKey: string; position: number | null }[] | undefined) =>
+    entries?.find((e) => e.companyKey === companyKey)?.position ?? null;
+  const rows: ExportRow[] = [
+    { about: texts.edition, value: `${source.edition.name} (${results.editionKey})` },
+    { about: texts.company, value: `${company.name} (${company.companyKey})` },
+    { about: texts.industry, value: industryName ? textIn(industryName, locale) : company.industryKey },
+    { about: texts.n, value: company.n },
+    { about: texts.nAnswered, value: company.nAnswered },
+    { about: texts.industryPosition, value: position(industry?.entries) },
+    { about: texts.overallPosition, value: position(results.overall.entries) },
+  ];
+  if (source.previous)
+    rows.push({
+      about: texts.lastYear(source.previous.results.editionKey),
+      value: source.previous.edition.name,
+    });
+  return {
+    name: texts.aboutSheet,
+    columns: [
+      { key: 'about', header: texts.about, format: 'text' },
+      { key: 'value', header: texts.value, format: 'text' },
+    ],
+    rows,
+  };
+}

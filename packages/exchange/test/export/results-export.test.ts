@@ -145,5 +145,13 @@ describe('results export', () => {
     const sheet = workbook.worksheets[0] as ExcelJS.Worksheet;
     const npsRow = rows.indexOf(nps as (typeof rows)[number]) + 2;
     expect(sheet.getRow(npsRow).getCell(4).numFmt).toBe('0');
+
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Resultater', 'Om rapporten']);
+    const about = sheetRecords(workbook.worksheets[1] as ExcelJS.Worksheet);
+    const value = (label: string) => about.find((r) => r.Om === label)?.Verdi;
+    const industryEntry = industry?.entries.find((e) => e.companyKey === reportCompanyKey);
+    expect(value('Selskap')).toBe(`${company.name} (${company.companyKey})`);
+    expect(value('Kontakter (n)')).toBe(company.n);
+    expect(value('Plass i bransjen') ?? null).toBe(industryEntry?.position ?? null);
   });
 });
