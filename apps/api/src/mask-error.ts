@@ -46,7 +46,14 @@ export function maskError(formatted: GraphQLFormattedError, error: unknown): Gra
     };
   }
   if (isGraphQLError(original)) {
-    return { ...rest, ...(Object.keys(safeExtensions).length > 0 ? { extensions: safeExtensions } : {}) };
+    // GraphQL errors thrown on purpose by the schema's plugins (relay paging arguments, validation, complexity)
+    // are about the request; Apollo stamps INTERNAL_SERVER_ERROR on any error without a code.
+    const code = safeExtensions.code;
+    const extensionsOut =
+      code === undefined || code === 'INTERNAL_SERVER_ERROR'
+        ? { ...safeExtensions, code: 'BAD_USER_INPUT' }
+        : safeExtensions;
+    return { ...rest, extensions: extensionsOut };
   }
   return {
     message: 'Internal server error',
