@@ -1,11 +1,12 @@
 // Published results never change silently: every mutation of the running schema (from introspection, so new
 // ones are covered automatically) is aimed at the closed KSP23 and the published KSP24 as an admin, through
 // two API processes; afterwards their definitions, evaluations and computed results are exactly as before.
+
+import type { Database } from '@ksp/db';
 import { ksp23 } from '@ksp/domain/fixtures';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { USERS } from '../test/helpers/test-data';
-import { type ApiProcess, startApiProcess } from './harness/api-process';
-import { createReliabilityDatabase, type ReliabilityDatabase } from './harness/database';
+import { sharedCluster } from './harness/cluster';
 import { freshEvaluations, SUBMIT, submitInput } from './harness/evaluations';
 import { gql, loginAll } from './harness/gql';
 import { recordSection } from './harness/report';
@@ -26,23 +27,16 @@ const SKIP = new Set(['logout', 'login']);
  * change no definition content and no score. Tried separately: results must stay the same. */
 const METADATA = new Set(['setLineageMark']);
 
-let database: ReliabilityDatabase;
-let apis: ApiProcess[] = [];
+const cluster = sharedCluster();
+const apis = cluster.urls.map((url, i) => ({ url, name: `api-${'ab'[i]}` }));
+let db: Database;
 
 beforeAll(async () => {
-  database = await createReliabilityDatabase();
-  const env = {
-    DATABASE_URL: database.url,
-    RATE_LIMIT_MAX: '0',
-    GRAPHQL_INTROSPECTION: 'true',
-    LOG_LEVEL: 'warn',
-  };
-  apis = await Promise.all([startApiProcess('api-a', env), startApiProcess('api-b', env)]);
+  db = await cluster.connect();
 });
 
 afterAll(async () => {
-  await Promise.all(apis.map((api) => api.stop()));
-  await database?.drop();
+  await db?.close();
 });
 
 async function snapshot(editionKey: string, token: string) {
@@ -51,7 +45,7 @@ async function snapshot(editionKey: string, token: string) {
     gql(apis[0]!.url, RESULTS_QUERY, { key: editionKey }, token),
     gql(apis[1]!.url, RESULTS_QUERY, { key: editionKey }, token),
   ]);
-  const [counts] = await database.db.sql.query(
+  const [counts] = await db.sql.query(
     `SELECT e."status", e."version",
        (SELECT count(*) FROM "Evaluation" v WHERE v."editionId" = e."id") AS evaluations,
        (SELECT count(*) FROM "Answer" a WHERE a."editionId" = e."id") AS answers,
@@ -71,7 +65,7 @@ describe('published and closed editions are frozen', () => {
   it('no mutation, through either process, changes their definition, evaluations or results', async () => {
     const tokens = await loginAll(apis[0]!.url);
     const schema = await fetchSchema(apis[0]!.url, tokens.admin);
-    const otherObserver = await database.db.prisma.user.findUniqueOrThrow({
+    const otherObserver = await db.prisma.user.findUniqueOrThrow({
       where: { email: USERS.otherObserver },
     });
     const mutations = rootFields(schema, 'mutation').filter(
@@ -87,7 +81,7 @@ describe('published and closed editions are frozen', () => {
     const outcomes: Record<string, Record<string, number>> = {};
     let calls = 0;
     for (const editionKey of ['KSP23', 'KSP24'] as const) {
-      const targets = await targetsFor(database.db, editionKey, otherObserver.id);
+      const targets = await targetsFor(db, editionKey, otherObserver.id);
       for (const field of mutations) {
         // Closing the published edition is its normal next step, not tampering; it is tried on KSP23 (closed).
         if (field.name === 'closeEdition' && editionKey === 'KSP24') continue;
@@ -112,7 +106,7 @@ describe('published and closed editions are frozen', () => {
 
     // Valid content, not just generated values: a real evaluation into the closed edition, and a real update.
     const closedEvaluation = freshEvaluations(
-      database.seeded.companies.filter((c) => c.editionKeys.includes('KSP23')).map((c) => c.key),
+      cluster.companies.filter((c) => c.editionKeys.includes('KSP23')).map((c) => c.key),
       'frozen',
       1,
     ).map((e) => ({ ...e, editionKey: 'KSP23' }));
@@ -120,7 +114,7 @@ describe('published and closed editions are frozen', () => {
     expect(['ReadOnlyEditionError', 'ValidationError']).toContain(valid.data?.submitEvaluation?.__typename);
 
     // Below the API: the database's own guard refuses a direct definition write into a published edition.
-    const direct = await database.db.sql
+    const direct = await db.sql
       .exec(
         `UPDATE "Area" SET "weight" = 99 WHERE "editionId" = (SELECT "id" FROM "Edition" WHERE "key" = 'KSP24')`,
       )
@@ -139,7 +133,7 @@ describe('published and closed editions are frozen', () => {
 
     const metadata: string[] = [];
     for (const editionKey of ['KSP23', 'KSP24'] as const) {
-      const targets = await targetsFor(database.db, editionKey, otherObserver.id);
+      const targets = await targetsFor(db, editionKey, otherObserver.id);
       for (const field of rootFields(schema, 'mutation').filter((f) => METADATA.has(f.name))) {
         const call = generateCall(schema, 'mutation', field, targets);
         const response = await gql(apis[1]!.url, call.document, call.variables, tokens.admin);

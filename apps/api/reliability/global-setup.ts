@@ -1,33 +1,57 @@
 import { execSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
 import { resolve } from 'node:path';
-import { createDatabase } from '@ksp/db';
-import { POSTGRES_URL } from './harness/database';
+import type { TestProject } from 'vitest/node';
+import { type ApiProcess, startApiProcess } from './harness/api-process';
+import { CLUSTER_ENV } from './harness/cluster';
+import { createReliabilityDatabase } from './harness/database';
 import { clearResults, readSections, renderSections, writeReport } from './harness/report';
 
 const REPORT = resolve(import.meta.dirname, '../../../docs/reliability.md');
+/** The full-size data set: 200 companies, ~4,700 evaluations per edition (as in the API benchmark). */
+const SEED = { industries: 20, contactsPerCompany: 25 };
 
-/** Clears old figures; after the run, writes the report's generated section from the sections recorded. */
-export default function setup() {
+/**
+ * Before the files: a fresh PostgreSQL schema with the full data set and two API processes on it, shared by
+ * the files that need no private process. After: both stopped, the schema dropped, the report written.
+ */
+export default async function setup(project: TestProject) {
   clearResults();
   const started = new Date();
+  const database = await createReliabilityDatabase(SEED);
+  let processes: ApiProcess[] = [];
+  try {
+    const env = { DATABASE_URL: database.url, ...CLUSTER_ENV };
+    processes = await Promise.all([startApiProcess('api-a', env), startApiProcess('api-b', env)]);
+  } catch (error) {
+    await database.drop();
+    throw error;
+  }
+  project.provide('cluster', {
+    databaseUrl: database.url,
+    urls: processes.map((p) => p.url),
+    pids: processes.map((p) => p.child.pid ?? 0),
+    companies: database.seeded.companies.map((c) => ({ key: c.key, editionKeys: [...c.editionKeys] })),
+    evaluationCounts: database.seeded.evaluationCounts,
+  });
+
   return async () => {
+    await Promise.all(processes.map((p) => p.stop()));
+    const [row] = await database.db.sql.query<{ version: string }>('select version()');
+    await database.drop();
     const sections = readSections();
     if (sections.length === 0) return;
-    const db = await createDatabase({ url: POSTGRES_URL, poolSize: 1 });
-    const [row] = await db.sql.query<{ version: string }>('select version()');
-    const version = row?.version ?? 'PostgreSQL (version unknown)';
-    await db.close();
-    let commit = '';
+    let commit = 'unknown';
     try {
       commit = execSync('git rev-parse --short HEAD', { encoding: 'utf8' }).trim();
     } catch {
-      commit = 'unknown';
+      // Not a git checkout: the report says "unknown".
     }
     const cpu = cpus();
     const header = [
       `Last run: ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC, commit ${commit}, ${sections.length} sections recorded (a section is recorded only when its checks passed).`,
-      `Machine: ${cpu.length} × ${cpu[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB RAM, Node ${process.version}, ${version.split(',')[0]}.`,
+      `Machine: ${cpu.length} × ${cpu[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB RAM, Node ${process.version}, ${(row?.version ?? 'PostgreSQL').split(',')[0]}.`,
+      `Data: ${database.seeded.companies.length} companies, evaluations per edition ${JSON.stringify(database.seeded.evaluationCounts)}.`,
     ].join('\n');
     writeReport(REPORT, renderSections(sections, header));
   };

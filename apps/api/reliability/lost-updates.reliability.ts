@@ -2,9 +2,9 @@
 // objects for a bounded time, each edit based on the version the client last saw. Afterwards the audit log,
 // the stored state and the clients' own records must agree edit for edit.
 import { randomBytes } from 'node:crypto';
+import type { Database } from '@ksp/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ApiProcess, startApiProcess } from './harness/api-process';
-import { createReliabilityDatabase, type ReliabilityDatabase } from './harness/database';
+import { sharedCluster } from './harness/cluster';
 import { gql, loginAll } from './harness/gql';
 import { recordSection } from './harness/report';
 
@@ -55,18 +55,16 @@ type Attempt = {
   detail?: string;
 };
 
-let database: ReliabilityDatabase;
-let apis: ApiProcess[] = [];
+const cluster = sharedCluster();
+const apis = cluster.urls.map((url, i) => ({ url, name: `api-${'ab'[i]}` }));
+let db: Database;
 
 beforeAll(async () => {
-  database = await createReliabilityDatabase();
-  const env = { DATABASE_URL: database.url, RATE_LIMIT_MAX: '0', LOG_LEVEL: 'warn' };
-  apis = await Promise.all([startApiProcess('api-a', env), startApiProcess('api-b', env)]);
+  db = await cluster.connect();
 });
 
 afterAll(async () => {
-  await Promise.all(apis.map((api) => api.stop()));
-  await database?.drop();
+  await db?.close();
 });
 
 describe('no lost updates', () => {
@@ -131,7 +129,7 @@ describe('no lost updates', () => {
     expect(accepted.filter((a) => a.returnedVersion !== a.sentVersion + 1)).toEqual([]);
 
     const stored = await gql(apis[1]!.url, target.read, { key: EDITION }, tokens.admin);
-    const audit = await database.db.prisma.auditEntry.findMany({ where: { entityType: target.kind } });
+    const audit = await db.prisma.auditEntry.findMany({ where: { entityType: target.kind } });
     const auditedAfter = audit.map((entry) => JSON.stringify(entry.after ?? null));
     for (const key of keys) {
       const mine = accepted

@@ -199,7 +199,7 @@ export function rootFields(schema: GraphQLSchema, operation: 'query' | 'mutation
 /** The result is data (not null, not one of the typed errors). */
 export function returnedData(result: unknown): boolean {
   if (result === null || result === undefined) return false;
-  if (Array.isArray(result)) return result.length > 0;
+  if (Array.isArray(result)) return result.some((item) => returnedData(item));
   if (typeof result === 'object') {
     const typename = (result as { __typename?: string }).__typename ?? '';
     if (/Error$/.test(typename)) return false;

@@ -14,7 +14,7 @@ export async function targetsFor(
   db: Database,
   editionKey: string,
   userId: string,
-  evaluationObserverEmail?: string,
+  evaluation: { editionKey?: string; observerEmail?: string } = {},
 ): Promise<CallTargets> {
   const edition = await db.prisma.edition.findUniqueOrThrow({
     where: { key: editionKey },
@@ -27,10 +27,10 @@ export async function targetsFor(
       rolePlays: true,
     },
   });
-  const evaluation = await db.prisma.evaluation.findFirstOrThrow({
+  const target = await db.prisma.evaluation.findFirstOrThrow({
     where: {
-      editionId: edition.id,
-      ...(evaluationObserverEmail ? { observer: { email: evaluationObserverEmail } } : {}),
+      edition: { key: evaluation.editionKey ?? editionKey },
+      ...(evaluation.observerEmail ? { observer: { email: evaluation.observerEmail } } : {}),
     },
   });
   const question = edition.questions.find((q) => q.options.length > 0) ?? edition.questions[0];
@@ -59,7 +59,7 @@ export async function targetsFor(
     keys,
     versions,
     userId,
-    evaluationId: encodeGlobalID('Evaluation', evaluation.id),
+    evaluationId: encodeGlobalID('Evaluation', target.id),
     unique: () => `${Date.now().toString(36)}${(n++).toString(36)}`,
   };
 }
