@@ -12,6 +12,7 @@ export default defineConfig({
     proxy: {
       '/graphql': { target: apiUrl, changeOrigin: true },
       '/health': { target: apiUrl, changeOrigin: true },
+      '/exports': { target: apiUrl, changeOrigin: true },
     },
   },
   build: {
