@@ -61,13 +61,16 @@ describe.each(testDatabaseKinds())('the results read on %s', (kind) => {
       `SELECT string_agg(${PACKED_ANSWER_SQL}::text, ',') AS packed
        FROM ${values} AS t("questionId", "optionId", "notApplicable") WHERE "questionId" < 461168602`,
     );
-    const unpacked: [number, number, boolean][] = [];
-    unpackAnswers(row?.packed ?? '', (question, option, na) => unpacked.push([question, option, na]));
-    expect(unpacked).toEqual([
-      [1, -1, false],
-      [7, 0, true],
-      [461168601, 2147483647, true],
-    ]);
+    const columns = {
+      questionId: new Int32Array(4),
+      optionId: new Int32Array(4),
+      notApplicable: new Uint8Array(4),
+    };
+    expect(unpackAnswers(row?.packed ?? '', columns, 1)).toBe(4);
+    expect([...columns.questionId]).toEqual([0, 1, 7, 461168601]);
+    expect([...columns.optionId]).toEqual([0, -1, 0, 2147483647]);
+    expect([...columns.notApplicable]).toEqual([0, 0, 1, 1]);
+    expect(unpackAnswers('', columns, 2)).toBe(2);
     await expect(
       db.sql.query(
         `SELECT ${PACKED_ANSWER_SQL}::text FROM ${values} AS t("questionId", "optionId", "notApplicable")`,

@@ -9,15 +9,21 @@ export const PACKED_ANSWER_SQL = `(("questionId"::int8 * 2 + "notApplicable"::in
 
 const LOW_DIGITS = 10;
 
-/** Receives each answer of a packed list: optionId is −1 when no option was chosen. */
-export type PackedAnswerSink = (questionId: number, optionId: number, notApplicable: boolean) => void;
+/** Unpacked answers in columns: database ids, optionId −1 when no option was chosen. */
+export interface AnswerColumns {
+  questionId: Int32Array;
+  optionId: Int32Array;
+  notApplicable: Uint8Array;
+}
 
 /**
- * Reads a comma-separated list of packed answers (PACKED_ANSWER_SQL, string_agg'ed) in one pass without
- * allocating: the two halves are parsed separately, so every value stays exact in a double.
+ * Reads a comma-separated list of packed answers (PACKED_ANSWER_SQL, string_agg'ed) into `into` from position
+ * `at`, in one pass without allocating: the two halves are parsed separately, so every value stays exact in a
+ * double. Returns the position after the last answer.
  */
-export function unpackAnswers(packed: string, sink: PackedAnswerSink): void {
-  if (packed.length === 0) return;
+export function unpackAnswers(packed: string, into: AnswerColumns, at: number): number {
+  if (packed.length === 0) return at;
+  let a = at;
   let start = 0;
   for (let i = 0; i <= packed.length; i++) {
     if (i < packed.length && packed.charCodeAt(i) !== 44 /* , */) continue;
@@ -26,8 +32,12 @@ export function unpackAnswers(packed: string, sink: PackedAnswerSink): void {
     for (let j = start; j < split; j++) high = high * 10 + (packed.charCodeAt(j) - 48);
     let low = 0;
     for (let j = split; j < i; j++) low = low * 10 + (packed.charCodeAt(j) - 48);
-    const notApplicable = high % 2 === 1;
-    sink((high - (notApplicable ? 1 : 0)) / 2, low - 1, notApplicable);
+    const notApplicable = high % 2;
+    into.questionId[a] = (high - notApplicable) / 2;
+    into.optionId[a] = low - 1;
+    into.notApplicable[a] = notApplicable;
+    a++;
     start = i + 1;
   }
+  return a;
 }

@@ -1,7 +1,7 @@
 import type { ContactHeader, EvaluationBatch } from '@ksp/domain';
 import type { SqlExecutor } from '../database/sql-driver';
 import type { EditionLookup } from '../repositories/edition-lookup';
-import { PACKED_ANSWER_SQL, unpackAnswers } from './packed-answers';
+import { type AnswerColumns, PACKED_ANSWER_SQL, unpackAnswers } from './packed-answers';
 
 /** One evaluation as the results read returns it: what scoring reads, its answers packed into one string. */
 export interface BatchRow extends ContactHeader {
@@ -31,55 +31,78 @@ export function readBatchRows(sql: SqlExecutor, editionKey: string): Promise<Bat
 }
 
 /**
+ * Database id → dictionary position as a dense table over the ids' range: a typed-array read per answer instead
+ * of a hash lookup. Ids are serial, so the range is at most the number of questions (options) ever stored.
+ */
+function slotTable(ids: readonly number[]): { min: number; slots: Int32Array } {
+  const min = Math.min(...ids);
+  const slots = new Int32Array(ids.length === 0 ? 0 : Math.max(...ids) - min + 1).fill(-1);
+  ids.forEach((id, slot) => {
+    slots[id - min] = slot;
+  });
+  return { min, slots };
+}
+
+function slotOf(table: { min: number; slots: Int32Array }, id: number): number {
+  const i = id - table.min;
+  return i >= 0 && i < table.slots.length ? (table.slots[i] as number) : -1;
+}
+
+/**
  * Rows → the domain's EvaluationBatch. The dictionaries are the edition's questions and options (from the
  * lookup); database ids become dictionary positions. An id the lookup does not know (a question added since it
  * was read) becomes −1, which the scorer skips like any unknown question.
  */
 export function evaluationBatchFromRows(rows: readonly BatchRow[], lookup: EditionLookup): EvaluationBatch {
   const questionKeys: string[] = [];
+  const questionIds: number[] = [];
   const options: { question: number; key: string }[] = [];
-  const questionSlot = new Map<number, number>();
-  const optionSlot = new Map<number, number>();
+  const optionIds: number[] = [];
   for (const area of lookup.edition.areas) {
     for (const performance of area.performances) {
       for (const question of performance.questions) {
         const slot = questionKeys.push(question.key) - 1;
-        questionSlot.set(lookup.questionId.get(question.key) as number, slot);
+        questionIds.push(lookup.questionId.get(question.key) as number);
         for (const option of question.options) {
-          const id = lookup.optionId.get(`${question.key}/${option.key}`) as number;
-          optionSlot.set(id, options.push({ question: slot, key: option.key }) - 1);
+          options.push({ question: slot, key: option.key });
+          optionIds.push(lookup.optionId.get(`${question.key}/${option.key}`) as number);
         }
       }
     }
   }
+  const questionTable = slotTable(questionIds);
+  const optionTable = slotTable(optionIds);
 
   // Every packed answer is at least 11 digits and a comma, which bounds the count before parsing.
   let capacity = 0;
   for (const row of rows) if (row.answers !== null) capacity += Math.floor((row.answers.length + 1) / 12) + 1;
-  const answerStart = new Int32Array(rows.length + 1);
-  const answerQuestion = new Int32Array(capacity);
-  const answerOption = new Int32Array(capacity);
-  const answerNotApplicable = new Uint8Array(capacity);
-  let a = 0;
-  const add = (questionId: number, optionId: number, notApplicable: boolean) => {
-    answerQuestion[a] = questionSlot.get(questionId) ?? -1;
-    answerOption[a] = optionId < 0 ? -1 : (optionSlot.get(optionId) ?? -1);
-    answerNotApplicable[a] = notApplicable ? 1 : 0;
-    a++;
+  const columns: AnswerColumns = {
+    questionId: new Int32Array(capacity),
+    optionId: new Int32Array(capacity),
+    notApplicable: new Uint8Array(capacity),
   };
+  const answerStart = new Int32Array(rows.length + 1);
+  let count = 0;
   for (let i = 0; i < rows.length; i++) {
-    answerStart[i] = a;
+    answerStart[i] = count;
     const packed = (rows[i] as BatchRow).answers;
-    if (packed !== null) unpackAnswers(packed, add);
+    if (packed !== null) count = unpackAnswers(packed, columns, count);
   }
-  answerStart[rows.length] = a;
+  answerStart[rows.length] = count;
+  // Ids → dictionary positions, in place.
+  const { questionId, optionId } = columns;
+  for (let a = 0; a < count; a++) {
+    questionId[a] = slotOf(questionTable, questionId[a] as number);
+    const option = optionId[a] as number;
+    optionId[a] = option < 0 ? -1 : slotOf(optionTable, option);
+  }
   return {
     editionKey: lookup.edition.key,
     contacts: rows,
     answerStart,
-    answerQuestion: answerQuestion.subarray(0, a),
-    answerOption: answerOption.subarray(0, a),
-    answerNotApplicable: answerNotApplicable.subarray(0, a),
+    answerQuestion: questionId.subarray(0, count),
+    answerOption: optionId.subarray(0, count),
+    answerNotApplicable: columns.notApplicable.subarray(0, count),
     questionKeys,
     options,
   };
