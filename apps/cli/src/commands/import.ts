@@ -5,6 +5,7 @@ import { type ImportFormat, type ImportReport, importEvaluations } from '@ksp/ex
 import type { Command } from '../command';
 import { withDatabase } from '../database';
 import { userPath } from '../paths';
+import { trackPeakMemory } from '../peak-memory';
 import { ProgressBar } from '../progress-bar';
 
 const USAGE = `Usage: pnpm run import FILE --edition KEY [--dry-run] [--format csv|xlsx] [--max-problems N]
@@ -95,15 +96,21 @@ export const command: Command = {
       return 1;
     }
     const bar = new ProgressBar();
+    let memory: ReturnType<typeof trackPeakMemory> | undefined;
+    // Timed from the import's start: opening (and migrating) the database is not the import's speed.
+    let started = performance.now();
     let phase = '';
-    const report = await withDatabase((db) =>
-      importEvaluations(db, {
+    const report = await withDatabase((db) => {
+      started = performance.now();
+      memory = trackPeakMemory(); // from here: the database is open, its client loaded
+      return importEvaluations(db, {
         editionKey: values.edition as string,
         format,
         open: () => createReadStream(path),
         dryRun: values['dry-run'],
         maxProblems,
         onProgress: (progress) => {
+          memory?.sample();
           if (progress.phase !== phase) {
             if (phase) bar.done();
             phase = progress.phase;
@@ -114,8 +121,8 @@ export const command: Command = {
             progress.totalRows,
           );
         },
-      }),
-    ).catch((error: unknown) => {
+      });
+    }).catch((error: unknown) => {
       bar.done();
       // Expected failures (unknown or closed edition, a file changed meanwhile) are one line, not a stack.
       if (error instanceof Error && EXPECTED.has(error.name)) {
@@ -126,7 +133,12 @@ export const command: Command = {
     });
     if (report === null) return 1;
     bar.done();
+    const seconds = (performance.now() - started) / 1000;
+    const peak = (memory ?? trackPeakMemory()).stop();
     process.stderr.write(`${formatReport(report)}\n`);
+    process.stderr.write(
+      `${report.rows.toLocaleString('en')} rows in ${seconds.toFixed(1)} s (${Math.round(report.rows / seconds).toLocaleString('en')} rows/s); peak memory: RSS ${peak.rssMb} MB, heap ${peak.heapMb} MB (RSS ${peak.startRssMb} MB at the start of the import)\n`,
+    );
     return report.problemCount > 0 ? 1 : 0;
   },
 };
