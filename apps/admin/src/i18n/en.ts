@@ -1,3 +1,9 @@
+import { awardsEn } from '../features/awards/messages';
+import { comparabilityEn } from '../features/comparability/messages';
+import { explainEn } from '../features/explain/messages';
+import { importEn } from '../features/import/messages';
+import { translationsEn } from '../features/translations/messages';
+import { whatIfEn } from '../features/what-if/messages';
 import type { Messages } from './nb';
 
 /** English. Typed as `Messages`, so a missing or extra key is a type error. */
@@ -279,4 +285,11 @@ export const en: Messages = {
   'audit.action': 'Action',
   'audit.target': 'Target',
   'audit.details': 'Details',
+  // The issue 8 and import screens keep their texts next to them.
+  ...awardsEn,
+  ...comparabilityEn,
+  ...explainEn,
+  ...importEn,
+  ...translationsEn,
+  ...whatIfEn,
 };

@@ -1,3 +1,10 @@
+import { awardsNb } from '../features/awards/messages';
+import { comparabilityNb } from '../features/comparability/messages';
+import { explainNb } from '../features/explain/messages';
+import { importNb } from '../features/import/messages';
+import { translationsNb } from '../features/translations/messages';
+import { whatIfNb } from '../features/what-if/messages';
+
 /**
  * Norwegian bokmål, the source language. Its keys are the app's message keys; en.ts must have every one
  * (the type checks that, and test/i18n.test.ts checks it at runtime). Placeholders look like `{name}`.
@@ -281,6 +288,13 @@ export const nb = {
   'audit.action': 'Handling',
   'audit.target': 'Gjelder',
   'audit.details': 'Detaljer',
+  // The issue 8 and import screens keep their texts next to them.
+  ...awardsNb,
+  ...comparabilityNb,
+  ...explainNb,
+  ...importNb,
+  ...translationsNb,
+  ...whatIfNb,
 } as const;
 
 export type MessageKey = keyof typeof nb;
