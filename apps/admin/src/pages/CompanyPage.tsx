@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import { useQuery } from 'urql';
 import { Link, useParams } from 'wouter';
 import { companyFromApi } from '../adapters/companyFromApi';
@@ -10,6 +10,9 @@ import { CompanyView } from '../features/company/CompanyView';
 import { useI18n } from '../i18n/I18nProvider';
 import { PageHeader } from '../ui/PageHeader';
 import { EmptyState, ErrorState, Loading } from '../ui/StateViews';
+
+// The comparable trend and the score explanations (issue 8) are a lazy chunk of their own.
+const CompanyInsights = lazy(() => import('../features/explain/CompanyInsights'));
 
 export default function CompanyPage() {
   const { t, locale } = useI18n();
@@ -48,7 +51,20 @@ export default function CompanyPage() {
         <ErrorState message={error.message} />
       ) : company ? (
         trend ? (
-          <CompanyView company={company} />
+          <div className="stack">
+            <CompanyView company={company} />
+            <Suspense fallback={<Loading />}>
+              <CompanyInsights
+                editionKey={editionKey}
+                companyKey={companyKey}
+                companyName={company.companyName}
+                industryKey={
+                  outcome?.__typename === 'EditionResults' ? (outcome.company?.industryKey ?? null) : null
+                }
+                industryName={company.industryName}
+              />
+            </Suspense>
+          </div>
         ) : (
           <Loading label={t('company.trendLoading')} />
         )

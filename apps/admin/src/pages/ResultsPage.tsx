@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { useQuery } from 'urql';
 import { useLocation, useParams } from 'wouter';
 import { resultsFromApi } from '../adapters/resultsFromApi';
@@ -10,6 +10,11 @@ import { ResultsView } from '../features/results/ResultsView';
 import { useI18n } from '../i18n/I18nProvider';
 import { PageHeader } from '../ui/PageHeader';
 import { EmptyState, ErrorState, Loading } from '../ui/StateViews';
+
+// Why a company holds its place (issue 8), a lazy chunk of its own.
+const RankingExplanation = lazy(() =>
+  import('../features/explain/RankingExplanation').then((m) => ({ default: m.RankingExplanation })),
+);
 
 export default function ResultsPage() {
   const { t, locale } = useI18n();
@@ -23,6 +28,7 @@ export default function ResultsPage() {
     pause: !editionKey,
     requestPolicy: 'cache-and-network',
   });
+  const [explaining, setExplaining] = useState<{ position: number; industryKey: string | null } | null>(null);
   const outcome = data?.editionResults;
   const results = useMemo(
     () => (data && outcome?.__typename === 'EditionResults' ? resultsFromApi(outcome, data) : null),
@@ -48,7 +54,31 @@ export default function ResultsPage() {
       ) : error && !data ? (
         <ErrorState message={error.message} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
       ) : results ? (
-        <ResultsView results={results} />
+        <div className="stack">
+          {explaining && (
+            <Suspense fallback={<Loading />}>
+              <RankingExplanation
+                key={`${editionKey}:${explaining.industryKey}:${explaining.position}`}
+                editionKey={editionKey}
+                position={explaining.position}
+                industry={
+                  explaining.industryKey
+                    ? {
+                        key: explaining.industryKey,
+                        name: results.industries.find((i) => i.key === explaining.industryKey)?.name ?? '',
+                      }
+                    : undefined
+                }
+                names={new Map(results.rows.map((row) => [row.companyKey, row.companyName]))}
+                onClose={() => setExplaining(null)}
+              />
+            </Suspense>
+          )}
+          <ResultsView
+            results={results}
+            onExplain={(position, _row, industryKey) => setExplaining({ position, industryKey })}
+          />
+        </div>
       ) : outcome && 'message' in outcome ? (
         <ErrorState message={outcome.message} />
       ) : (

@@ -15,10 +15,12 @@ interface ResultsViewProps {
   results: ResultsData;
   /** Replaces the file download (tests read the CSV text). */
   onExport?: (csv: string) => void;
+  /** Adds an "Explain" button to ranked rows: the position in the ranking shown (an industry's when filtered). */
+  onExplain?: (position: number, row: RankingRow, industryKey: string | null) => void;
 }
 
 /** Rankings: overall, per industry with winners, and "best on" per channel; filter by industry and channel. */
-export function ResultsView({ results, onExport }: ResultsViewProps) {
+export function ResultsView({ results, onExport, onExplain }: ResultsViewProps) {
   const { t, locale } = useI18n();
   const [industry, setIndustry] = useState('');
   const [channel, setChannel] = useState('');
@@ -77,6 +79,28 @@ export function ResultsView({ results, onExport }: ResultsViewProps) {
         ]
       : []),
     { key: 'contacts', header: t('results.contacts'), value: (row) => row.contacts, align: 'end' },
+    ...(onExplain && !channel
+      ? [
+          {
+            key: 'explain',
+            header: t('explain.rankButton'),
+            sortable: false,
+            value: () => null,
+            render: (row: RankingRow) => {
+              const position = industry ? row.industryRank : row.rank;
+              return position === null ? null : (
+                <Button
+                  size="sm"
+                  aria-label={t('explain.rankButtonLabel', { position, company: row.companyName })}
+                  onClick={() => onExplain(position, row, industry || null)}
+                >
+                  {t('explain.rankButton')}
+                </Button>
+              );
+            },
+          },
+        ]
+      : []),
   ];
 
   return (
