@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { useQuery } from 'urql';
 import { useLocation, useParams } from 'wouter';
 import { diffFromApi } from '../adapters/diffFromApi';
@@ -7,6 +7,8 @@ import { EditionDiffQuery } from '../api/changes';
 import { EditionDefinitionQuery } from '../api/definition';
 import { useEditions } from '../api/useEditions';
 import { paths } from '../app/paths';
+import { can } from '../auth/permissions';
+import { useSession } from '../auth/session';
 import { namesFrom } from '../features/changes/groupChanges';
 import { WhatChanged } from '../features/changes/WhatChanged';
 import { EditionPicker } from '../features/editions/EditionPicker';
@@ -14,9 +16,15 @@ import { useI18n } from '../i18n/I18nProvider';
 import { PageHeader } from '../ui/PageHeader';
 import { EmptyState, ErrorState, Loading } from '../ui/StateViews';
 
+// Lineage marks and comparability of the later edition (issue 8), a lazy chunk of their own.
+const LineagePanel = lazy(() =>
+  import('../features/comparability/LineagePanel').then((m) => ({ default: m.LineagePanel })),
+);
+
 /** "What changed" between two picked editions: the route's edition and (by default) the one it derives from. */
 export default function ChangesPage() {
   const { t } = useI18n();
+  const { session } = useSession();
   const [, navigate] = useLocation();
   const { edition: routeKey } = useParams<{ edition?: string }>();
   const { editions, chosen, fetching } = useEditions(routeKey, (e) => e.derivedFrom !== null);
@@ -69,7 +77,16 @@ export default function ChangesPage() {
       ) : diff.error ? (
         <ErrorState message={diff.error.message} />
       ) : outcome?.__typename === 'EditionDiff' ? (
-        <WhatChanged diff={diffFromApi(outcome)} names={names} />
+        <div className="stack">
+          <WhatChanged diff={diffFromApi(outcome)} names={names} />
+          <Suspense fallback={<Loading />}>
+            <LineagePanel
+              editionKey={toKey}
+              baselineEditionKey={fromKey}
+              canEdit={can(session?.user.role, 'definition.edit')}
+            />
+          </Suspense>
+        </div>
       ) : outcome ? (
         <ErrorState message={outcome.message} />
       ) : (
