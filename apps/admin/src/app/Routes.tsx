@@ -14,6 +14,11 @@ const ResultsPage = lazy(() => import('../pages/ResultsPage'));
 const CompanyPage = lazy(() => import('../pages/CompanyPage'));
 const ObserverPage = lazy(() => import('../pages/ObserverPage'));
 const AuditPage = lazy(() => import('../pages/AuditPage'));
+const AwardsPage = lazy(() => import('../pages/AwardsPage'));
+const WhatIfPage = lazy(() => import('../pages/WhatIfPage'));
+const FilesPage = lazy(() => import('../pages/FilesPage'));
+const ImportPage = lazy(() => import('../pages/ImportPage'));
+const TranslationsPage = lazy(() => import('../pages/TranslationsPage'));
 
 const routes: Array<{ path: string; permission: Permission; Page: React.ComponentType }> = [
   { path: '/editions', permission: 'editions.view', Page: EditionsPage },
@@ -26,6 +31,16 @@ const routes: Array<{ path: string; permission: Permission; Page: React.Componen
   { path: '/editions/:edition/companies/:company', permission: 'results.view', Page: CompanyPage },
   { path: '/observe', permission: 'evaluations.submit', Page: ObserverPage },
   { path: '/audit', permission: 'audit.view', Page: AuditPage },
+  { path: '/editions/:edition/audit', permission: 'audit.view', Page: AuditPage },
+  { path: '/awards', permission: 'results.view', Page: AwardsPage },
+  { path: '/awards/:edition', permission: 'results.view', Page: AwardsPage },
+  { path: '/what-if', permission: 'results.view', Page: WhatIfPage },
+  { path: '/what-if/:edition', permission: 'results.view', Page: WhatIfPage },
+  { path: '/files', permission: 'definition.view', Page: FilesPage },
+  { path: '/files/import', permission: 'editions.manage', Page: ImportPage },
+  { path: '/files/import/:edition', permission: 'editions.manage', Page: ImportPage },
+  { path: '/files/translations', permission: 'definition.view', Page: TranslationsPage },
+  { path: '/files/translations/:edition', permission: 'definition.view', Page: TranslationsPage },
 ];
 
 /** The signed-in app's routes; a role only gets the routes it may use. */

@@ -10,4 +10,9 @@ export const paths = {
     `/editions/${editionKey}/companies/${companyKey}`,
   observe: '/observe',
   audit: '/audit',
+  auditOf: (editionKey = ':edition') => `/editions/${editionKey}/audit`,
+  awards: (editionKey = ':edition') => `/awards/${editionKey}`,
+  whatIf: (editionKey = ':edition') => `/what-if/${editionKey}`,
+  importEvaluations: (editionKey = ':edition') => `/files/import/${editionKey}`,
+  translations: (editionKey = ':edition') => `/files/translations/${editionKey}`,
 } as const;

@@ -1,0 +1,81 @@
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { stringifyDocument } from '@urql/core';
+import { graphql } from '../generated/gql';
+
+// Field-work import (docs/import-export.md "Import"): a template per edition and the import itself.
+
+export const ImportTemplateQuery = graphql(`
+  query ImportTemplate($editionKey: String!, $format: ImportFormat!) {
+    evaluationImportTemplate(editionKey: $editionKey, format: $format) {
+      __typename
+      ... on EvaluationImportTemplate {
+        content
+        encoding
+        fileName
+        mediaType
+      }
+      ... on Error {
+        message
+      }
+    }
+  }
+`);
+
+export const ImportEvaluationsMutation = graphql(`
+  mutation ImportEvaluations($editionKey: String!, $format: ImportFormat!, $content: String!, $dryRun: Boolean!) {
+    importEvaluations(editionKey: $editionKey, format: $format, content: $content, dryRun: $dryRun, maxProblems: 1000) {
+      __typename
+      ... on EvaluationImportReport {
+        dryRun
+        rows
+        inserted
+        skipped
+        written
+        problemCount
+        truncated
+        problems {
+          row
+          column
+          message
+        }
+      }
+      ... on Error {
+        message
+      }
+    }
+  }
+`);
+
+/** Where a request is: sending the body (with its share sent), then waiting while the server works. */
+export type TransferProgress = { phase: 'uploading'; sent: number; total: number } | { phase: 'processing' };
+
+/**
+ * One GraphQL request through XMLHttpRequest, because fetch cannot report upload progress: `onProgress` hears
+ * the body's bytes going out, then `processing` once it is all sent and the server checks and writes.
+ */
+export function requestWithProgress<Result, Variables>(
+  document: TypedDocumentNode<Result, Variables>,
+  variables: Variables,
+  token: string | null,
+  onProgress: (progress: TransferProgress) => void,
+): Promise<{ data?: Result; errors?: Array<{ message: string }> }> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', '/graphql');
+    xhr.setRequestHeader('content-type', 'application/json');
+    if (token) xhr.setRequestHeader('authorization', `Bearer ${token}`);
+    xhr.upload.onprogress = (event) => {
+      onProgress({ phase: 'uploading', sent: event.loaded, total: event.lengthComputable ? event.total : 0 });
+    };
+    xhr.upload.onload = () => onProgress({ phase: 'processing' });
+    xhr.onload = () => {
+      try {
+        resolve(JSON.parse(xhr.responseText));
+      } catch {
+        reject(new Error(`HTTP ${xhr.status}`));
+      }
+    };
+    xhr.onerror = () => reject(new Error('network error'));
+    xhr.send(JSON.stringify({ query: stringifyDocument(document), variables }));
+  });
+}

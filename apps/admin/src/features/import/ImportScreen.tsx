@@ -1,0 +1,247 @@
+import { useState } from 'react';
+import { useClient } from 'urql';
+import { readUpload, saveFile } from '../../adapters/files';
+import {
+  ImportEvaluationsMutation,
+  ImportTemplateQuery,
+  requestWithProgress,
+} from '../../api/fieldworkImport';
+import type { ImportFormat, ImportEvaluationsMutation as ImportResult } from '../../generated/gql/graphql';
+import { formatNumber } from '../../i18n/format';
+import { useI18n } from '../../i18n/I18nProvider';
+import type { MessageKey } from '../../i18n/nb';
+import { Badge } from '../../ui/Badge';
+import { Button } from '../../ui/Button';
+import { DataTable } from '../../ui/DataTable';
+import { SelectField } from '../../ui/Field';
+import { ErrorState } from '../../ui/StateViews';
+import { IDLE_PROGRESS, type ImportProgress, progressAfter, stepStates } from './importSteps';
+import './Import.css';
+
+type Report = Extract<ImportResult['importEvaluations'], { __typename: 'EvaluationImportReport' }>;
+
+interface ImportScreenProps {
+  editionKey: string;
+  /** The session's bearer token (the import goes through XMLHttpRequest for upload progress). */
+  token: string | null;
+}
+
+/**
+ * Field-work import: download the edition's template, choose a file, check it (dry run: the report lists every
+ * problem by row and column), then import with progress (reading, upload %, server check and write) and counts.
+ */
+export function ImportScreen({ editionKey, token }: ImportScreenProps) {
+  const { t, locale } = useI18n();
+  const client = useClient();
+  const [templateFormat, setTemplateFormat] = useState<ImportFormat>('XLSX');
+  const [templateBusy, setTemplateBusy] = useState(false);
+  const [file, setFile] = useState<File | null>(null);
+  const [busy, setBusy] = useState<'check' | 'import' | null>(null);
+  const [progress, setProgress] = useState<ImportProgress | null>(null);
+  const [report, setReport] = useState<Report | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  const downloadTemplate = async () => {
+    setTemplateBusy(true);
+    setFailure(null);
+    const result = await client
+      .query(ImportTemplateQuery, { editionKey, format: templateFormat }, { requestPolicy: 'network-only' })
+      .toPromise();
+    setTemplateBusy(false);
+    const template = result.data?.evaluationImportTemplate;
+    if (template?.__typename === 'EvaluationImportTemplate')
+      saveFile(template.content, template.encoding, template.fileName, template.mediaType);
+    else
+      setFailure(
+        result.error?.message ??
+          (template && 'message' in template ? template.message : t('state.errorBody')),
+      );
+  };
+
+  const run = async (dryRun: boolean) => {
+    if (!file) return;
+    setBusy(dryRun ? 'check' : 'import');
+    setFailure(null);
+    if (dryRun) setReport(null);
+    let current: ImportProgress = { ...IDLE_PROGRESS };
+    const update = (next: ImportProgress) => {
+      current = next;
+      setProgress(next);
+    };
+    update(current);
+    try {
+      const upload = await readUpload(file);
+      const response = await requestWithProgress(
+        ImportEvaluationsMutation,
+        { editionKey, format: upload.format === 'csv' ? 'CSV' : 'XLSX', content: upload.content, dryRun },
+        token,
+        (event) => update(progressAfter(current, event)),
+      );
+      const outcome = response.data?.importEvaluations;
+      if (outcome?.__typename === 'EvaluationImportReport') {
+        setReport(outcome);
+        update({ step: 'done', percent: 100, failed: false });
+      } else {
+        update({ ...current, failed: true });
+        setFailure(
+          response.errors?.[0]?.message ??
+            (outcome && 'message' in outcome ? outcome.message : t('state.errorBody')),
+        );
+      }
+    } catch (error) {
+      update({ ...current, failed: true });
+      setFailure((error as Error).message);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const checkedClean = report?.dryRun === true && report.problemCount === 0;
+  const imported = report !== null && !report.dryRun;
+
+  return (
+    <div className="stack">
+      <section className="card stack" aria-labelledby="template-title">
+        <h2 id="template-title" className="card-title">
+          {t('import.templateTitle')}
+        </h2>
+        <p className="muted">{t('import.templateBody')}</p>
+        <div className="row import-row">
+          <SelectField
+            label={t('import.format')}
+            value={templateFormat}
+            options={[
+              { value: 'XLSX', label: 'Excel (XLSX)' },
+              { value: 'CSV', label: 'CSV' },
+            ]}
+            onChange={(event) => setTemplateFormat(event.target.value as ImportFormat)}
+          />
+          <Button busy={templateBusy} onClick={downloadTemplate}>
+            {t('import.downloadTemplate')}
+          </Button>
+        </div>
+      </section>
+
+      <section className="card stack" aria-labelledby="import-title">
+        <h2 id="import-title" className="card-title">
+          {t('import.fileTitle', { edition: editionKey })}
+        </h2>
+        <div className="field">
+          <label className="field-label" htmlFor="import-file">
+            {t('import.chooseFile')}
+          </label>
+          <input
+            id="import-file"
+            type="file"
+            accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            aria-describedby="import-file-hint"
+            onChange={(event) => {
+              setFile(event.target.files?.[0] ?? null);
+              setReport(null);
+              setProgress(null);
+              setFailure(null);
+            }}
+          />
+          <p id="import-file-hint" className="field-hint">
+            {t('import.fileHint')}
+          </p>
+        </div>
+        <div className="row">
+          <Button disabled={!file || busy !== null} busy={busy === 'check'} onClick={() => run(true)}>
+            {t('import.check')}
+          </Button>
+          <Button
+            variant="primary"
+            disabled={!file || !checkedClean || busy !== null}
+            busy={busy === 'import'}
+            onClick={() => run(false)}
+          >
+            {t('import.run')}
+          </Button>
+          {file && !checkedClean && !imported && <span className="muted">{t('import.checkFirst')}</span>}
+        </div>
+        {progress && <ProgressSteps progress={progress} />}
+        {failure && <ErrorState message={failure} />}
+      </section>
+
+      {report && (
+        <section className="card stack" aria-labelledby="report-title" aria-live="polite">
+          <h2 id="report-title" className="card-title">
+            {report.dryRun ? t('import.reportDryRun') : t('import.reportDone')}
+          </h2>
+          <dl className="import-counts">
+            <Count label={t('import.rows')} value={formatNumber(report.rows, locale)} />
+            <Count
+              label={report.dryRun ? t('import.wouldInsert') : t('import.inserted')}
+              value={formatNumber(report.inserted, locale)}
+            />
+            <Count label={t('import.skipped')} value={formatNumber(report.skipped, locale)} />
+            <Count label={t('import.problems')} value={formatNumber(report.problemCount, locale)} />
+          </dl>
+          {report.problemCount === 0 ? (
+            <p>
+              <Badge tone="success">{report.dryRun ? t('import.clean') : t('import.written')}</Badge>
+            </p>
+          ) : (
+            <>
+              <p className="issues" role="alert">
+                {t('import.nothingWritten', { count: report.problemCount })}
+                {report.truncated && ` ${t('import.truncated', { shown: report.problems.length })}`}
+              </p>
+              <DataTable
+                caption={t('import.problemsCaption')}
+                columns={[
+                  { key: 'row', header: t('import.row'), value: (p) => p.row, align: 'end' },
+                  { key: 'column', header: t('import.column'), value: (p) => p.column || '–' },
+                  { key: 'message', header: t('import.message'), value: (p) => p.message },
+                ]}
+                rows={report.problems}
+                rowKey={(p) => `${p.row}:${p.column}:${p.message}`}
+                initialSort={{ key: 'row', direction: 'asc' }}
+                csvFilename={`${editionKey}-import-problems.csv`}
+              />
+            </>
+          )}
+        </section>
+      )}
+    </div>
+  );
+}
+
+function Count({ label, value }: { label: string; value: string }) {
+  return (
+    <div>
+      <dt>{label}</dt>
+      <dd>{value}</dd>
+    </div>
+  );
+}
+
+/** Reading → upload (with a progress bar) → server check and write → done, announced politely. */
+function ProgressSteps({ progress }: { progress: ImportProgress }) {
+  const { t } = useI18n();
+  return (
+    <div className="import-progress" role="status" aria-live="polite">
+      {progress.step === 'upload' && (
+        <progress
+          max={100}
+          value={progress.percent ?? undefined}
+          aria-label={t('import.uploadProgress')}
+          className="import-bar"
+        />
+      )}
+      <ol className="import-steps">
+        {stepStates(progress).map(([step, state]) => (
+          <li key={step} className={`import-step is-${state}`}>
+            <span aria-hidden="true">
+              {state === 'done' ? '✓' : state === 'failed' ? '✕' : state === 'active' ? '…' : '○'}
+            </span>{' '}
+            {t(`import.step.${step}` as MessageKey)}
+            {step === 'upload' && state === 'active' && progress.percent !== null && ` ${progress.percent} %`}
+            <span className="visually-hidden"> ({t(`import.state.${state}` as MessageKey)})</span>
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}
