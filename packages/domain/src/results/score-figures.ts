@@ -25,17 +25,26 @@ function partFigure(part: PartResult, countsInTotal: boolean): number | null {
   return countsInTotal && part.score !== null ? part.score : part.shadowScore;
 }
 
+// Plain loops and no closures: averages are taken per industry and overall for every results computation, and
+// under tsx (keepNames) every closure created costs a defineProperty.
 export function scoreFigures(company: CompanyResult): ScoreFigures {
-  const countingAreas = new Set(company.areas.filter((a) => a.countsInTotal).map((a) => a.key));
+  const areas: Record<string, number | null> = {};
+  const countingAreas = new Set<string>();
+  for (const area of company.areas) {
+    areas[area.key] = partFigure(area, area.countsInTotal);
+    if (area.countsInTotal) countingAreas.add(area.key);
+  }
+  const performances: Record<string, number | null> = {};
+  for (const p of company.performances) performances[p.key] = partFigure(p, countingAreas.has(p.areaKey));
+  const channels: Record<string, number | null> = {};
+  for (const c of company.channels) channels[c.key] = c.total;
   return {
     total: company.total,
     answeredOnly: company.answeredOnly,
     headline: company.headline,
-    areas: Object.fromEntries(company.areas.map((a) => [a.key, partFigure(a, a.countsInTotal)])),
-    performances: Object.fromEntries(
-      company.performances.map((p) => [p.key, partFigure(p, countingAreas.has(p.areaKey))]),
-    ),
-    channels: Object.fromEntries(company.channels.map((c) => [c.key, c.total])),
+    areas,
+    performances,
+    channels,
     cx: {
       CSAT: company.cx.CSAT.mean,
       CES: company.cx.CES.mean,
@@ -46,39 +55,77 @@ export function scoreFigures(company: CompanyResult): ScoreFigures {
   };
 }
 
+/** Running mean of one figure: values are added in company order, so the sums are the same in any run. */
+class Mean {
+  private sum = 0;
+  private n = 0;
+  add(value: number | null): void {
+    if (value === null) return;
+    this.sum += value;
+    this.n++;
+  }
+  value(): number | null {
+    return this.n > 0 ? this.sum / this.n : null;
+  }
+}
+
+/** Means per key, keys in the order they first appear. */
+class KeyedMeans {
+  private readonly means = new Map<string, Mean>();
+  add(values: Record<string, number | null>): void {
+    for (const key in values) {
+      let mean = this.means.get(key);
+      if (!mean) {
+        mean = new Mean();
+        this.means.set(key, mean);
+      }
+      mean.add(values[key] ?? null);
+    }
+  }
+  result(): Record<string, number | null> {
+    const out: Record<string, number | null> = {};
+    for (const [key, mean] of this.means) out[key] = mean.value();
+    return out;
+  }
+}
+
 /** The mean of each figure over the companies that have it. */
 export function averageFigures(companies: readonly CompanyResult[]): AverageFigures {
-  const figures = companies.map(scoreFigures);
-  const avg = (pick: (f: ScoreFigures) => number | null): number | null => {
-    let sum = 0;
-    let n = 0;
-    for (const f of figures) {
-      const v = pick(f);
-      if (v === null) continue;
-      sum += v;
-      n++;
-    }
-    return n > 0 ? sum / n : null;
-  };
-  const keysOf = (pick: (f: ScoreFigures) => Record<string, unknown>) => [
-    ...new Set(figures.flatMap((f) => Object.keys(pick(f)))),
-  ];
-  const record = (pick: (f: ScoreFigures) => Record<string, number | null>) =>
-    Object.fromEntries(keysOf(pick).map((key) => [key, avg((f) => pick(f)[key] ?? null)]));
+  const total = new Mean();
+  const answeredOnly = new Mean();
+  const headline = new Mean();
+  const areas = new KeyedMeans();
+  const performances = new KeyedMeans();
+  const channels = new KeyedMeans();
+  const cx = { CSAT: new Mean(), CES: new Mean(), NPS: new Mean(), VES1: new Mean(), VES2: new Mean() };
+  for (const company of companies) {
+    const f = scoreFigures(company);
+    total.add(f.total);
+    answeredOnly.add(f.answeredOnly);
+    headline.add(f.headline);
+    areas.add(f.areas);
+    performances.add(f.performances);
+    channels.add(f.channels);
+    cx.CSAT.add(f.cx.CSAT);
+    cx.CES.add(f.cx.CES);
+    cx.NPS.add(f.cx.NPS);
+    cx.VES1.add(f.cx.VES1);
+    cx.VES2.add(f.cx.VES2);
+  }
   return {
     nCompanies: companies.length,
-    total: avg((f) => f.total),
-    answeredOnly: avg((f) => f.answeredOnly),
-    headline: avg((f) => f.headline),
-    areas: record((f) => f.areas),
-    performances: record((f) => f.performances),
-    channels: record((f) => f.channels),
+    total: total.value(),
+    answeredOnly: answeredOnly.value(),
+    headline: headline.value(),
+    areas: areas.result(),
+    performances: performances.result(),
+    channels: channels.result(),
     cx: {
-      CSAT: avg((f) => f.cx.CSAT),
-      CES: avg((f) => f.cx.CES),
-      NPS: avg((f) => f.cx.NPS),
-      VES1: avg((f) => f.cx.VES1),
-      VES2: avg((f) => f.cx.VES2),
+      CSAT: cx.CSAT.value(),
+      CES: cx.CES.value(),
+      NPS: cx.NPS.value(),
+      VES1: cx.VES1.value(),
+      VES2: cx.VES2.value(),
     },
   };
 }
