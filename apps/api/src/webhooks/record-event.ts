@@ -1,16 +1,7 @@
-import { randomUUID } from 'node:crypto';
-import { enqueueWebhookEvent, type OutboxClient, type WebhookEventName } from '@ksp/db';
+import { enqueueWebhookEvent, type OutboxClient, type WebhookEventName, webhookEvent } from '@ksp/db';
 import type { Context } from '../context';
 
-/** The JSON body every receiver gets: the event's id, name and time, who caused it, and the event's data. */
-export type WebhookEnvelope<Data = unknown> = {
-  id: string;
-  event: WebhookEventName;
-  occurredAt: string;
-  /** The user id behind the change, or null for system work. */
-  actorId: string | null;
-  data: Data;
-};
+export type { WebhookEnvelope } from '@ksp/db';
 
 /**
  * Emits a webhook event from inside the transaction of the change it reports (Prisma `tx`, or the plain-SQL
@@ -22,13 +13,7 @@ export async function recordEvent(
   event: WebhookEventName,
   data: unknown,
 ): Promise<string> {
-  const envelope: WebhookEnvelope = {
-    id: randomUUID(),
-    event,
-    occurredAt: new Date().toISOString(),
-    actorId: context.viewer?.userId ?? null,
-    data,
-  };
-  await enqueueWebhookEvent(tx, { id: envelope.id, event, payload: envelope });
-  return envelope.id;
+  const record = webhookEvent(event, data, context.viewer?.userId ?? null);
+  await enqueueWebhookEvent(tx, record);
+  return record.id;
 }

@@ -5,4 +5,5 @@ export type { OutboxClient } from './outbox-client';
 export { pruneWebhookDeliveries } from './prune-webhook-deliveries';
 export { type DeliveryOutcome, recordDeliveryResult } from './record-delivery-result';
 export { redeliverWebhook } from './redeliver-webhook';
+export { type WebhookEnvelope, webhookEvent } from './webhook-envelope';
 export { WEBHOOK_EVENTS, type WebhookDeliveryStatus, type WebhookEventName } from './webhook-events';
