@@ -1,4 +1,4 @@
-import { type ReactNode, useMemo, useRef, useState } from 'react';
+import { type ReactNode, useId, useMemo, useRef, useState } from 'react';
 import {
   allRowIds,
   type ExplanationFlags,
@@ -64,6 +64,9 @@ export function ExplanationTree({ label, rows, openDepth = 1 }: ExplanationTreeP
   const [open, setOpen] = useState<Set<string>>(() => new Set(idsToDepth(rows, openDepth)));
   const [focusedId, setFocusedId] = useState<string | null>(rows[0]?.id ?? null);
   const refs = useRef(new Map<string, HTMLElement>());
+  const idBase = useId();
+  // A DOM id per row: each treeitem is named by its own label, not by its whole subtree's text.
+  const domId = (rowId: string) => `${idBase}${rowId.replace(/[^\w-]/g, (c) => `_${c.charCodeAt(0)}_`)}`;
   const visible = useMemo(() => visibleRows(rows, open), [rows, open]);
   const positions = useMemo(() => new Map(visible.map((v, index) => [v.row.id, index])), [visible]);
 
@@ -124,6 +127,7 @@ export function ExplanationTree({ label, rows, openDepth = 1 }: ExplanationTreeP
       const hasChildren = row.children.length > 0;
       const isOpen = open.has(row.id);
       const effects = row.effects.map((effect) => localizeEffect(effect, t));
+      const base = domId(row.id);
       return (
         <li
           key={row.id}
@@ -132,6 +136,8 @@ export function ExplanationTree({ label, rows, openDepth = 1 }: ExplanationTreeP
           aria-setsize={items.length}
           aria-posinset={index + 1}
           aria-expanded={hasChildren ? isOpen : undefined}
+          aria-labelledby={`${base}-l`}
+          aria-describedby={effects.length > 0 ? `${base}-d ${base}-e` : `${base}-d`}
           tabIndex={focusedId === row.id ? 0 : -1}
           className={row.counted ? 'xtree-item' : 'xtree-item is-not-counted'}
           ref={(element) => {
@@ -159,8 +165,11 @@ export function ExplanationTree({ label, rows, openDepth = 1 }: ExplanationTreeP
             </span>
             <span className="xtree-main">
               <span className="xtree-label">
-                <span className="xtree-kind">{t(`explain.kind.${row.kind}` as MessageKey)}</span>
-                <span className="xtree-name">{row.label}</span>
+                <span id={`${base}-l`} className="xtree-title">
+                  <span className="xtree-kind">{t(`explain.kind.${row.kind}` as MessageKey)}</span>
+                  <span className="visually-hidden">: </span>
+                  <span className="xtree-name">{row.label}</span>
+                </span>
                 {FLAG_TONES.filter(([flag]) => row.flags[flag])
                   .filter(([flag]) => !(flag === 'critical' && row.flags.criticalTriggered))
                   .map(([flag, tone]) => (
@@ -171,42 +180,44 @@ export function ExplanationTree({ label, rows, openDepth = 1 }: ExplanationTreeP
                 {!row.counted && <Badge>{t('explain.notCounted')}</Badge>}
               </span>
               {effects.length > 0 && (
-                <ul className="xtree-effects">
+                <ul className="xtree-effects" id={`${base}-e`}>
                   {effects.map((effect) => (
                     <li key={effect}>{effect}</li>
                   ))}
                 </ul>
               )}
             </span>
-            <span className="xtree-cell xtree-answer">
-              <span className="visually-hidden">{t('explain.column.answer')}: </span>
-              {answerText(row, t, locale)}
-            </span>
-            <span className="xtree-cell">
-              <span className="visually-hidden">{t('explain.column.points')}: </span>
-              {row.points !== null || row.possible !== null
-                ? `${number(row.points)} / ${number(row.possible)}`
-                : row.n !== null
-                  ? t('explain.contacts', { count: row.n })
-                  : ''}
-            </span>
-            <span className="xtree-cell xtree-score">
-              <span className="visually-hidden">{t('explain.column.score')}: </span>
-              {formatScore(row.score, locale)}
-              {row.score === null && row.shadowScore !== null && (
-                <span className="muted">
-                  {' '}
-                  ({t('explain.shadow', { score: formatScore(row.shadowScore, locale) })})
-                </span>
-              )}
-            </span>
-            <span className="xtree-cell">
-              <span className="visually-hidden">{t('explain.column.weight')}: </span>
-              {row.weight === null ? '' : number(row.weight)}
-            </span>
-            <span className="xtree-cell">
-              <span className="visually-hidden">{t('explain.column.contribution')}: </span>
-              {row.contribution === null ? '' : formatScore(row.contribution, locale)}
+            <span id={`${base}-d`} className="xtree-cells">
+              <span className="xtree-cell xtree-answer">
+                <span className="visually-hidden">{t('explain.column.answer')}: </span>
+                {answerText(row, t, locale)}
+              </span>
+              <span className="xtree-cell">
+                <span className="visually-hidden">{t('explain.column.points')}: </span>
+                {row.points !== null || row.possible !== null
+                  ? `${number(row.points)} / ${number(row.possible)}`
+                  : row.n !== null
+                    ? t('explain.contacts', { count: row.n })
+                    : ''}
+              </span>
+              <span className="xtree-cell xtree-score">
+                <span className="visually-hidden">{t('explain.column.score')}: </span>
+                {formatScore(row.score, locale)}
+                {row.score === null && row.shadowScore !== null && (
+                  <span className="muted">
+                    {' '}
+                    ({t('explain.shadow', { score: formatScore(row.shadowScore, locale) })})
+                  </span>
+                )}
+              </span>
+              <span className="xtree-cell">
+                <span className="visually-hidden">{t('explain.column.weight')}: </span>
+                {row.weight === null ? '' : number(row.weight)}
+              </span>
+              <span className="xtree-cell">
+                <span className="visually-hidden">{t('explain.column.contribution')}: </span>
+                {row.contribution === null ? '' : formatScore(row.contribution, locale)}
+              </span>
             </span>
           </div>
           {hasChildren && isOpen && (
