@@ -28,6 +28,9 @@ describe('AppShell', () => {
       'Survey editor',
       'What changed',
       'Results',
+      'Awards',
+      'What if',
+      'Files',
       'Observer form',
       'Audit',
     ]);
@@ -39,7 +42,16 @@ describe('AppShell', () => {
         <p>content</p>
       </AppShell>,
     );
-    expect(navLinks()).toEqual(['Editions', 'Survey editor', 'What changed', 'Results', 'Audit']);
+    expect(navLinks()).toEqual([
+      'Editions',
+      'Survey editor',
+      'What changed',
+      'Results',
+      'Awards',
+      'What if',
+      'Files',
+      'Audit',
+    ]);
     unmount();
     renderWithApp(
       <AppShell user={user('observer')} onSignOut={() => {}}>
