@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, editionResults, insertEvaluations } from '../src';
 import { loadEditionLookup } from '../src/repositories/edition-lookup';
 import { PACKED_ANSWER_SQL, unpackAnswers } from '../src/results/packed-answers';
-import { evaluationBatchFromRows, readBatchRows } from '../src/results/read-evaluation-batch';
+import { type BatchRow, evaluationBatchFromRows, readBatchRows } from '../src/results/read-evaluation-batch';
 import { demoObserverEmail } from '../src/seed/demo-users';
 import { seedDemo } from '../src/seed/seed-demo';
 import { createTestDatabase, testDatabaseKinds } from '../src/testing';
@@ -93,6 +93,20 @@ describe.each(testDatabaseKinds())('the results read on %s', (kind) => {
     });
     const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);
     expect(batch.contacts.map(header).sort(byId)).toEqual(evaluations.map(header).sort(byId));
+  });
+
+  it('reads the same rows as slices of evaluation ids as in one query', async () => {
+    // The same rows, answers in whatever order each plan aggregates them.
+    const normalized = (rows: BatchRow[]) =>
+      rows
+        .map((row) => ({ ...row, answers: row.answers?.split(',').sort() ?? null }))
+        .sort((a, b) => (a.id < b.id ? -1 : 1));
+    const whole = normalized(await readBatchRows(db.sql, 'KSP24'));
+    for (const parts of [2, 3]) {
+      const sliced = await readBatchRows(db.sql, 'KSP24', parts);
+      expect(sliced).toHaveLength(whole.length);
+      expect(normalized(sliced)).toEqual(whole);
+    }
   });
 
   it("gives the domain scorer's results for the evaluations", async () => {

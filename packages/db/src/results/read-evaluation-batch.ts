@@ -13,21 +13,53 @@ export interface BatchRow extends ContactHeader {
  * ONE query for everything scoring reads of an edition's evaluations: per evaluation its contact id, company
  * key, channel, answered and waiting time (named as the domain names them, so a row is the batch's contact
  * as it is), and its answers packed one number each. Answers are in storage order, as the earlier read.
+ * `range` limits it to a slice of evaluation ids (see readBatchRows); its text is built here, never from input.
  */
-const EVALUATION_BATCH = `
+const evaluationBatchSql = (range: (column: string) => string) => `
 SELECT e."contactId" AS "id", c."key" AS "companyKey", e."channelKey" AS "channel", e."answered", e."waitingTime",
        a."answers"
 FROM "Evaluation" e
 JOIN "Company" c ON c."id" = e."companyId"
 LEFT JOIN (
   SELECT "evaluationId", string_agg(${PACKED_ANSWER_SQL}::text, ',') AS "answers"
-  FROM "Answer" WHERE "editionId" = (SELECT "id" FROM "Edition" WHERE "key" = $1) GROUP BY "evaluationId"
+  FROM "Answer" WHERE "editionId" = (SELECT "id" FROM "Edition" WHERE "key" = $1)${range('"evaluationId"')}
+  GROUP BY "evaluationId"
 ) a ON a."evaluationId" = e."id"
-WHERE e."editionId" = (SELECT "id" FROM "Edition" WHERE "key" = $1)`;
+WHERE e."editionId" = (SELECT "id" FROM "Edition" WHERE "key" = $1)${range('e."id"')}`;
 
-/** The rows of an edition's evaluations for scoring: by key, so it can run alongside loading the edition. */
-export function readBatchRows(sql: SqlExecutor, editionKey: string): Promise<BatchRow[]> {
-  return sql.query<BatchRow>(EVALUATION_BATCH, [editionKey]);
+/** The i-th of n equal slices of the uuid space, by its first 32 bits: `from` inclusive, `to` exclusive. */
+function uuidSlice(i: number, n: number): { from: string | null; to: string | null } {
+  const bound = (k: number) =>
+    `${Math.floor((k * 0x100000000) / n)
+      .toString(16)
+      .padStart(8, '0')}-0000-0000-0000-000000000000`;
+  return { from: i === 0 ? null : bound(i), to: i === n - 1 ? null : bound(i + 1) };
+}
+
+/**
+ * The rows of an edition's evaluations for scoring: by key, so it can run alongside loading the edition.
+ * With `parts` > 1 the evaluations are read as that many slices of their (random) ids, one query each at the
+ * same time: PostgreSQL aggregates a query on one core, the slices on as many as there are connections.
+ */
+export async function readBatchRows(sql: SqlExecutor, editionKey: string, parts = 1): Promise<BatchRow[]> {
+  if (parts <= 1)
+    return sql.query<BatchRow>(
+      evaluationBatchSql(() => ''),
+      [editionKey],
+    );
+  const slices = await Promise.all(
+    Array.from({ length: parts }, (_, i) => {
+      const { from, to } = uuidSlice(i, parts);
+      const params: unknown[] = [editionKey];
+      const range = (column: string) =>
+        (from === null ? '' : ` AND ${column} >= $2`) +
+        (to === null ? '' : ` AND ${column} < $${from === null ? 2 : 3}`);
+      if (from !== null) params.push(from);
+      if (to !== null) params.push(to);
+      return sql.query<BatchRow>(evaluationBatchSql(range), params);
+    }),
+  );
+  return slices.flat();
 }
 
 /**
