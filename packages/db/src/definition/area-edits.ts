@@ -1,17 +1,6 @@
 import type { AreaCounting, LocalizedText } from '@ksp/domain';
-import type { Database } from '../database/create-database';
-import type { DefinitionReader, DefinitionRequest, EditedDefinition } from './change-definition';
-import {
-  addDefinitionItem,
-  givenFields,
-  removeDefinitionItem,
-  reorderDefinitionItems,
-  returnEdited,
-  updateDefinitionItem,
-} from './definition-item-edits';
+import { addEdit, givenOr, removeEdit, reorderEdit, updateEdit } from './definition-item-edits';
 import { mergeText } from './stable-key';
-
-type Db = Pick<Database, 'prisma'>;
 
 export interface NewArea {
   /** Absent = made from the name. */
@@ -32,82 +21,33 @@ export interface AreaChanges {
 }
 
 /** Adds an area (no performances yet) after the last one. */
-export function addArea<T = EditedDefinition>(
-  db: Db,
-  request: DefinitionRequest & { input: NewArea },
-  read: DefinitionReader<T> = returnEdited as DefinitionReader<T>,
-): Promise<T> {
-  const { input } = request;
-  return addDefinitionItem(
-    db,
-    request,
-    {
-      level: 'area',
-      container: { level: 'edition' },
-      key: input.key,
-      keySource: input.name,
-      fields: givenFields(input),
-      build: (key) => ({
-        key,
-        name: input.name,
-        description: input.description ?? {},
-        counting: input.counting,
-        weight: input.weight ?? null,
-        performances: [],
-      }),
-    },
-    read,
-  );
-}
+export const addArea = addEdit(({ input }: { input: NewArea }) => ({
+  level: 'area',
+  container: { level: 'edition' },
+  key: input.key,
+  keySource: input.name,
+  build: (key) => ({
+    key,
+    name: input.name,
+    description: input.description ?? {},
+    counting: input.counting,
+    weight: input.weight ?? null,
+    performances: [],
+  }),
+}));
 
-export function updateArea<T = EditedDefinition>(
-  db: Db,
-  request: DefinitionRequest & { key: string; version: number; input: AreaChanges },
-  read: DefinitionReader<T> = returnEdited as DefinitionReader<T>,
-): Promise<T> {
-  const { input } = request;
-  return updateDefinitionItem(
-    db,
-    request,
-    {
-      ref: { level: 'area', key: request.key },
-      version: request.version,
-      fields: givenFields(input),
-      change: (area) => ({
-        ...area,
-        name: mergeText(area.name, input.name),
-        description: mergeText(area.description, input.description),
-        counting: input.counting ?? area.counting,
-        weight: input.weight === undefined ? area.weight : input.weight,
-      }),
-    },
-    read,
-  );
-}
+export const updateArea = updateEdit(({ key, input }: { key: string; input: AreaChanges }) => ({
+  ref: { level: 'area', key },
+  change: (area) => ({
+    ...area,
+    name: mergeText(area.name, input.name),
+    description: mergeText(area.description, input.description),
+    counting: input.counting ?? area.counting,
+    weight: givenOr(input.weight, area.weight),
+  }),
+}));
 
 /** Removes an area with its performances, questions and options. */
-export function removeArea<T = EditedDefinition>(
-  db: Db,
-  request: DefinitionRequest & { key: string; version: number },
-  read: DefinitionReader<T> = returnEdited as DefinitionReader<T>,
-): Promise<T> {
-  return removeDefinitionItem(
-    db,
-    request,
-    { ref: { level: 'area', key: request.key }, version: request.version },
-    read,
-  );
-}
+export const removeArea = removeEdit(({ key }: { key: string }) => ({ level: 'area', key }));
 
-export function reorderAreas<T = EditedDefinition>(
-  db: Db,
-  request: DefinitionRequest & { keys: string[] },
-  read: DefinitionReader<T> = returnEdited as DefinitionReader<T>,
-): Promise<T> {
-  return reorderDefinitionItems(
-    db,
-    request,
-    { container: { level: 'edition' }, level: 'area', keys: request.keys },
-    read,
-  );
-}
+export const reorderAreas = reorderEdit('area', () => ({ level: 'edition' }));

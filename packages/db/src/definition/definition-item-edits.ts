@@ -25,7 +25,9 @@ import {
 import { keyFromText } from './stable-key';
 
 // The four shapes every definition edit takes (add, update, remove, reorder), for any level of the tree.
-// The per-concept files (area-edits, performance-edits, …) only say what their input means.
+// The per-concept files (area-edits, performance-edits, …) only say what their input means: each of their
+// edits is made by addEdit, updateEdit, removeEdit or reorderEdit (bottom of this file) from a function of
+// the request.
 
 type Db = Pick<Database, 'prisma'>;
 
@@ -37,6 +39,9 @@ export const givenFields = (input: object) =>
   Object.entries(input)
     .filter(([, value]) => value !== undefined)
     .map(([field]) => field);
+
+/** An update's value for a nullable field: the given one (null clears it), or the current one when not given. */
+export const givenOr = <V>(given: V | undefined, current: V): V => (given === undefined ? current : given);
 
 const refIn = (level: ItemLevel, key: string, container: ContainerRef): ItemRef =>
   level === 'option'
@@ -60,7 +65,7 @@ export function addDefinitionItem<L extends ItemLevel, T>(
   db: Db,
   request: DefinitionRequest,
   spec: AddItem<L>,
-  read: DefinitionReader<T>,
+  read: DefinitionReader<T> = returnEdited as DefinitionReader<T>,
 ): Promise<T> {
   return changeDefinition(
     db,
@@ -99,7 +104,7 @@ export function updateDefinitionItem<L extends ItemLevel, T>(
   db: Db,
   request: DefinitionRequest,
   spec: UpdateItem<L>,
-  read: DefinitionReader<T>,
+  read: DefinitionReader<T> = returnEdited as DefinitionReader<T>,
 ): Promise<T> {
   return changeDefinition(
     db,
@@ -123,7 +128,7 @@ export function removeDefinitionItem<T>(
   db: Db,
   request: DefinitionRequest,
   spec: { ref: ItemRef; version: number },
-  read: DefinitionReader<T>,
+  read: DefinitionReader<T> = returnEdited as DefinitionReader<T>,
 ): Promise<T> {
   return changeDefinition(
     db,
@@ -143,7 +148,7 @@ export function reorderDefinitionItems<T>(
   db: Db,
   request: DefinitionRequest,
   spec: { container: ContainerRef; level: ItemLevel; keys: string[] },
-  read: DefinitionReader<T>,
+  read: DefinitionReader<T> = returnEdited as DefinitionReader<T>,
 ): Promise<T> {
   return changeDefinition(
     db,
@@ -166,3 +171,46 @@ export function reorderDefinitionItems<T>(
     read,
   );
 }
+
+/**
+ * A definition edit as the package exports it: the request names the edition, the item and the input;
+ * `read` picks the result inside the edit's transaction (default: what the edit touched, as row ids).
+ */
+export type DefinitionEditor<R> = <T = EditedDefinition>(
+  db: Db,
+  request: DefinitionRequest & R,
+  read?: DefinitionReader<T>,
+) => Promise<T>;
+
+/** An add edit: `spec` says from the request where the new item goes and what it is. */
+export const addEdit =
+  <L extends ItemLevel, R extends { input: object }>(
+    spec: (request: R) => Omit<AddItem<L>, 'fields'>,
+  ): DefinitionEditor<R> =>
+  (db, request, read) =>
+    addDefinitionItem(db, request, { ...spec(request), fields: givenFields(request.input) }, read);
+
+/** An update edit, based on the version the caller read: `spec` says from the request which item changes and how. */
+export const updateEdit =
+  <L extends ItemLevel, R extends { input: object }>(
+    spec: (request: R) => Omit<UpdateItem<L>, 'version' | 'fields'>,
+  ): DefinitionEditor<R & { version: number }> =>
+  (db, request, read) =>
+    updateDefinitionItem(
+      db,
+      request,
+      { ...spec(request), version: request.version, fields: givenFields(request.input) },
+      read,
+    );
+
+/** A remove edit, based on the version the caller read: `ref` names the item from the request. */
+export const removeEdit =
+  <R>(ref: (request: R) => ItemRef): DefinitionEditor<R & { version: number }> =>
+  (db, request, read) =>
+    removeDefinitionItem(db, request, { ref: ref(request), version: request.version }, read);
+
+/** A reorder edit of `level`'s items in the container the request names. */
+export const reorderEdit =
+  <R>(level: ItemLevel, container: (request: R) => ContainerRef): DefinitionEditor<R & { keys: string[] }> =>
+  (db, request, read) =>
+    reorderDefinitionItems(db, request, { container: container(request), level, keys: request.keys }, read);

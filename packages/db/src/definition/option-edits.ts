@@ -1,17 +1,6 @@
 import type { AnswerOption, LocalizedText } from '@ksp/domain';
-import type { Database } from '../database/create-database';
-import type { DefinitionReader, DefinitionRequest, EditedDefinition } from './change-definition';
-import {
-  addDefinitionItem,
-  givenFields,
-  removeDefinitionItem,
-  reorderDefinitionItems,
-  returnEdited,
-  updateDefinitionItem,
-} from './definition-item-edits';
+import { addEdit, givenOr, removeEdit, reorderEdit, updateEdit } from './definition-item-edits';
 import { keyFromText, mergeText } from './stable-key';
-
-type Db = Pick<Database, 'prisma'>;
 
 export interface NewOption {
   /** Unique within the question; absent = made from the label. */
@@ -41,76 +30,33 @@ export function optionsFrom(options: readonly NewOption[]): AnswerOption[] {
 }
 
 /** Adds an option at the end of a question's options. */
-export function addOption<T = EditedDefinition>(
-  db: Db,
-  request: DefinitionRequest & { questionKey: string; input: NewOption },
-  read: DefinitionReader<T> = returnEdited as DefinitionReader<T>,
-): Promise<T> {
-  const { input } = request;
-  return addDefinitionItem(
-    db,
-    request,
-    {
-      level: 'option',
-      container: { level: 'question', key: request.questionKey },
-      key: input.key,
-      keySource: input.label,
-      fields: givenFields(input),
-      build: (key) => ({ key, label: input.label, points: input.points ?? null, value: input.value ?? null }),
-    },
-    read,
-  );
-}
+export const addOption = addEdit(({ questionKey, input }: { questionKey: string; input: NewOption }) => ({
+  level: 'option',
+  container: { level: 'question', key: questionKey },
+  key: input.key,
+  keySource: input.label,
+  build: (key) => ({ key, label: input.label, points: input.points ?? null, value: input.value ?? null }),
+}));
 
-export function updateOption<T = EditedDefinition>(
-  db: Db,
-  request: DefinitionRequest & { questionKey: string; key: string; version: number; input: OptionChanges },
-  read: DefinitionReader<T> = returnEdited as DefinitionReader<T>,
-): Promise<T> {
-  const { input } = request;
-  return updateDefinitionItem(
-    db,
-    request,
-    {
-      ref: { level: 'option', questionKey: request.questionKey, key: request.key },
-      version: request.version,
-      fields: givenFields(input),
-      change: (option) => ({
-        ...option,
-        label: mergeText(option.label, input.label),
-        points: input.points === undefined ? option.points : input.points,
-        value: input.value === undefined ? option.value : input.value,
-      }),
-    },
-    read,
-  );
-}
+/** An option by its question and its key within that question. */
+const optionRef = ({ questionKey, key }: { questionKey: string; key: string }) =>
+  ({ level: 'option', questionKey, key }) as const;
 
-export function removeOption<T = EditedDefinition>(
-  db: Db,
-  request: DefinitionRequest & { questionKey: string; key: string; version: number },
-  read: DefinitionReader<T> = returnEdited as DefinitionReader<T>,
-): Promise<T> {
-  return removeDefinitionItem(
-    db,
-    request,
-    {
-      ref: { level: 'option', questionKey: request.questionKey, key: request.key },
-      version: request.version,
-    },
-    read,
-  );
-}
+export const updateOption = updateEdit(
+  (request: { questionKey: string; key: string; input: OptionChanges }) => ({
+    ref: optionRef(request),
+    change: (option) => ({
+      ...option,
+      label: mergeText(option.label, request.input.label),
+      points: givenOr(request.input.points, option.points),
+      value: givenOr(request.input.value, option.value),
+    }),
+  }),
+);
 
-export function reorderOptions<T = EditedDefinition>(
-  db: Db,
-  request: DefinitionRequest & { questionKey: string; keys: string[] },
-  read: DefinitionReader<T> = returnEdited as DefinitionReader<T>,
-): Promise<T> {
-  return reorderDefinitionItems(
-    db,
-    request,
-    { container: { level: 'question', key: request.questionKey }, level: 'option', keys: request.keys },
-    read,
-  );
-}
+export const removeOption = removeEdit(optionRef);
+
+export const reorderOptions = reorderEdit('option', ({ questionKey }: { questionKey: string }) => ({
+  level: 'question',
+  key: questionKey,
+}));
