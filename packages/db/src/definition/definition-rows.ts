@@ -2,7 +2,8 @@ import type { AnswerOption, Area, ChannelRule, Lineage, Performance, Question } 
 import { Prisma } from '../generated/prisma/client';
 
 // The columns each domain item is stored in (besides ids, parents, version and lineage). The same functions
-// serve inserts, updates and the "did it change?" comparison, so the three cannot drift apart.
+// serve inserts (a whole edition's, insertEdition, and an edit's), updates and the "did it change?"
+// comparison, so they cannot drift apart.
 
 export const channelColumns = (c: ChannelRule) => ({
   key: c.key,

@@ -6,9 +6,17 @@ import {
   parseEdition,
 } from '@ksp/domain';
 import type { Database } from '../database/create-database';
+import {
+  areaColumns,
+  channelColumns,
+  lineageColumn,
+  optionColumns,
+  performanceColumns,
+  questionColumns,
+} from '../definition/definition-rows';
 import { NotFoundError } from '../errors/database-errors';
 import { withDatabaseErrors } from '../errors/translate-database-error';
-import { Prisma } from '../generated/prisma/client';
+import type { Prisma } from '../generated/prisma/client';
 import { LONG_TRANSACTION, type TransactionClient } from './transaction-client';
 
 type Db = Pick<Database, 'prisma'>;
@@ -33,8 +41,6 @@ const text = (json: Prisma.JsonValue) => json as LocalizedText;
 
 /** Lineage is optional in the domain: a null column means "not recorded", i.e. the field is left out. */
 const lineageFrom = (json: Prisma.JsonValue | null) => (json === null ? {} : { lineage: json });
-const lineageTo = (lineage: unknown) =>
-  lineage == null ? Prisma.DbNull : (lineage as Prisma.InputJsonValue);
 
 /** Rows → the domain's Edition (shape-checked with its schema; drafts being edited need not pass every rule). */
 export function editionFromRow(row: EditionRow): Edition {
@@ -171,31 +177,10 @@ export async function insertEdition(tx: TransactionClient, edition: Edition): Pr
     select: { id: true },
   });
   await tx.channelRule.createMany({
-    data: edition.channels.map((c) => ({
-      editionId,
-      key: c.key,
-      name: c.name,
-      order: c.order,
-      waitUnit: c.waitUnit,
-      maxWait: c.maxWait,
-      waitingBands: c.waitingBands,
-      maxAttempts: c.attempts.maxAttempts,
-      retryOnAnotherDay: c.attempts.retryOnAnotherDay,
-      lateAnswerCounts: c.attempts.lateAnswerCounts,
-      weight: c.weight,
-    })),
+    data: edition.channels.map((c) => ({ editionId, ...channelColumns(c) })),
   });
   const areas = await tx.area.createManyAndReturn({
-    data: edition.areas.map((a) => ({
-      editionId,
-      key: a.key,
-      name: a.name,
-      description: a.description,
-      order: a.order,
-      counting: a.counting,
-      weight: a.weight,
-      lineage: lineageTo(a.lineage),
-    })),
+    data: edition.areas.map((a) => ({ editionId, ...areaColumns(a), lineage: lineageColumn(a.lineage) })),
     select: { id: true, key: true },
   });
   const areaId = new Map(areas.map((a) => [a.key, a.id]));
@@ -204,11 +189,8 @@ export async function insertEdition(tx: TransactionClient, edition: Edition): Pr
     data: performances.map(({ area, p }) => ({
       editionId,
       areaId: areaId.get(area) as number,
-      key: p.key,
-      name: p.name,
-      description: p.description,
-      order: p.order,
-      lineage: lineageTo(p.lineage),
+      ...performanceColumns(p),
+      lineage: lineageColumn(p.lineage),
     })),
     select: { id: true, key: true },
   });
@@ -218,18 +200,8 @@ export async function insertEdition(tx: TransactionClient, edition: Edition): Pr
     data: questions.map(({ performance, q }) => ({
       editionId,
       performanceId: performanceId.get(performance) as number,
-      key: q.key,
-      text: q.text,
-      order: q.order,
-      type: q.type,
-      channels: q.channels,
-      scored: q.scored,
-      allowNotApplicable: q.allowNotApplicable,
-      required: q.required,
-      cxMetric: q.cxMetric,
-      critical: q.critical,
-      bonus: q.bonus,
-      lineage: lineageTo(q.lineage),
+      ...questionColumns(q),
+      lineage: lineageColumn(q.lineage),
     })),
     select: { id: true, key: true },
   });
@@ -239,15 +211,7 @@ export async function insertEdition(tx: TransactionClient, edition: Edition): Pr
   );
   if (options.length > 0) {
     await tx.answerOption.createMany({
-      data: options.map(({ questionId, o }) => ({
-        editionId,
-        questionId,
-        key: o.key,
-        label: o.label,
-        order: o.order,
-        points: o.points,
-        value: o.value,
-      })),
+      data: options.map(({ questionId, o }) => ({ editionId, questionId, ...optionColumns(o) })),
     });
   }
   if (edition.status !== 'draft') {
