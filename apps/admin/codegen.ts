@@ -8,7 +8,8 @@ const config: CodegenConfig = {
   generates: {
     './src/generated/gql/': {
       preset: 'client',
-      presetConfig: { fragmentMasking: false },
+      // Masked fragments: a component reads a fragment's fields only through `readFragment` (api/outcome.ts).
+      presetConfig: { fragmentMasking: { unmaskFunctionName: 'readFragment' } },
       config: {
         useTypeImports: true,
         enumsAsTypes: true,

@@ -35,9 +35,7 @@ export const CreateEditionFromMutation = graphql(`
       ... on Edition {
         key
       }
-      ... on Error {
-        message
-      }
+      ...MutationError
     }
   }
 `);
@@ -50,15 +48,7 @@ export const PublishEditionMutation = graphql(`
         key
         status
       }
-      ... on ValidationError {
-        fieldErrors {
-          path
-          message
-        }
-      }
-      ... on Error {
-        message
-      }
+      ...MutationError
     }
   }
 `);
@@ -71,9 +61,7 @@ export const CloseEditionMutation = graphql(`
         key
         status
       }
-      ... on Error {
-        message
-      }
+      ...MutationError
     }
   }
 `);

@@ -8,15 +8,7 @@ export const SubmitEvaluationMutation = graphql(`
         id
         contactId
       }
-      ... on ValidationError {
-        fieldErrors {
-          path
-          message
-        }
-      }
-      ... on Error {
-        message
-      }
+      ...MutationError
     }
   }
 `);

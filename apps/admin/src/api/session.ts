@@ -13,9 +13,7 @@ export const LoginMutation = graphql(`
           role
         }
       }
-      ... on Error {
-        message
-      }
+      ...MutationError
     }
   }
 `);

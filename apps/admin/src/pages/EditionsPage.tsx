@@ -8,7 +8,7 @@ import {
   EditionsQuery,
   PublishEditionMutation,
 } from '../api/editions';
-import { failureMessage } from '../api/outcome';
+import { failureMessage, mutationOutcome } from '../api/outcome';
 import { useEvaluationCounts } from '../api/useEvaluationCounts';
 import { paths } from '../app/paths';
 import { can } from '../auth/permissions';
@@ -59,12 +59,13 @@ export default function EditionsPage() {
 
   const onPublish = async (editionKey: string) => {
     const result = await publishEdition({ editionKey });
-    const outcome = result.data?.publishEdition;
-    const failure = failureMessage(outcome, 'Edition', result.error);
-    if (failure) {
-      const details =
-        outcome?.__typename === 'ValidationError' ? outcome.fieldErrors.map((e) => e.message) : [];
-      return notify(t('toast.saveFailed', { message: [failure, ...details].join(' ') }), 'error');
+    const outcome = mutationOutcome(result.data?.publishEdition, 'Edition', result.error);
+    if (!outcome.ok) {
+      const details = outcome.error.fieldErrors.map((e) => e.message);
+      return notify(
+        t('toast.saveFailed', { message: [outcome.error.message, ...details].join(' ') }),
+        'error',
+      );
     }
     notify(t('toast.published', { name: nameOf(editionKey) }));
     reload();

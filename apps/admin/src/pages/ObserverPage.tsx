@@ -7,7 +7,7 @@ import { evaluationToApi } from '../adapters/evaluationToApi';
 import { toLocalizedText } from '../adapters/localizedText';
 import { EditionDefinitionQuery } from '../api/definition';
 import { SubmitEvaluationMutation } from '../api/evaluations';
-import { failureMessage } from '../api/outcome';
+import { mutationOutcome } from '../api/outcome';
 import { useEditions } from '../api/useEditions';
 import { ObserverForm } from '../features/observer/ObserverForm';
 import { useI18n } from '../i18n/I18nProvider';
@@ -71,15 +71,11 @@ export default function ObserverPage() {
           serverIssues={serverIssues}
           onSubmit={async (evaluation) => {
             const result = await submit({ input: evaluationToApi(evaluation) });
-            const outcome = result.data?.submitEvaluation;
-            const failure = failureMessage(outcome, 'Evaluation', result.error);
-            if (failure) {
-              setServerIssues(
-                outcome?.__typename === 'ValidationError'
-                  ? outcome.fieldErrors
-                  : [{ path: '', message: failure }],
-              );
-              notify(t('toast.saveFailed', { message: failure }), 'error');
+            const outcome = mutationOutcome(result.data?.submitEvaluation, 'Evaluation', result.error);
+            if (!outcome.ok) {
+              const { fieldErrors, message } = outcome.error;
+              setServerIssues(fieldErrors.length > 0 ? [...fieldErrors] : [{ path: '', message }]);
+              notify(t('toast.saveFailed', { message }), 'error');
               return;
             }
             setServerIssues([]);

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useMutation } from 'urql';
+import { mutationOutcome } from '../../api/outcome';
 import { LoginMutation } from '../../api/session';
 import type { Session } from '../../auth/session';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -14,16 +15,10 @@ export function SignInPage({ onSignedIn }: { onSignedIn: (session: Session) => v
   const submit = async (email: string, password: string) => {
     setError(null);
     const result = await login({ email, password });
-    const outcome = result.data?.login;
-    if (outcome?.__typename === 'Session') {
-      onSignedIn({ token: outcome.token, user: outcome.viewer });
-    } else if (outcome?.__typename === 'InvalidCredentialsError') {
-      setError(t('signIn.failed'));
-    } else {
-      setError(
-        outcome && 'message' in outcome ? outcome.message : (result.error?.message ?? t('state.errorBody')),
-      );
-    }
+    const outcome = mutationOutcome(result.data?.login, 'Session', result.error);
+    if (outcome.ok) onSignedIn({ token: outcome.data.token, user: outcome.data.viewer });
+    else if (outcome.error.__typename === 'InvalidCredentialsError') setError(t('signIn.failed'));
+    else setError(outcome.error.message || t('state.errorBody'));
   };
 
   return <SignInForm busy={fetching} error={error} onSubmit={submit} />;
