@@ -7,7 +7,7 @@ import { createRoot } from 'react-dom/client';
 import { Router } from 'wouter';
 import { memoryLocation } from 'wouter/memory-location';
 import { AppShell } from '../src/app/AppShell';
-import { AuditLog } from '../src/features/audit/AuditLog';
+import { AuditLog, noAuditFilters } from '../src/features/audit/AuditLog';
 import { namesFrom } from '../src/features/changes/groupChanges';
 import { WhatChanged } from '../src/features/changes/WhatChanged';
 import { CompanyView } from '../src/features/company/CompanyView';
@@ -66,7 +66,18 @@ const screens: Record<string, () => React.ReactNode> = {
   audit: () => (
     <>
       <PageHeader title="Logg" />
-      <AuditLog entries={auditEntries} />
+      <AuditLog
+        entries={auditEntries}
+        totalCount={auditEntries.length}
+        actors={[{ id: 'u1', name: 'Anna Admin' }]}
+        filters={noAuditFilters}
+        onFiltersChange={() => {}}
+        page={1}
+        pageSize={25}
+        hasNext={false}
+        onNext={() => {}}
+        onPrevious={() => {}}
+      />
     </>
   ),
 };

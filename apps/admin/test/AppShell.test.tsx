@@ -36,7 +36,7 @@ describe('AppShell', () => {
     ]);
   });
 
-  it('shows analysts no observer form, and observers only the observer form', () => {
+  it('shows analysts no observer form and no audit log (admins only), and observers only the observer form', () => {
     const { unmount } = renderWithApp(
       <AppShell user={user('analyst')} onSignOut={() => {}}>
         <p>content</p>
@@ -50,7 +50,6 @@ describe('AppShell', () => {
       'Awards',
       'What if',
       'Files',
-      'Audit',
     ]);
     unmount();
     renderWithApp(

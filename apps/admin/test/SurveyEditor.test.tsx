@@ -14,6 +14,18 @@ const treeItemNames = (level: number) =>
     .filter((item) => item.getAttribute('aria-level') === String(level))
     .map((item) => item.querySelector('.tree-label')?.textContent);
 
+/** The tree row labelled exactly `name` (the panel may show the same text in a field). */
+const treeLabel = (name: string, level?: number) => {
+  const rows = level
+    ? screen.getAllByRole('treeitem').filter((item) => item.getAttribute('aria-level') === String(level))
+    : [screen.getByRole('tree')];
+  const label = rows
+    .flatMap((row) => [...row.querySelectorAll(':scope > .tree-row .tree-label, .tree-label')])
+    .find((l) => l.textContent === name);
+  if (!label) throw new Error(`no tree row ${name}`);
+  return label as HTMLElement;
+};
+
 describe('SurveyEditor', () => {
   it('shows areas, performances, questions and options as a tree', () => {
     renderWithApp(<SurveyEditor edition={draft} readOnly={false} onSave={() => {}} />);
@@ -99,24 +111,165 @@ describe('SurveyEditor', () => {
     expect(inputs.every((input) => input.readOnly)).toBe(true);
   });
 
-  it('shows their version when a save conflicts and lets the user take it', async () => {
-    const onUseTheirs = vi.fn();
-    const theirs = { ...draft, areas: draft.areas.slice(0, 1) };
+  it("shows the other admin's current state beside mine on a conflict, and only offers a reload", async () => {
+    const onReload = vi.fn();
+    const area = draft.areas[0];
+    if (!area) throw new Error('no area');
     renderWithApp(
       <SurveyEditor
         edition={draft}
         readOnly={false}
         onSave={() => {}}
-        conflict={{ theirs, theirVersion: 7 }}
-        onUseTheirs={onUseTheirs}
+        onReload={onReload}
+        conflict={{
+          item: 'Welcome',
+          theirVersion: 7,
+          theirs: { key: area.key, version: 7, name: { nb: 'Deres navn', en: 'Their name' }, weight: 2 },
+          mine: { ...area, name: { nb: 'Mitt navn', en: 'Their name' }, weight: 2 },
+          saved: ['Telephone'],
+          notSaved: ['Welcome', 'Agent'],
+          theirEdition: draft,
+        }}
       />,
     );
     const banner = screen
       .getByText('Someone else changed this edition')
       .closest('[role="alert"]') as HTMLElement;
-    expect(within(banner).getByText(/version 7/)).toBeTruthy();
-    await userEvent.click(within(banner).getByRole('button', { name: 'Use their version' }));
-    expect(onUseTheirs).toHaveBeenCalledOnce();
+    expect(within(banner).getByText(/another admin saved version 7/)).toBeTruthy();
+    // Their stored name beside mine; the differing row is marked, the equal one not.
+    const nameRow = within(banner).getByRole('rowheader', { name: 'name' }).closest('tr') as HTMLElement;
+    expect(nameRow.textContent).toContain('nb: Deres navn · en: Their name');
+    expect(nameRow.textContent).toContain('nb: Mitt navn · en: Their name');
+    expect(nameRow.className).toBe('is-different');
+    const weightRow = within(banner).getByRole('rowheader', { name: 'weight' }).closest('tr') as HTMLElement;
+    expect(weightRow.className).toBe('');
+    expect(within(banner).getByText('Saved before the conflict: Telephone.')).toBeTruthy();
+    expect(within(banner).getByText(/Not saved: Welcome, Agent/)).toBeTruthy();
+    // Never an overwrite: the only way on is to load theirs, and Save is off meanwhile.
+    expect(
+      within(banner)
+        .getAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual(['Load their version']);
+    await userEvent.click(within(banner).getByRole('button', { name: 'Load their version' }));
+    expect(onReload).toHaveBeenCalledOnce();
+  });
+
+  it('removes a performance only after confirming, and saves without it', async () => {
+    const user = userEvent.setup();
+    const onSave = vi.fn();
+    renderWithApp(<SurveyEditor edition={draft} readOnly={false} onSave={onSave} />);
+    const area = [...draft.areas].sort((a, b) => a.order - b.order)[0];
+    const performance = [...(area?.performances ?? [])].sort((a, b) => a.order - b.order)[0];
+    const name = performance?.name.en ?? '';
+    await user.click(treeLabel(name, 2));
+    await user.click(screen.getByRole('button', { name: `Remove “${name}”` }));
+    const dialog = screen.getByRole('alertdialog');
+    expect(
+      within(dialog).getByText(/Everything in it goes too: 0 performance\(s\) and 1 question/),
+    ).toBeTruthy();
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(treeLabel(name, 2)).toBeTruthy();
+
+    await user.click(screen.getByRole('button', { name: `Remove “${name}”` }));
+    await user.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Remove' }));
+    expect(() => treeLabel(name, 2)).toThrow();
+    expect(screen.getByText('1 unsaved changes')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    const saved = onSave.mock.calls[0]?.[0] as Edition;
+    expect(saved.areas.find((a) => a.key === area?.key)?.performances.map((p) => p.key)).not.toContain(
+      performance?.key,
+    );
+  });
+
+  it('moves the selected item with the Move down button, and an option with its ↑ button', async () => {
+    const user = userEvent.setup();
+    const onSave = vi.fn();
+    renderWithApp(<SurveyEditor edition={draft} readOnly={false} onSave={onSave} />);
+    const [first, second] = [...draft.areas].sort((a, b) => a.order - b.order);
+    await user.click(treeLabel(first?.name.en ?? ''));
+    expect(
+      (screen.getByRole('button', { name: `Move “${first?.name.en}” up` }) as HTMLButtonElement).disabled,
+    ).toBe(true);
+    await user.click(screen.getByRole('button', { name: `Move “${first?.name.en}” down` }));
+    expect(treeItemNames(1).slice(0, 2)).toEqual([second?.name.en, first?.name.en]);
+
+    const question = draft.areas
+      .flatMap((a) => a.performances)
+      .flatMap((p) => p.questions)
+      .find((q) => q.options.length >= 2);
+    const options = [...(question?.options ?? [])].sort((a, b) => a.order - b.order);
+    await user.click(treeLabel(question?.text.en ?? ''));
+    await user.click(screen.getByRole('button', { name: `Move “${options[1]?.label.en}” up` }));
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    const saved = onSave.mock.calls[0]?.[0] as Edition;
+    const savedOptions = saved.areas
+      .flatMap((a) => a.performances)
+      .flatMap((p) => p.questions)
+      .find((q) => q.key === question?.key)?.options;
+    expect(
+      [...(savedOptions ?? [])]
+        .sort((a, b) => a.order - b.order)
+        .map((o) => o.key)
+        .slice(0, 2),
+    ).toEqual([options[1]?.key, options[0]?.key]);
+  });
+
+  it("edits a question's channels, critical effect, bonus and an option's points; marks a missing English label", async () => {
+    const user = userEvent.setup();
+    const onSave = vi.fn();
+    const question = draft.areas
+      .flatMap((a) => a.performances)
+      .flatMap((p) => p.questions)
+      .find((q) => q.scored && q.options.length >= 2);
+    const option = question?.options[0];
+    const withoutEnglish: Edition = {
+      ...draft,
+      areas: draft.areas.map((a) => ({
+        ...a,
+        performances: a.performances.map((p) => ({
+          ...p,
+          questions: p.questions.map((q) =>
+            q.key === question?.key
+              ? {
+                  ...q,
+                  options: q.options.map((o) =>
+                    o.key === option?.key ? { ...o, label: { nb: o.label.nb ?? 'x' } } : o,
+                  ),
+                }
+              : q,
+          ),
+        })),
+      })),
+    };
+    renderWithApp(<SurveyEditor edition={withoutEnglish} readOnly={false} onSave={onSave} />);
+    await user.click(treeLabel(question?.text.en ?? ''));
+    const english = screen.getByLabelText(`Option ${option?.key} (English)`);
+    expect(english.className).toContain('is-missing');
+
+    // Chat only: tick chat, untick the others.
+    const box = (key: string) =>
+      screen.getByRole('checkbox', { name: draft.channels.find((c) => c.key === key)?.name.en ?? key });
+    if (!question?.channels.includes('chat')) await user.click(box('chat'));
+    for (const channel of question?.channels ?? []) if (channel !== 'chat') await user.click(box(channel));
+    await user.selectOptions(screen.getByLabelText('Critical question'), 'contact');
+    await user.click(screen.getByRole('checkbox', { name: /Bonus/ }));
+    const points = screen.getByLabelText(`Points for “${option?.label.nb}”`);
+    fireEvent.change(points, { target: { value: '9' } });
+    fireEvent.change(english, { target: { value: 'Now in English' } });
+    expect(screen.queryByRole('alert')).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    const saved = (onSave.mock.calls[0]?.[0] as Edition | undefined)?.areas
+      .flatMap((a) => a.performances)
+      .flatMap((p) => p.questions)
+      .find((q) => q.key === question?.key);
+    expect(saved?.channels).toEqual(['chat']);
+    expect(saved?.critical).toBe('contact');
+    expect(saved?.bonus).toBe(true);
+    expect(saved?.options.find((o) => o.key === option?.key)).toMatchObject({
+      points: 9,
+      label: { en: 'Now in English' },
+    });
   });
 
   it('edits the waiting-time bands per channel', async () => {

@@ -1,21 +1,20 @@
-import type { Edition, LocalizedText } from '@ksp/domain';
+import type { Edition } from '@ksp/domain';
 import type { EditionDefinitionQuery } from '../generated/gql/graphql';
 import { toLocalizedText } from './localizedText';
 
 export type ApiEdition = NonNullable<EditionDefinitionQuery['edition']>;
 
-/** Optimistic-locking versions of the items the editor saves, keyed `area:<key>` / `channel:<key>`. */
+/**
+ * Optimistic-locking versions of every definition item, keyed `channel:<key>`, `area:<key>`,
+ * `performance:<key>`, `question:<key>` and `option:<questionKey>/<key>` (see `versionKey`).
+ */
 export type ItemVersions = ReadonlyMap<string, number>;
 
-/**
- * Questions and options come in survey order, so their position is their order.
- * Question and option texts come as `(locale: nb)` / `(locale: en)` pairs (the translation lists would push the
- * query over the API's complexity limit). The API falls back to bokmål, so an English text equal to the bokmål
- * one is taken as present: a missing translation at this level is not flagged.
- */
-function fromLocaleTexts(nb: string, en: string): LocalizedText {
-  return { ...(nb ? { nb } : {}), ...(en ? { en } : {}) };
-}
+export type VersionedLevel = 'channel' | 'area' | 'performance' | 'question' | 'option';
+
+/** The key of an item in `ItemVersions`; options are unique only within their question. */
+export const versionKey = (level: VersionedLevel, key: string, questionKey?: string) =>
+  level === 'option' ? `option:${questionKey}/${key}` : `${level}:${key}`;
 
 /** The API's edition as the domain's `Edition`, so the editor and the observer form use the domain rules on it. */
 export function editionFromApi(api: ApiEdition): Edition {
@@ -58,10 +57,10 @@ export function editionFromApi(api: ApiEdition): Edition {
         name: toLocalizedText(p.nameTranslations),
         description: toLocalizedText(p.descriptionTranslations),
         order: p.order,
-        questions: p.questions.map((q, questionOrder) => ({
+        questions: p.questions.map((q) => ({
           key: q.key,
-          text: fromLocaleTexts(q.textNb, q.textEn),
-          order: questionOrder,
+          text: toLocalizedText(q.textTranslations),
+          order: q.order,
           type: q.type,
           channels: [...q.channels],
           scored: q.scored,
@@ -70,10 +69,10 @@ export function editionFromApi(api: ApiEdition): Edition {
           cxMetric: q.cxMetric ?? null,
           critical: q.critical ?? null,
           bonus: q.bonus,
-          options: q.options.map((o, optionOrder) => ({
+          options: q.options.map((o) => ({
             key: o.key,
-            label: fromLocaleTexts(o.labelNb, o.labelEn),
-            order: optionOrder,
+            label: toLocalizedText(o.labelTranslations),
+            order: o.order,
             points: o.points ?? null,
             value: o.value ?? null,
           })),
@@ -84,8 +83,17 @@ export function editionFromApi(api: ApiEdition): Edition {
 }
 
 export function itemVersions(api: ApiEdition): ItemVersions {
-  return new Map([
-    ...api.areas.map((a) => [`area:${a.key}`, a.version] as const),
-    ...api.channels.map((c) => [`channel:${c.key}`, c.version] as const),
-  ]);
+  const versions = new Map<string, number>();
+  for (const c of api.channels) versions.set(versionKey('channel', c.key), c.version);
+  for (const a of api.areas) {
+    versions.set(versionKey('area', a.key), a.version);
+    for (const p of a.performances) {
+      versions.set(versionKey('performance', p.key), p.version);
+      for (const q of p.questions) {
+        versions.set(versionKey('question', q.key), q.version);
+        for (const o of q.options) versions.set(versionKey('option', o.key, q.key), o.version);
+      }
+    }
+  }
+  return versions;
 }

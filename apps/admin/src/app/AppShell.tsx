@@ -38,7 +38,8 @@ export function AppShell({ user, onSignOut, children }: AppShellProps) {
     (location.startsWith(`${href}/`) && !/^\/editions\/[^/]+\/\w/.test(location)) ||
     (href === '/editor' && /\/editions\/[^/]+\/editor/.test(location)) ||
     (href === '/changes' && /\/editions\/[^/]+\/changes/.test(location)) ||
-    (href === '/results' && /\/editions\/[^/]+\/(results|companies)/.test(location));
+    (href === '/results' && /\/editions\/[^/]+\/(results|companies)/.test(location)) ||
+    (href === '/audit' && /\/editions\/[^/]+\/audit/.test(location));
 
   return (
     <div className="shell">

@@ -22,7 +22,8 @@ const grants: Record<Role, readonly Permission[]> = {
     'evaluations.submit',
     'audit.view',
   ],
-  analyst: ['editions.view', 'definition.view', 'changes.view', 'results.view', 'audit.view'],
+  // The audit trail is admin-only in the API too.
+  analyst: ['editions.view', 'definition.view', 'changes.view', 'results.view'],
   observer: ['evaluations.submit'],
 };
 

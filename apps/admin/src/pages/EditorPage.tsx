@@ -1,10 +1,10 @@
-import { type Edition, textIn, type ValidationIssue } from '@ksp/domain';
+import type { Edition, ValidationIssue } from '@ksp/domain';
 import { useMemo, useState } from 'react';
-import { useMutation } from 'urql';
+import { useClient } from 'urql';
 import { Redirect, useLocation, useParams } from 'wouter';
-import { type ApiEdition, editionFromApi, type ItemVersions, itemVersions } from '../adapters/editionFromApi';
+import { editionFromApi, itemVersions } from '../adapters/editionFromApi';
 import { type SaveStep, savePlan } from '../adapters/savePlan';
-import { ReorderAreasMutation, SetChannelRuleMutation, UpdateAreaMutation } from '../api/definition';
+import { runSavePlan } from '../api/runSavePlan';
 import { useEditionDefinition } from '../api/useEditionDefinition';
 import { useEditions } from '../api/useEditions';
 import { paths } from '../app/paths';
@@ -12,18 +12,24 @@ import { can } from '../auth/permissions';
 import { useSession } from '../auth/session';
 import { EditionPicker } from '../features/editions/EditionPicker';
 import type { EditConflict } from '../features/editor/ConflictBanner';
+import { withAddedKeys } from '../features/editor/editionTree';
+import { findItem, itemName } from '../features/editor/itemFields';
 import { SurveyEditor } from '../features/editor/SurveyEditor';
 import { useI18n } from '../i18n/I18nProvider';
+import type { MessageKey } from '../i18n/nb';
 import { PageHeader } from '../ui/PageHeader';
 import { EmptyState, ErrorState, Loading } from '../ui/StateViews';
 import { useToast } from '../ui/Toasts';
 
-type StepOutcome =
-  | { ok: true }
-  | { ok: false; conflict: true; currentVersion: number | null }
-  | { ok: false; conflict: false; message: string; issues: ValidationIssue[] };
-
-const versionKey = (step: SaveStep) => (step.kind === 'areaOrder' ? 'edition' : `${step.kind}:${step.key}`);
+/** The toast for a stored step: what happened to which item. */
+const savedMessage = (step: SaveStep): MessageKey =>
+  step.kind.startsWith('add')
+    ? 'toast.addedItem'
+    : step.kind.startsWith('remove')
+      ? 'toast.removedItem'
+      : step.kind.startsWith('reorder')
+        ? 'toast.reorderedItem'
+        : 'toast.savedItem';
 
 export default function EditorPage() {
   const { edition: routeKey } = useParams<{ edition?: string }>();
@@ -49,15 +55,15 @@ function EditorForEdition({
 }) {
   const { t, locale } = useI18n();
   const notify = useToast();
+  const client = useClient();
   const [, navigate] = useLocation();
   const { session } = useSession();
   const definition = useEditionDefinition(editionKey);
-  const [conflict, setConflict] = useState<(EditConflict & { api: ApiEdition }) | null>(null);
+  const [conflict, setConflict] = useState<EditConflict | null>(null);
   const [serverIssues, setServerIssues] = useState<ValidationIssue[]>([]);
+  // After a save that stopped halfway: my remaining changes, carried over onto the reloaded definition.
+  const [carried, setCarried] = useState<Edition | null>(null);
   const [saving, setSaving] = useState(false);
-  const [, updateArea] = useMutation(UpdateAreaMutation);
-  const [, setChannelRule] = useMutation(SetChannelRuleMutation);
-  const [, reorderAreas] = useMutation(ReorderAreasMutation);
 
   const stored = useMemo(
     () => (definition.edition ? editionFromApi(definition.edition) : null),
@@ -65,63 +71,63 @@ function EditorForEdition({
   );
   const readOnly = stored?.status !== 'draft' || !can(session?.user.role, 'definition.edit');
 
-  const run = async (step: SaveStep, versions: ItemVersions): Promise<StepOutcome> => {
-    const version = versions.get(versionKey(step)) ?? 0;
-    const result =
-      step.kind === 'area'
-        ? (await updateArea({ editionKey, key: step.key, version, input: step.input })).data?.updateArea
-        : step.kind === 'channel'
-          ? (await setChannelRule({ editionKey, key: step.key, version, input: step.input })).data
-              ?.setChannelRule
-          : (await reorderAreas({ editionKey, keys: step.keys })).data?.reorderAreas;
-    if (!result) return { ok: false, conflict: false, message: t('state.errorBody'), issues: [] };
-    if (result.__typename === 'ConflictError')
-      return { ok: false, conflict: true, currentVersion: result.currentVersion ?? null };
-    if (result.__typename === 'ValidationError')
-      return { ok: false, conflict: false, message: result.message, issues: result.fieldErrors };
-    if ('message' in result) return { ok: false, conflict: false, message: result.message, issues: [] };
-    return { ok: true };
-  };
-
-  /** Saves each changed item with its own mutation; stops at the first failure and keeps the draft. */
-  const save = async (base: Edition, versions: ItemVersions, draft: Edition) => {
-    const plan = savePlan(base, draft);
-    if (plan.unsupported.length > 0) {
-      notify(t('toast.notSavable', { paths: plan.unsupported.join(', ') }), 'error');
-      return;
-    }
+  /** Saves each change with its own mutation (a toast each); stops at the first refusal. */
+  const save = async (draft: Edition) => {
+    const api = definition.edition;
+    if (!api || !stored) return;
+    const { steps } = savePlan(stored, draft);
+    if (steps.length === 0) return;
+    const name = (step: SaveStep) =>
+      step.kind === 'reorderAreas' ? t('editor.tab.structure') : itemName([draft, stored], step.item, locale);
     setSaving(true);
     setServerIssues([]);
     try {
-      for (const step of plan.steps) {
-        const named = step.kind === 'area' ? draft.areas : step.kind === 'channel' ? draft.channels : [];
-        const found = step.kind === 'areaOrder' ? undefined : named.find((i) => i.key === step.key);
-        const item = found ? textIn(found.name, locale) || found.key : t('editor.tab.structure');
-        const outcome = await run(step, versions);
-        if (outcome.ok) {
-          notify(t('toast.savedItem', { item }));
-          continue;
-        }
-        if (outcome.conflict) {
-          const theirs = await definition.fetchFresh();
-          if (theirs)
-            setConflict({
-              api: theirs,
-              theirs: editionFromApi(theirs),
-              theirVersion: outcome.currentVersion ?? theirs.version,
-            });
-          notify(t('toast.conflict', { item }), 'error');
-          return;
-        }
-        setServerIssues(outcome.issues);
-        notify(t('toast.saveFailed', { message: outcome.message }), 'error');
+      const run = await runSavePlan(client, editionKey, itemVersions(api), steps, (step) =>
+        notify(t(savedMessage(step), { item: name(step) })),
+      );
+      if (!run.failed) {
+        setCarried(null);
+        setConflict(null);
+        await definition.load();
         return;
       }
-      setConflict(null);
-      await definition.load();
+      const { step, error } = run.failed;
+      if (error.__typename === 'ConflictError' && error.currentVersion != null) {
+        // Never overwrite: show their state beside mine and offer a reload.
+        const fresh = await definition.fetchFresh().catch(() => null);
+        setConflict({
+          item: name(step),
+          theirVersion: error.currentVersion,
+          theirs: (error.current as Record<string, unknown> | null) ?? null,
+          mine: findItem(draft, step.item),
+          saved: run.saved.map(name),
+          notSaved: [step, ...run.notSent].map(name),
+          theirEdition: fresh ? editionFromApi(fresh) : null,
+        });
+        notify(t('toast.conflict', { item: name(step) }), 'error');
+        return;
+      }
+      setServerIssues(
+        error.fieldErrors.length > 0
+          ? [...error.fieldErrors]
+          : [{ path: step.item.key, message: error.message }],
+      );
+      notify(t('toast.saveFailed', { message: `${name(step)}: ${error.message}` }), 'error');
+      if (run.saved.length > 0) {
+        // Part of the draft is stored now: reload, and keep the rest (with the API's keys for what it added).
+        setCarried(withAddedKeys(draft, run.addedKeys));
+        await definition.load();
+      }
     } finally {
       setSaving(false);
     }
+  };
+
+  const reload = async () => {
+    setConflict(null);
+    setCarried(null);
+    setServerIssues([]);
+    await definition.load();
   };
 
   return (
@@ -146,24 +152,16 @@ function EditorForEdition({
         <EmptyState title={t('state.errorBody')} />
       ) : (
         <SurveyEditor
-          // A fresh editor (and draft) for each stored version.
-          key={`${stored.key}:${[...itemVersions(definition.edition).values()].join('.')}:${definition.edition.version}`}
+          // A fresh editor (and draft) for each stored version of the definition.
+          key={`${stored.key}:${definition.edition.version}`}
           edition={stored}
+          initialDraft={carried ?? undefined}
           readOnly={readOnly}
           saving={saving}
           conflict={conflict}
           serverIssues={serverIssues}
-          onSave={(draft) => {
-            if (definition.edition) void save(stored, itemVersions(definition.edition), draft);
-          }}
-          onOverwrite={(draft) => {
-            // Apply my changes on top of their version, with their item versions.
-            if (conflict) void save(conflict.theirs, itemVersions(conflict.api), draft);
-          }}
-          onUseTheirs={() => {
-            if (conflict) definition.replace(conflict.api);
-            setConflict(null);
-          }}
+          onSave={(draft) => void save(draft)}
+          onReload={() => void reload()}
         />
       )}
     </>

@@ -11,20 +11,11 @@ interface AreaPanelProps {
   weighted: boolean;
   onChange: (area: Area) => void;
   onAddPerformance: () => void;
-  onRemove: () => void;
 }
 
 const countings: AreaCounting[] = ['scored', 'unscored', 'separateIndex'];
 
-export function AreaPanel({
-  area,
-  locales,
-  readOnly,
-  weighted,
-  onChange,
-  onAddPerformance,
-  onRemove,
-}: AreaPanelProps) {
+export function AreaPanel({ area, locales, readOnly, weighted, onChange, onAddPerformance }: AreaPanelProps) {
   const { t } = useI18n();
   return (
     <div className="stack">
@@ -70,9 +61,6 @@ export function AreaPanel({
       {!readOnly && (
         <div className="row">
           <Button onClick={onAddPerformance}>{t('editor.addPerformance')}</Button>
-          <Button variant="ghost" onClick={onRemove}>
-            {t('editor.removeArea')}
-          </Button>
         </div>
       )}
     </div>

@@ -10,7 +10,6 @@ interface PerformancePanelProps {
   readOnly: boolean;
   onChange: (performance: Performance) => void;
   onAddQuestion: () => void;
-  onRemove: () => void;
 }
 
 export function PerformancePanel({
@@ -19,7 +18,6 @@ export function PerformancePanel({
   readOnly,
   onChange,
   onAddQuestion,
-  onRemove,
 }: PerformancePanelProps) {
   const { t } = useI18n();
   return (
@@ -43,9 +41,6 @@ export function PerformancePanel({
       {!readOnly && (
         <div className="row">
           <Button onClick={onAddQuestion}>{t('editor.addQuestion')}</Button>
-          <Button variant="ghost" onClick={onRemove}>
-            {t('editor.removePerformance')}
-          </Button>
         </div>
       )}
     </div>

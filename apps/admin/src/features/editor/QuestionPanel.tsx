@@ -14,11 +14,16 @@ interface QuestionPanelProps {
   readOnly: boolean;
   onChange: (question: Question) => void;
   onAddOption: () => void;
-  onRemove: () => void;
+  onMoveOption: (key: string, delta: -1 | 1) => void;
+  /** Asks to remove an option (the editor confirms first). */
+  onRemoveOption: (key: string) => void;
 }
 
 const answerTypes: AnswerType[] = ['choice', 'yesNo', 'scale', 'nps', 'waitingTime', 'comment'];
 const hasOptions = (type: AnswerType) => type !== 'waitingTime' && type !== 'comment';
+const hasValues = (type: AnswerType) => type === 'scale' || type === 'nps';
+type CriticalEffect = NonNullable<Question['critical']>;
+const criticalEffects = ['', 'area', 'contact'] as const;
 
 /** A question: its text, the channels it is asked on, how it counts, and its options with points. */
 export function QuestionPanel({
@@ -28,7 +33,8 @@ export function QuestionPanel({
   readOnly,
   onChange,
   onAddOption,
-  onRemove,
+  onMoveOption,
+  onRemoveOption,
 }: QuestionPanelProps) {
   const { t, locale } = useI18n();
 
@@ -99,7 +105,26 @@ export function QuestionPanel({
             disabled={readOnly}
             onChange={(event) => onChange({ ...question, allowNotApplicable: event.target.checked })}
           />
+          <Checkbox
+            label={t('editor.bonus')}
+            checked={question.bonus}
+            disabled={readOnly}
+            onChange={(event) => onChange({ ...question, bonus: event.target.checked })}
+          />
         </div>
+        <SelectField
+          label={t('editor.critical')}
+          hint={t('editor.criticalHint')}
+          value={question.critical ?? ''}
+          disabled={readOnly}
+          options={criticalEffects.map((value) => ({
+            value,
+            label: t(value ? `critical.${value}` : 'critical.none'),
+          }))}
+          onChange={(event) =>
+            onChange({ ...question, critical: (event.target.value || null) as CriticalEffect | null })
+          }
+        />
       </div>
 
       {hasOptions(question.type) && (
@@ -110,16 +135,27 @@ export function QuestionPanel({
               <tr>
                 <th scope="col">{t('locale.nb')}</th>
                 <th scope="col">{t('locale.en')}</th>
+                {hasValues(question.type) && (
+                  <th scope="col" className="align-end">
+                    {t('editor.value')}
+                  </th>
+                )}
                 <th scope="col" className="align-end">
                   {t('editor.points')}
                 </th>
+                {!readOnly && (
+                  <th scope="col">
+                    <span className="visually-hidden">{t('editor.optionActions')}</span>
+                  </th>
+                )}
               </tr>
             </thead>
             <tbody>
               {[...question.options]
                 .sort((a, b) => a.order - b.order)
-                .map((option) => {
+                .map((option, index, sorted) => {
                   const missing = missingLocales(option.label, locales);
+                  const optionName = textIn(option.label, locale) || option.key;
                   return (
                     <tr key={option.key}>
                       {(['nb', 'en'] as const).map((lang) => (
@@ -140,15 +176,30 @@ export function QuestionPanel({
                           />
                         </td>
                       ))}
+                      {hasValues(question.type) && (
+                        <td className="align-end">
+                          <input
+                            className="input points-input"
+                            type="number"
+                            step="any"
+                            aria-label={t('editor.valueFor', { option: optionName })}
+                            value={option.value ?? ''}
+                            readOnly={readOnly}
+                            onChange={(event) =>
+                              updateOption(option.key, {
+                                value: event.target.value === '' ? null : Number(event.target.value),
+                              })
+                            }
+                          />
+                        </td>
+                      )}
                       <td className="align-end">
                         <input
                           className="input points-input"
                           type="number"
                           min={0}
                           step="any"
-                          aria-label={t('editor.pointsFor', {
-                            option: textIn(option.label, locale) || option.key,
-                          })}
+                          aria-label={t('editor.pointsFor', { option: optionName })}
                           value={option.points ?? ''}
                           readOnly={readOnly || !question.scored}
                           onChange={(event) =>
@@ -158,6 +209,36 @@ export function QuestionPanel({
                           }
                         />
                       </td>
+                      {!readOnly && (
+                        <td className="option-actions">
+                          <Button
+                            size="sm"
+                            variant="ghost"
+                            aria-label={t('editor.moveUpItem', { item: optionName })}
+                            disabled={index === 0}
+                            onClick={() => onMoveOption(option.key, -1)}
+                          >
+                            ↑
+                          </Button>
+                          <Button
+                            size="sm"
+                            variant="ghost"
+                            aria-label={t('editor.moveDownItem', { item: optionName })}
+                            disabled={index === sorted.length - 1}
+                            onClick={() => onMoveOption(option.key, 1)}
+                          >
+                            ↓
+                          </Button>
+                          <Button
+                            size="sm"
+                            variant="ghost"
+                            aria-label={t('editor.removeItem', { item: optionName })}
+                            onClick={() => onRemoveOption(option.key)}
+                          >
+                            ✕
+                          </Button>
+                        </td>
+                      )}
                     </tr>
                   );
                 })}
@@ -171,14 +252,6 @@ export function QuestionPanel({
               {t('editor.addOption')}
             </Button>
           )}
-        </div>
-      )}
-
-      {!readOnly && (
-        <div className="row">
-          <Button variant="ghost" onClick={onRemove}>
-            {t('editor.removeQuestion')}
-          </Button>
         </div>
       )}
     </div>

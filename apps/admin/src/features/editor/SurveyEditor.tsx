@@ -7,9 +7,11 @@ import {
   type ValidationIssue,
 } from '@ksp/domain';
 import { useMemo, useState } from 'react';
+import { savePlan } from '../../adapters/savePlan';
 import { useI18n } from '../../i18n/I18nProvider';
 import { Badge, StatusBadge } from '../../ui/Badge';
 import { Button } from '../../ui/Button';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { type TreeNode, TreeView } from '../../ui/TreeView';
 import { AreaPanel } from './AreaPanel';
 import { ChannelRulesPanel } from './ChannelRulesPanel';
@@ -20,14 +22,18 @@ import {
   addPerformance,
   addQuestion,
   byOrder,
+  contentsOf,
   findNode,
   moveNode,
   nodeId,
+  parseNodeId,
   removeNode,
+  siblingPosition,
   updateArea,
   updatePerformance,
   updateQuestion,
 } from './editionTree';
+import { ItemActions } from './ItemActions';
 import { countMissing, countMissingInEdition } from './missingTranslations';
 import { PerformancePanel } from './PerformancePanel';
 import { QuestionPanel } from './QuestionPanel';
@@ -36,14 +42,17 @@ import './SurveyEditor.css';
 interface SurveyEditorProps {
   /** The definition as stored. Give the component a new `key` when a newer version is loaded. */
   edition: Edition;
+  /** Start from these unsaved changes instead of `edition` (after a save that stopped halfway). */
+  initialDraft?: Edition;
   readOnly: boolean;
   saving?: boolean;
   conflict?: EditConflict | null;
   /** Problems the server reported for the last save. */
   serverIssues?: readonly ValidationIssue[];
+  /** Saves the draft: one API write per changed item. */
   onSave: (draft: Edition) => void;
-  onOverwrite?: (draft: Edition) => void;
-  onUseTheirs?: () => void;
+  /** Loads the stored definition (after a conflict), dropping the draft. */
+  onReload?: () => void;
 }
 
 /** The domain's own checks on a draft; the editor never re-implements them. */
@@ -59,16 +68,17 @@ function issuesOf(draft: Edition): ValidationIssue[] {
 
 export function SurveyEditor({
   edition,
+  initialDraft,
   readOnly,
   saving,
   conflict,
   serverIssues = [],
   onSave,
-  onOverwrite,
-  onUseTheirs,
+  onReload,
 }: SurveyEditorProps) {
   const { t, locale } = useI18n();
-  const [draft, setDraft] = useState(edition);
+  const [draft, setDraft] = useState(initialDraft ?? edition);
+  const [removing, setRemoving] = useState<{ id: string; name: string } | null>(null);
   const [tab, setTab] = useState<'structure' | 'channels'>('structure');
   const firstArea = byOrder(edition.areas)[0];
   const [selectedId, setSelectedId] = useState<string | null>(
@@ -77,6 +87,8 @@ export function SurveyEditor({
 
   const dirty = draft !== edition;
   const issues = useMemo(() => (dirty ? issuesOf(draft) : []), [draft, dirty]);
+  // One API write per change: the count tells how many saves the button will make.
+  const pending = useMemo(() => (dirty ? savePlan(edition, draft).steps.length : 0), [edition, draft, dirty]);
   const missingCount = useMemo(() => countMissingInEdition(draft), [draft]);
   const locales = draft.locales;
 
@@ -136,6 +148,47 @@ export function SurveyEditor({
 
   const selected = selectedId ? findNode(draft, selectedId) : null;
   const edit = (next: Edition) => setDraft(next);
+  const nameOf = (id: string) => {
+    const found = findNode(draft, id);
+    const text =
+      found.level === 'option'
+        ? found.option?.label
+        : found.level === 'question'
+          ? found.question?.text
+          : found.level === 'performance'
+            ? found.performance?.name
+            : found.area?.name;
+    return (text && textIn(text, locale)) || parseNodeId(id).keys.at(-1) || id;
+  };
+  const requestRemove = (id: string) => setRemoving({ id, name: nameOf(id) });
+  const confirmRemove = () => {
+    if (!removing) return;
+    const { level, keys } = parseNodeId(removing.id);
+    edit(removeNode(draft, removing.id));
+    // Select what held the removed item (the question, for an option).
+    const parentLevel = {
+      area: null,
+      performance: 'area',
+      question: 'performance',
+      option: 'question',
+    } as const;
+    const parent = parentLevel[level];
+    if (level !== 'option') setSelectedId(parent ? nodeId(parent, ...keys.slice(0, -1)) : null);
+    setRemoving(null);
+  };
+  const moveBy = (id: string, delta: number) => {
+    const { index, count } = siblingPosition(draft, id);
+    const to = index + delta;
+    if (index >= 0 && to >= 0 && to < count) edit(moveNode(draft, id, to));
+  };
+
+  /** The node the item actions (move, remove) work on: the question when one of its options is selected. */
+  const actionId =
+    selected && selectedId
+      ? selected.level === 'option'
+        ? nodeId('question', ...selected.keys.slice(0, 3))
+        : selectedId
+      : null;
 
   const panel = () => {
     if (!selected) return <p className="muted">{t('editor.selectHint')}</p>;
@@ -150,10 +203,8 @@ export function SurveyEditor({
           readOnly={readOnly}
           onChange={(q) => edit(updateQuestion(draft, questionPath, () => q))}
           onAddOption={() => edit(addOption(draft, questionPath))}
-          onRemove={() => {
-            edit(removeNode(draft, nodeId('question', ...questionPath)));
-            setSelectedId(nodeId('performance', ...keys.slice(0, 2)));
-          }}
+          onMoveOption={(key, delta) => moveBy(nodeId('option', ...questionPath, key), delta)}
+          onRemoveOption={(key) => requestRemove(nodeId('option', ...questionPath, key))}
         />
       );
     }
@@ -168,10 +219,6 @@ export function SurveyEditor({
             const added = addQuestion(draft, keys);
             edit(added.edition);
             setSelectedId(added.id);
-          }}
-          onRemove={() => {
-            edit(removeNode(draft, nodeId('performance', ...keys)));
-            setSelectedId(nodeId('area', keys[0] ?? ''));
           }}
         />
       );
@@ -189,25 +236,17 @@ export function SurveyEditor({
             edit(added.edition);
             setSelectedId(added.id);
           }}
-          onRemove={() => {
-            edit(removeNode(draft, nodeId('area', area.key)));
-            setSelectedId(null);
-          }}
         />
       );
     }
     return <p className="muted">{t('editor.selectHint')}</p>;
   };
 
+  const removal = removing ? contentsOf(draft, removing.id) : null;
+
   return (
     <div className="editor">
-      {conflict && (
-        <ConflictBanner
-          conflict={conflict}
-          onUseTheirs={() => onUseTheirs?.()}
-          onOverwrite={() => onOverwrite?.(draft)}
-        />
-      )}
+      {conflict && <ConflictBanner conflict={conflict} onReload={() => onReload?.()} />}
 
       <div className="editor-toolbar">
         <div className="row">
@@ -216,7 +255,7 @@ export function SurveyEditor({
             <span className="muted">{t('editor.readOnlyNotice')}</span>
           ) : (
             <span className={dirty ? 'unsaved' : 'muted'} aria-live="polite">
-              {dirty ? t('editor.unsaved') : t('editor.allSaved')}
+              {dirty ? t('editor.unsavedCount', { count: pending }) : t('editor.allSaved')}
             </span>
           )}
           {missingCount > 0 && (
@@ -233,7 +272,7 @@ export function SurveyEditor({
             <Button
               variant="primary"
               busy={saving}
-              disabled={!dirty || issues.length > 0}
+              disabled={!dirty || pending === 0 || issues.length > 0 || Boolean(conflict)}
               onClick={() => onSave(draft)}
             >
               {t('common.save')}
@@ -296,7 +335,17 @@ export function SurveyEditor({
               </Button>
             )}
           </div>
-          <div className="card editor-panel">{panel()}</div>
+          <div className="card editor-panel">
+            {!readOnly && actionId && (
+              <ItemActions
+                position={siblingPosition(draft, actionId)}
+                itemName={nameOf(actionId)}
+                onMove={(delta) => moveBy(actionId, delta)}
+                onRemove={() => requestRemove(actionId)}
+              />
+            )}
+            {panel()}
+          </div>
         </div>
       ) : (
         <div role="tabpanel" id="panel-channels" aria-labelledby="tab-channels">
@@ -310,6 +359,21 @@ export function SurveyEditor({
           />
         </div>
       )}
+      <ConfirmDialog
+        open={removing !== null}
+        tone="danger"
+        title={t('editor.removeTitle', { item: removing?.name ?? '' })}
+        confirmLabel={t('editor.remove')}
+        onConfirm={confirmRemove}
+        onCancel={() => setRemoving(null)}
+      >
+        {removal && (removal.performances > 0 || removal.questions > 0) && (
+          <p>
+            {t('editor.removeContents', { performances: removal.performances, questions: removal.questions })}
+          </p>
+        )}
+        <p>{t('editor.removeBody')}</p>
+      </ConfirmDialog>
     </div>
   );
 }

@@ -218,3 +218,60 @@ export function findNode(edition: Edition, id: string) {
   const option = question?.options.find((o) => o.key === optionKey);
   return { level, keys, area, performance, question, option };
 }
+
+/**
+ * The draft with the keys the API gave to items it added (by provisional `versionKey`, e.g. `question:new_question_1`),
+ * so a draft whose save stopped halfway can be saved again without adding those items twice.
+ */
+export function withAddedKeys(edition: Edition, added: ReadonlyMap<string, string>): Edition {
+  if (added.size === 0) return edition;
+  const real = (level: string, key: string) => added.get(`${level}:${key}`) ?? key;
+  return {
+    ...edition,
+    areas: edition.areas.map((area) => ({
+      ...area,
+      key: real('area', area.key),
+      performances: area.performances.map((performance) => ({
+        ...performance,
+        key: real('performance', performance.key),
+        questions: performance.questions.map((question) => ({
+          ...question,
+          key: real('question', question.key),
+          options: question.options.map((option) => ({
+            ...option,
+            key: added.get(`option:${question.key}/${option.key}`) ?? option.key,
+          })),
+        })),
+      })),
+    })),
+  };
+}
+
+/** Where a node stands among its siblings (in display order), to move it one step up or down. */
+export function siblingPosition(edition: Edition, id: string): { index: number; count: number } {
+  const { level, keys } = parseNodeId(id);
+  const found = findNode(edition, id);
+  const siblings: ReadonlyArray<{ key: string; order: number }> =
+    level === 'area'
+      ? edition.areas
+      : level === 'performance'
+        ? (found.area?.performances ?? [])
+        : level === 'question'
+          ? (found.performance?.questions ?? [])
+          : (found.question?.options ?? []);
+  const key = keys[keys.length - 1];
+  return { index: byOrder(siblings).findIndex((s) => s.key === key), count: siblings.length };
+}
+
+/** How many performances, questions and options a node holds (for the removal confirmation). */
+export function contentsOf(edition: Edition, id: string): { performances: number; questions: number } {
+  const { level, area, performance } = findNode(edition, id);
+  if (level === 'area' && area)
+    return {
+      performances: area.performances.length,
+      questions: area.performances.reduce((n, p) => n + p.questions.length, 0),
+    };
+  if (level === 'performance' && performance)
+    return { performances: 0, questions: performance.questions.length };
+  return { performances: 0, questions: 0 };
+}

@@ -1,0 +1,45 @@
+import { useI18n } from '../../i18n/I18nProvider';
+import { Button } from '../../ui/Button';
+
+interface ItemActionsProps {
+  /** The item's place among its siblings, to disable moves past the ends. */
+  position: { index: number; count: number };
+  itemName: string;
+  onMove: (delta: -1 | 1) => void;
+  onRemove: () => void;
+}
+
+/** Keyboard-friendly move up / move down / remove for the selected area, performance or question. */
+export function ItemActions({ position, itemName, onMove, onRemove }: ItemActionsProps) {
+  const { t } = useI18n();
+  return (
+    <div className="item-actions" role="group" aria-label={t('editor.itemActions', { item: itemName })}>
+      <Button
+        size="sm"
+        variant="ghost"
+        aria-label={t('editor.moveUpItem', { item: itemName })}
+        disabled={position.index <= 0}
+        onClick={() => onMove(-1)}
+      >
+        ↑ {t('editor.moveUp')}
+      </Button>
+      <Button
+        size="sm"
+        variant="ghost"
+        aria-label={t('editor.moveDownItem', { item: itemName })}
+        disabled={position.index < 0 || position.index >= position.count - 1}
+        onClick={() => onMove(1)}
+      >
+        ↓ {t('editor.moveDown')}
+      </Button>
+      <Button
+        size="sm"
+        variant="danger"
+        aria-label={t('editor.removeItem', { item: itemName })}
+        onClick={onRemove}
+      >
+        {t('editor.remove')}
+      </Button>
+    </div>
+  );
+}
