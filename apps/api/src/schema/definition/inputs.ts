@@ -9,6 +9,21 @@ import { type Translation, TranslationInput } from '../localized-text';
 // `Update…Input` changes one; in updates an omitted field stays as it is, a nullable value (weight, points,
 // cxMetric, …) is cleared with an explicit null, and texts change only in the languages given.
 
+type InputFields = PothosSchemaTypes.InputFieldBuilder<
+  typeof builder extends PothosSchemaTypes.SchemaBuilder<infer Types> ? Types : never,
+  'InputObject'
+>;
+
+/** A new item's text (name, label, …), required, as a list of translations. */
+const requiredTexts = (t: InputFields, description: string) =>
+  t.field({ type: [TranslationInput], required: true, description });
+/** An optional text as a list of translations. */
+const optionalTexts = (t: InputFields, description: string) =>
+  t.field({ type: [TranslationInput], description });
+/** An update's text: the languages given replace theirs, the others stay. */
+const changedTexts = (t: InputFields, what: string) =>
+  optionalTexts(t, `New ${what} in the languages given (others stay).`);
+
 const keyField = (what: string) =>
   ({
     description: `Stable key of the new ${what} (lower-case letters, digits, ".", "-", "_"); omitted = made from the name. It never changes afterwards.`,
@@ -18,12 +33,8 @@ export const AddAreaInput = builder.inputType('AddAreaInput', {
   description: 'A new area; it is added after the last area, without performances.',
   fields: (t) => ({
     key: t.string(keyField('area')),
-    name: t.field({
-      type: [TranslationInput],
-      required: true,
-      description: 'Name in one or more languages.',
-    }),
-    description: t.field({ type: [TranslationInput], description: 'Description in one or more languages.' }),
+    name: requiredTexts(t, 'Name in one or more languages.'),
+    description: optionalTexts(t, 'Description in one or more languages.'),
     counting: t.field({
       type: AreaCountingEnum,
       required: true,
@@ -36,14 +47,8 @@ export const AddAreaInput = builder.inputType('AddAreaInput', {
 export const UpdateAreaInput = builder.inputType('UpdateAreaInput', {
   description: 'Changes to an area; omitted fields stay as they are.',
   fields: (t) => ({
-    name: t.field({
-      type: [TranslationInput],
-      description: 'New name in the languages given (others stay).',
-    }),
-    description: t.field({
-      type: [TranslationInput],
-      description: 'New description in the languages given (others stay).',
-    }),
+    name: changedTexts(t, 'name'),
+    description: changedTexts(t, 'description'),
     counting: t.field({ type: AreaCountingEnum, description: 'How it counts towards the total.' }),
     weight: t.float({ description: 'Weight when areas are weighted (0 or more); null clears it.' }),
   }),
@@ -53,29 +58,16 @@ export const AddPerformanceInput = builder.inputType('AddPerformanceInput', {
   description: 'A new performance; it is added at the end of its area, without questions.',
   fields: (t) => ({
     key: t.string(keyField('performance')),
-    name: t.field({
-      type: [TranslationInput],
-      required: true,
-      description: 'Name in one or more languages.',
-    }),
-    description: t.field({
-      type: [TranslationInput],
-      description: 'Description (“Her vurderes …”) in one or more languages.',
-    }),
+    name: requiredTexts(t, 'Name in one or more languages.'),
+    description: optionalTexts(t, 'Description (“Her vurderes …”) in one or more languages.'),
   }),
 });
 
 export const UpdatePerformanceInput = builder.inputType('UpdatePerformanceInput', {
   description: 'Changes to a performance; omitted fields stay as they are.',
   fields: (t) => ({
-    name: t.field({
-      type: [TranslationInput],
-      description: 'New name in the languages given (others stay).',
-    }),
-    description: t.field({
-      type: [TranslationInput],
-      description: 'New description in the languages given (others stay).',
-    }),
+    name: changedTexts(t, 'name'),
+    description: changedTexts(t, 'description'),
     areaKey: t.string({ description: 'Moves the performance to the end of this area.' }),
   }),
 });
@@ -84,11 +76,7 @@ export const AddOptionInput = builder.inputType('AddOptionInput', {
   description: 'A new answer option.',
   fields: (t) => ({
     key: t.string(keyField('option (unique within its question)')),
-    label: t.field({
-      type: [TranslationInput],
-      required: true,
-      description: 'Label in one or more languages.',
-    }),
+    label: requiredTexts(t, 'Label in one or more languages.'),
     points: t.float({ description: 'Points when chosen; null (or omitted) on unscored questions.' }),
     value: t.float({ description: 'Numeric value of a scale or NPS option.' }),
   }),
@@ -97,10 +85,7 @@ export const AddOptionInput = builder.inputType('AddOptionInput', {
 export const UpdateOptionInput = builder.inputType('UpdateOptionInput', {
   description: 'Changes to an answer option; omitted fields stay as they are.',
   fields: (t) => ({
-    label: t.field({
-      type: [TranslationInput],
-      description: 'New label in the languages given (others stay).',
-    }),
+    label: changedTexts(t, 'label'),
     points: t.float({ description: 'Points when chosen; null clears them.' }),
     value: t.float({ description: 'Numeric value; null clears it.' }),
   }),
@@ -110,11 +95,7 @@ export const AddQuestionInput = builder.inputType('AddQuestionInput', {
   description: 'A new question with its options; it is added at the end of its performance.',
   fields: (t) => ({
     key: t.string(keyField('question')),
-    text: t.field({
-      type: [TranslationInput],
-      required: true,
-      description: 'The question in one or more languages.',
-    }),
+    text: requiredTexts(t, 'The question in one or more languages.'),
     type: t.field({ type: AnswerTypeEnum, required: true, description: 'The kind of answer.' }),
     channels: t.stringList({ required: true, description: 'Keys of the channels it is asked on.' }),
     scored: t.boolean({ required: true, description: 'Whether its points count.' }),
@@ -133,10 +114,7 @@ export const AddQuestionInput = builder.inputType('AddQuestionInput', {
 export const UpdateQuestionInput = builder.inputType('UpdateQuestionInput', {
   description: 'Changes to a question; omitted fields stay as they are.',
   fields: (t) => ({
-    text: t.field({
-      type: [TranslationInput],
-      description: 'New text in the languages given (others stay).',
-    }),
+    text: changedTexts(t, 'text'),
     type: t.field({ type: AnswerTypeEnum, description: 'The kind of answer.' }),
     channels: t.stringList({ description: 'Keys of the channels it is asked on (replaces the list).' }),
     scored: t.boolean({ description: 'Whether its points count.' }),
@@ -168,10 +146,7 @@ export const WaitingBandInput = builder.inputType('WaitingBandInput', {
 export const ChannelRuleInput = builder.inputType('ChannelRuleInput', {
   description: 'Changes to a channel’s rules; omitted fields stay as they are.',
   fields: (t) => ({
-    name: t.field({
-      type: [TranslationInput],
-      description: 'New name in the languages given (others stay).',
-    }),
+    name: changedTexts(t, 'name'),
     maxWait: t.float({ description: 'Longer than this and the attempt counts as not answered.' }),
     waitingBands: t.field({
       type: [WaitingBandInput],
