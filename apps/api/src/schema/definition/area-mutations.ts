@@ -30,10 +30,8 @@ builder.mutationFields((t) => ({
         counting: input.counting,
         weight: input.weight,
       });
-      return editDefinition(context, editionKey, (request) =>
-        addArea(context.services.db, { ...request, input: area }, (tx, { itemId }) =>
-          tx.area.findUniqueOrThrow({ ...query, where: { id: itemId as number } }),
-        ),
+      return editDefinition(context, addArea, { editionKey, input: area }, (tx, { itemId }) =>
+        tx.area.findUniqueOrThrow({ ...query, where: { id: itemId as number } }),
       );
     },
   }),
@@ -56,10 +54,11 @@ builder.mutationFields((t) => ({
         counting: read.given(input.counting),
         weight: input.weight,
       });
-      return editDefinition(context, editionKey, (request) =>
-        updateArea(context.services.db, { ...request, key, version, input: changes }, (tx, { itemId }) =>
-          tx.area.findUniqueOrThrow({ ...query, where: { id: itemId as number } }),
-        ),
+      return editDefinition(
+        context,
+        updateArea,
+        { editionKey, key, version, input: changes },
+        (tx, { itemId }) => tx.area.findUniqueOrThrow({ ...query, where: { id: itemId as number } }),
       );
     },
   }),
@@ -72,10 +71,8 @@ builder.mutationFields((t) => ({
     errors: itemResult('removeArea'),
     args: versionedArgs,
     resolve: (query, _root, { editionKey, key, version }, context) =>
-      editDefinition(context, editionKey, (request) =>
-        removeArea(context.services.db, { ...request, key, version }, (tx, { editionId }) =>
-          tx.edition.findUniqueOrThrow({ ...query, where: { id: editionId } }),
-        ),
+      editDefinition(context, removeArea, { editionKey, key, version }, (tx, { editionId }) =>
+        tx.edition.findUniqueOrThrow({ ...query, where: { id: editionId } }),
       ),
   }),
 
@@ -87,10 +84,8 @@ builder.mutationFields((t) => ({
     errors: listResult('reorderAreas'),
     args: { ...definitionArgs, ...keysArg },
     resolve: (query, _root, { editionKey, keys }, context) =>
-      editDefinition(context, editionKey, (request) =>
-        reorderAreas(context.services.db, { ...request, keys }, (tx, { editionId }) =>
-          tx.area.findMany({ ...query, where: { editionId }, orderBy: { order: 'asc' } }),
-        ),
+      editDefinition(context, reorderAreas, { editionKey, keys }, (tx, { editionId }) =>
+        tx.area.findMany({ ...query, where: { editionId }, orderBy: { order: 'asc' } }),
       ),
   }),
 }));

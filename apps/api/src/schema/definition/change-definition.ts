@@ -1,6 +1,8 @@
 import {
+  type Database,
   DefinitionKeyTakenError,
   DefinitionNotFoundError,
+  type DefinitionReader,
   DefinitionReadOnlyError,
   type DefinitionRequest,
   DefinitionVersionConflictError,
@@ -29,16 +31,24 @@ export function definitionApiError(error: unknown): unknown {
 }
 
 /**
- * Runs one definition edit of `editionKey` for the signed-in admin (the data layer does the transaction,
- * version check, domain validation and audit entry) and then drops cached results, which may depend on it.
+ * Runs one definition edit for the signed-in admin: `edit` (one of @ksp/db's definition edits) gets the
+ * request `args` (edition, item, input) with the admin as actor, and `read` picks the result inside its
+ * transaction (the data layer does the transaction, version check, domain validation and audit entry).
+ * Cached results, which may depend on the definition, are dropped afterwards.
  */
-export async function editDefinition<T>(
+export async function editDefinition<R extends { editionKey: string }, T>(
   context: Context,
-  editionKey: string,
-  edit: (request: DefinitionRequest) => Promise<T>,
+  // Generic in what it reads, like @ksp/db's edits; R comes from `args` alone.
+  edit: <U>(db: Database, request: NoInfer<R> & DefinitionRequest, read: DefinitionReader<U>) => Promise<U>,
+  args: R,
+  read: DefinitionReader<T>,
 ): Promise<T> {
   try {
-    const result = await edit({ editionKey, actorId: context.viewer?.userId ?? null });
+    const result = await edit(
+      context.services.db,
+      { ...args, actorId: context.viewer?.userId ?? null },
+      read,
+    );
     context.services.results.invalidate();
     return result;
   } catch (error) {

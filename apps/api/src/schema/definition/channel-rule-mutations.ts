@@ -25,10 +25,11 @@ builder.mutationFields((t) => ({
         lateAnswerCounts: read.given(input.lateAnswerCounts),
         weight: input.weight,
       });
-      return editDefinition(context, editionKey, (request) =>
-        setChannelRule(context.services.db, { ...request, key, version, input: changes }, (tx, { itemId }) =>
-          tx.channelRule.findUniqueOrThrow({ ...query, where: { id: itemId as number } }),
-        ),
+      return editDefinition(
+        context,
+        setChannelRule,
+        { editionKey, key, version, input: changes },
+        (tx, { itemId }) => tx.channelRule.findUniqueOrThrow({ ...query, where: { id: itemId as number } }),
       );
     },
   }),

@@ -30,10 +30,11 @@ builder.mutationFields((t) => ({
         points: input.points,
         value: input.value,
       });
-      return editDefinition(context, editionKey, (request) =>
-        addOption(context.services.db, { ...request, questionKey, input: option }, (tx, { itemId }) =>
-          tx.answerOption.findUniqueOrThrow({ ...query, where: { id: itemId as number } }),
-        ),
+      return editDefinition(
+        context,
+        addOption,
+        { editionKey, questionKey, input: option },
+        (tx, { itemId }) => tx.answerOption.findUniqueOrThrow({ ...query, where: { id: itemId as number } }),
       );
     },
   }),
@@ -55,13 +56,11 @@ builder.mutationFields((t) => ({
         points: input.points,
         value: input.value,
       });
-      return editDefinition(context, editionKey, (request) =>
-        updateOption(
-          context.services.db,
-          { ...request, questionKey, key, version, input: changes },
-          (tx, { itemId }) =>
-            tx.answerOption.findUniqueOrThrow({ ...query, where: { id: itemId as number } }),
-        ),
+      return editDefinition(
+        context,
+        updateOption,
+        { editionKey, questionKey, key, version, input: changes },
+        (tx, { itemId }) => tx.answerOption.findUniqueOrThrow({ ...query, where: { id: itemId as number } }),
       );
     },
   }),
@@ -74,10 +73,12 @@ builder.mutationFields((t) => ({
     errors: itemResult('removeOption'),
     args: optionArgs,
     resolve: (query, _root, { editionKey, questionKey, key, version }, context) =>
-      editDefinition(context, editionKey, (request) =>
-        removeOption(context.services.db, { ...request, questionKey, key, version }, (tx, { containerId }) =>
+      editDefinition(
+        context,
+        removeOption,
+        { editionKey, questionKey, key, version },
+        (tx, { containerId }) =>
           tx.question.findUniqueOrThrow({ ...query, where: { id: containerId as number } }),
-        ),
       ),
   }),
 
@@ -92,14 +93,12 @@ builder.mutationFields((t) => ({
       ...keysArg,
     },
     resolve: (query, _root, { editionKey, questionKey, keys }, context) =>
-      editDefinition(context, editionKey, (request) =>
-        reorderOptions(context.services.db, { ...request, questionKey, keys }, (tx, { containerId }) =>
-          tx.answerOption.findMany({
-            ...query,
-            where: { questionId: containerId as number },
-            orderBy: { order: 'asc' },
-          }),
-        ),
+      editDefinition(context, reorderOptions, { editionKey, questionKey, keys }, (tx, { containerId }) =>
+        tx.answerOption.findMany({
+          ...query,
+          where: { questionId: containerId as number },
+          orderBy: { order: 'asc' },
+        }),
       ),
   }),
 }));

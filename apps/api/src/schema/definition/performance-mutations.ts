@@ -29,10 +29,11 @@ builder.mutationFields((t) => ({
         name: read.text(input.name, 'input.name'),
         description: read.text(input.description, 'input.description'),
       });
-      return editDefinition(context, editionKey, (request) =>
-        addPerformance(context.services.db, { ...request, areaKey, input: performance }, (tx, { itemId }) =>
-          tx.performance.findUniqueOrThrow({ ...query, where: { id: itemId as number } }),
-        ),
+      return editDefinition(
+        context,
+        addPerformance,
+        { editionKey, areaKey, input: performance },
+        (tx, { itemId }) => tx.performance.findUniqueOrThrow({ ...query, where: { id: itemId as number } }),
       );
     },
   }),
@@ -54,12 +55,11 @@ builder.mutationFields((t) => ({
         description: read.text(input.description, 'input.description'),
         areaKey: read.given(input.areaKey),
       });
-      return editDefinition(context, editionKey, (request) =>
-        updatePerformance(
-          context.services.db,
-          { ...request, key, version, input: changes },
-          (tx, { itemId }) => tx.performance.findUniqueOrThrow({ ...query, where: { id: itemId as number } }),
-        ),
+      return editDefinition(
+        context,
+        updatePerformance,
+        { editionKey, key, version, input: changes },
+        (tx, { itemId }) => tx.performance.findUniqueOrThrow({ ...query, where: { id: itemId as number } }),
       );
     },
   }),
@@ -72,10 +72,8 @@ builder.mutationFields((t) => ({
     errors: itemResult('removePerformance'),
     args: versionedArgs,
     resolve: (query, _root, { editionKey, key, version }, context) =>
-      editDefinition(context, editionKey, (request) =>
-        removePerformance(context.services.db, { ...request, key, version }, (tx, { containerId }) =>
-          tx.area.findUniqueOrThrow({ ...query, where: { id: containerId as number } }),
-        ),
+      editDefinition(context, removePerformance, { editionKey, key, version }, (tx, { containerId }) =>
+        tx.area.findUniqueOrThrow({ ...query, where: { id: containerId as number } }),
       ),
   }),
 
@@ -91,14 +89,12 @@ builder.mutationFields((t) => ({
       ...keysArg,
     },
     resolve: (query, _root, { editionKey, areaKey, keys }, context) =>
-      editDefinition(context, editionKey, (request) =>
-        reorderPerformances(context.services.db, { ...request, areaKey, keys }, (tx, { containerId }) =>
-          tx.performance.findMany({
-            ...query,
-            where: { areaId: containerId as number },
-            orderBy: { order: 'asc' },
-          }),
-        ),
+      editDefinition(context, reorderPerformances, { editionKey, areaKey, keys }, (tx, { containerId }) =>
+        tx.performance.findMany({
+          ...query,
+          where: { areaId: containerId as number },
+          orderBy: { order: 'asc' },
+        }),
       ),
   }),
 }));

@@ -37,10 +37,11 @@ builder.mutationFields((t) => ({
         bonus: read.given(input.bonus),
         options: read.options(input.options, 'input.options'),
       });
-      return editDefinition(context, editionKey, (request) =>
-        addQuestion(context.services.db, { ...request, performanceKey, input: question }, (tx, { itemId }) =>
-          tx.question.findUniqueOrThrow({ ...query, where: { id: itemId as number } }),
-        ),
+      return editDefinition(
+        context,
+        addQuestion,
+        { editionKey, performanceKey, input: question },
+        (tx, { itemId }) => tx.question.findUniqueOrThrow({ ...query, where: { id: itemId as number } }),
       );
     },
   }),
@@ -70,10 +71,11 @@ builder.mutationFields((t) => ({
         options: read.options(input.options, 'input.options'),
         performanceKey: read.given(input.performanceKey),
       });
-      return editDefinition(context, editionKey, (request) =>
-        updateQuestion(context.services.db, { ...request, key, version, input: changes }, (tx, { itemId }) =>
-          tx.question.findUniqueOrThrow({ ...query, where: { id: itemId as number } }),
-        ),
+      return editDefinition(
+        context,
+        updateQuestion,
+        { editionKey, key, version, input: changes },
+        (tx, { itemId }) => tx.question.findUniqueOrThrow({ ...query, where: { id: itemId as number } }),
       );
     },
   }),
@@ -86,10 +88,8 @@ builder.mutationFields((t) => ({
     errors: itemResult('removeQuestion'),
     args: versionedArgs,
     resolve: (query, _root, { editionKey, key, version }, context) =>
-      editDefinition(context, editionKey, (request) =>
-        removeQuestion(context.services.db, { ...request, key, version }, (tx, { containerId }) =>
-          tx.performance.findUniqueOrThrow({ ...query, where: { id: containerId as number } }),
-        ),
+      editDefinition(context, removeQuestion, { editionKey, key, version }, (tx, { containerId }) =>
+        tx.performance.findUniqueOrThrow({ ...query, where: { id: containerId as number } }),
       ),
   }),
 
@@ -108,14 +108,12 @@ builder.mutationFields((t) => ({
       ...keysArg,
     },
     resolve: (query, _root, { editionKey, performanceKey, keys }, context) =>
-      editDefinition(context, editionKey, (request) =>
-        reorderQuestions(context.services.db, { ...request, performanceKey, keys }, (tx, { containerId }) =>
-          tx.question.findMany({
-            ...query,
-            where: { performanceId: containerId as number },
-            orderBy: { order: 'asc' },
-          }),
-        ),
+      editDefinition(context, reorderQuestions, { editionKey, performanceKey, keys }, (tx, { containerId }) =>
+        tx.question.findMany({
+          ...query,
+          where: { performanceId: containerId as number },
+          orderBy: { order: 'asc' },
+        }),
       ),
   }),
 }));
