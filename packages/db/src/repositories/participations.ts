@@ -101,6 +101,33 @@ const participationInclude = {
   industry: { select: { key: true } },
 } as const;
 
+/** How the audit trail names a participation. */
+const participationEntity = (editionKey: string, companyKey: string, editionId: number) => ({
+  entityType: 'CompanyParticipation',
+  entityId: `${editionKey}/${companyKey}`,
+  editionId,
+});
+
+/** The company's participation in the edition (with its company and industry keys); RecordNotFoundError if none. */
+async function findParticipation(
+  tx: TransactionClient,
+  editionId: number,
+  editionKey: string,
+  companyKey: string,
+) {
+  const row = await tx.companyParticipation.findFirst({
+    where: { editionId, company: { key: companyKey } },
+    include: participationInclude,
+  });
+  if (!row)
+    throw new RecordNotFoundError(
+      'CompanyParticipation',
+      `${editionKey}/${companyKey}`,
+      `company ${companyKey} does not take part in ${editionKey}`,
+    );
+  return row;
+}
+
 function stored(row: {
   company: { key: string };
   industry: { key: string };
@@ -181,9 +208,7 @@ export async function enrolCompanies(
       for (const participation of added) {
         await recordChange(tx, {
           action: 'participation.add',
-          entityType: 'CompanyParticipation',
-          entityId: `${editionKey}/${participation.companyKey}`,
-          editionId: edition.id,
+          ...participationEntity(editionKey, participation.companyKey, edition.id),
           after: participation,
         });
       }
@@ -215,16 +240,7 @@ export async function updateParticipation(
   return withDatabaseErrors(() =>
     db.prisma.$transaction(async (tx) => {
       const edition = await findOpenEdition(tx, editionKey);
-      const current = await tx.companyParticipation.findFirst({
-        where: { editionId: edition.id, company: { key: companyKey } },
-        include: participationInclude,
-      });
-      if (!current)
-        throw new RecordNotFoundError(
-          'CompanyParticipation',
-          `${editionKey}/${companyKey}`,
-          `company ${companyKey} does not take part in ${editionKey}`,
-        );
+      const current = await findParticipation(tx, edition.id, editionKey, companyKey);
       const before = stored(current);
       const entity = `The participation of ${companyKey} in ${editionKey}`;
       if (current.version !== expectedVersion)
@@ -273,9 +289,7 @@ export async function updateParticipation(
       if (count === 0) throw new VersionMismatchError(entity, after.version, expectedVersion, after);
       await recordChange(tx, {
         action: 'participation.update',
-        entityType: 'CompanyParticipation',
-        entityId: `${editionKey}/${companyKey}`,
-        editionId: edition.id,
+        ...participationEntity(editionKey, companyKey, edition.id),
         before,
         after,
       });
@@ -300,16 +314,7 @@ export async function removeParticipation(
     return await withDatabaseErrors(() =>
       db.prisma.$transaction(async (tx) => {
         const edition = await findOpenEdition(tx, editionKey);
-        const current = await tx.companyParticipation.findFirst({
-          where: { editionId: edition.id, company: { key: companyKey } },
-          include: participationInclude,
-        });
-        if (!current)
-          throw new RecordNotFoundError(
-            'CompanyParticipation',
-            `${editionKey}/${companyKey}`,
-            `company ${companyKey} does not take part in ${editionKey}`,
-          );
+        const current = await findParticipation(tx, edition.id, editionKey, companyKey);
         const evaluations = await tx.evaluation.count({
           where: { editionId: edition.id, companyId: current.companyId },
         });
@@ -320,9 +325,7 @@ export async function removeParticipation(
         const before = stored(current);
         await recordChange(tx, {
           action: 'participation.remove',
-          entityType: 'CompanyParticipation',
-          entityId: `${editionKey}/${companyKey}`,
-          editionId: edition.id,
+          ...participationEntity(editionKey, companyKey, edition.id),
           before,
         });
         return before;
