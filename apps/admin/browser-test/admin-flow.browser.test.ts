@@ -25,16 +25,33 @@ const menu = (key: MessageKey) =>
     .getByRole('link', { name: text(key), exact: true });
 const visible = (selector: ReturnType<Page['locator']>) => selector.first().waitFor({ state: 'visible' });
 
+interface ApiOption {
+  key: string;
+  points: number | null;
+  label: string;
+}
+interface ApiQuestion {
+  key: string;
+  scored: boolean;
+  channels: string[];
+  text: string;
+  options: ApiOption[];
+}
 interface EditionData {
   edition: {
-    areas: Array<{ key: string; order: number; version: number; name: string }>;
-    channels: Array<{ key: string; order: number; name: string; waitingBands: Array<{ points: number }> }>;
+    channels: Array<{ key: string; order: number; name: string }>;
+    areas: Array<{
+      key: string;
+      order: number;
+      performances: Array<{ key: string; order: number; name: string; questions: ApiQuestion[] }>;
+    }>;
     participants: Array<{ channels: string[]; company: { key: string; name: string } }>;
   };
 }
 const editionQuery = `query($key: String!) { edition(key: $key) {
-  areas { key order version name }
-  channels { key order name waitingBands { points } }
+  channels { key order name }
+  areas { key order performances { key order name
+    questions { key scored channels text options { key points label } } } }
   participants { channels company { key name } }
 } }`;
 // Each step needs the ones before it: after a failure the rest are skipped instead of timing out one by one.
@@ -47,6 +64,9 @@ const it = (name: string, step: () => Promise<void>) =>
   });
 
 const byOrder = <T extends { order: number }>(items: T[]) => [...items].sort((a, b) => a.order - b.order);
+const treeRow = (label: string) => page.locator('.tree-label').getByText(label, { exact: true });
+const save = () => page.getByRole('button', { name: text('common.save') }).click();
+const allSaved = () => visible(page.getByText(text('editor.allSaved')));
 
 async function companyRow(companyName: string) {
   await page.getByRole('table').waitFor();
@@ -55,10 +75,16 @@ async function companyRow(companyName: string) {
 
 describe.sequential('admin app against the real API', () => {
   let token: string;
-  let area: EditionData['edition']['areas'][number];
+  let performance: EditionData['edition']['areas'][number]['performances'][number];
+  let question: ApiQuestion;
+  let option: ApiOption;
   let channel: EditionData['edition']['channels'][number];
   let company: { key: string; name: string };
-  const newAreaName = 'Velkomsten (endret i test)';
+  const newPerformanceName = 'Personlig velkomst (endret i test)';
+  const newQuestion = {
+    nb: 'Brukte agenten navnet ditt i chatten?',
+    en: 'Did the agent use your name in the chat?',
+  };
 
   beforeAll(async () => {
     mkdirSync(shots, { recursive: true });
@@ -97,6 +123,8 @@ describe.sequential('admin app against the real API', () => {
     await page.getByRole('button', { name: text('signIn.submit') }).click();
     await visible(page.getByRole('heading', { name: text('editions.title'), level: 1 }));
     await visible(page.getByRole('heading', { name: 'KSP24 – Kundeserviceprisen 2024' }));
+    // The seed ends at KSP24: the test starts KSP25 itself.
+    expect(await page.getByRole('heading', { name: /^KSP25/ }).count()).toBe(0);
     // An admin sees every screen in the menu.
     for (const key of ['nav.editor', 'nav.results', 'nav.observe', 'nav.audit'] as const)
       await visible(menu(key));
@@ -114,64 +142,72 @@ describe.sequential('admin app against the real API', () => {
     await visible(page.getByRole('tree'));
 
     const data = await graphqlRequest<EditionData>(api.url, editionQuery, { key: 'KSP25' }, token);
-    area = byOrder(data.edition.areas)[0] as typeof area;
+    // A performance whose scored choice question is asked on every channel: rename it, add a chat-only
+    // question to it, and give its best option one point more.
+    const performances = byOrder(data.edition.areas).flatMap((a) => byOrder(a.performances));
+    performance = performances.find((p) =>
+      p.questions.some((q) => q.scored && q.options.length >= 3 && q.channels.length === 4),
+    ) as typeof performance;
+    question = performance.questions.find((q) => q.scored && q.options.length >= 3) as ApiQuestion;
+    option = [...question.options].sort((a, b) => (b.points ?? 0) - (a.points ?? 0))[0] as ApiOption;
     channel = byOrder(data.edition.channels)[0] as typeof channel;
-    // createEditionFrom copies the definition but not the participants (and the API cannot add them yet),
-    // so the evaluation goes into KSP24, which is published and has participants.
-    const source = await graphqlRequest<EditionData>(api.url, editionQuery, { key: 'KSP24' }, token);
-    const participant = source.edition.participants.find((p) => p.channels.includes(channel.key));
+    // createEditionFrom copied KSP24's participants, so observers can report on KSP25 once it is published.
+    const participant = data.edition.participants.find((p) => p.channels.includes(channel.key));
     company = participant?.company as typeof company;
     expect(company).toBeDefined();
   });
 
-  it('renames an area and changes waiting-band points, one save per item', async () => {
+  it('renames a performance (one save, one toast)', async () => {
+    await treeRow(performance.name).click();
     const name = page.getByRole('group', { name: text('editor.name') }).getByLabel(text('locale.nb'));
-    expect(await name.inputValue()).toBe(area.name);
-    await name.fill(newAreaName);
-    await page.getByRole('button', { name: text('common.save') }).click();
-    await toast(text('toast.savedItem', { item: newAreaName }));
-    await visible(page.getByText(text('editor.allSaved')));
-
-    await page.getByRole('tab', { name: text('editor.tab.channels') }).click();
-    const points = page.getByLabel(text('editor.bandPoints', { channel: channel.name, band: 1 }));
-    const before = channel.waitingBands[0]?.points ?? 0;
-    await points.fill(String(Math.max(0, before - 1)));
-    await page.getByRole('button', { name: text('common.save') }).click();
-    await toast(text('toast.savedItem', { item: channel.name }));
-    await shot('03-editor');
+    expect(await name.inputValue()).toBe(performance.name);
+    await name.fill(newPerformanceName);
+    await visible(page.getByText(text('editor.unsavedCount', { count: 1 })));
+    await save();
+    await toast(text('toast.savedItem', { item: newPerformanceName }));
+    await allSaved();
+    await visible(treeRow(newPerformanceName));
   });
 
-  it("shows another admin's newer version instead of overwriting it", async () => {
-    const fresh = await graphqlRequest<EditionData>(api.url, editionQuery, { key: 'KSP25' }, token);
-    const stored = fresh.edition.areas.find((a) => a.key === area.key);
-    const other = await graphqlRequest<{ updateArea: { __typename: string; version?: number } }>(
-      api.url,
-      `mutation($key: String!, $version: Int!) {
-        updateArea(editionKey: "KSP25", key: $key, version: $version,
-          input: { description: [{ locale: nb, text: "Endret av en annen admin" }] }) {
-          __typename ... on Area { version }
-        }
-      }`,
-      { key: area.key, version: stored?.version },
-      token,
-    );
-    expect(other.updateArea.__typename).toBe('Area');
+  it('adds a question asked on chat only', async () => {
+    await treeRow(newPerformanceName).click();
+    await page.getByRole('button', { name: text('editor.addQuestion') }).click();
+    const texts = page.getByRole('group', { name: text('editor.questionText') });
+    await texts.getByLabel(text('locale.nb')).fill(newQuestion.nb);
+    await texts.getByLabel(text('locale.en')).fill(newQuestion.en);
+    const channels = page.getByRole('group', { name: text('editor.channels') });
+    for (const box of await channels.getByRole('checkbox').all()) {
+      const label = await box.evaluate((el) => el.closest('label')?.textContent?.trim() ?? '');
+      if (label.toLowerCase() === 'chat') await box.check();
+      else await box.uncheck();
+    }
+    await save();
+    await toast(text('toast.addedItem', { item: newQuestion.nb }));
+    await allSaved();
+    // Stored as asked: chat only, under the renamed performance.
+    const data = await graphqlRequest<EditionData>(api.url, editionQuery, { key: 'KSP25' }, token);
+    const stored = data.edition.areas
+      .flatMap((a) => a.performances)
+      .find((p) => p.key === performance.key)
+      ?.questions.find((q) => q.text === newQuestion.nb);
+    expect(stored?.channels).toEqual(['chat']);
+    await visible(treeRow(newQuestion.nb));
+  });
 
-    await page.getByRole('tab', { name: text('editor.tab.structure') }).click();
-    const name = page.getByRole('group', { name: text('editor.name') }).getByLabel(text('locale.nb'));
-    await name.fill(`${newAreaName}!`);
-    await page.getByRole('button', { name: text('common.save') }).click();
-    const banner = page.getByRole('alert').filter({ hasText: text('editor.conflictTitle') });
-    await visible(banner);
-    await visible(banner.getByText(text('editor.conflictBody', { version: other.updateArea.version ?? 0 })));
-    await shot('04-editor-conflict');
-    await banner.getByRole('button', { name: text('editor.conflictUseTheirs') }).click();
-    await banner.waitFor({ state: 'detached' });
-    const description = page
-      .getByRole('group', { name: text('editor.description') })
-      .getByLabel(text('locale.nb'));
-    expect(await description.inputValue()).toBe('Endret av en annen admin');
-    expect(await name.inputValue()).toBe(newAreaName);
+  it("changes an option's points", async () => {
+    await treeRow(question.text).click();
+    const points = page.getByLabel(text('editor.pointsFor', { option: option.label }));
+    expect(Number(await points.inputValue())).toBe(option.points);
+    await points.fill(String((option.points ?? 0) + 1));
+    await save();
+    await toast(text('toast.savedItem', { item: option.label }));
+    await allSaved();
+    await treeRow(question.text).click();
+    await shot('03-editor');
+    // The same screen at tablet width.
+    await page.setViewportSize({ width: 820, height: 1100 });
+    await shot('03b-editor-tablet');
+    await page.setViewportSize({ width: 1280, height: 900 });
   });
 
   it('publishes KSP25 after confirming', async () => {
@@ -186,35 +222,48 @@ describe.sequential('admin app against the real API', () => {
     await visible(card.getByText(text('status.published')));
   });
 
-  it('shows the changes from KSP24 to KSP25', async () => {
+  it('shows the three changes from KSP24 to KSP25 in What changed', async () => {
     await menu('nav.changes').click();
     await page.waitForURL('**/changes');
     expect(await page.getByLabel(text('picker.from')).inputValue()).toBe('KSP24');
     expect(await page.getByLabel(text('picker.to')).inputValue()).toBe('KSP25');
-    // The renamed area heads its group of changes, and the rename is told in a sentence.
-    await visible(page.getByRole('heading', { name: newAreaName }));
-    await visible(page.getByText(`«${newAreaName}»`));
-    await visible(page.locator('.changes-count'));
-    await shot('05-what-changed');
+    const change = (kind: MessageKey, hasText: string) =>
+      page
+        .locator('.change-item')
+        .filter({ hasText: text(kind) })
+        .filter({ hasText });
+    await visible(change('changeKind.renamed', `«${newPerformanceName}»`));
+    await visible(change('changeKind.added', `«${newQuestion.nb}»`));
+    const best = option.points ?? 0;
+    await visible(change('changeKind.pointsChanged', `maks ${best} → ${best + 1} poeng`));
+    await shot('04-what-changed');
   });
 
   let contactsBefore = 0;
   const contactsOf = async () => {
-    const row = await companyRow(company.name);
-    await visible(row);
-    return Number((await row.locator('td').last().textContent())?.replace(/\s/g, ''));
+    // A company without contacts yet may have no row at all.
+    await visible(page.locator('table, .state-empty'));
+    const row = page
+      .getByRole('row')
+      .filter({ has: page.getByRole('link', { name: company.name, exact: true }) });
+    if ((await row.count()) === 0) return 0;
+    // The contacts column by its header (other columns, e.g. explanations, may follow it).
+    const headers = await page.getByRole('columnheader').allTextContents();
+    const column = headers.findIndex((h) => h.includes(text('results.contacts')));
+    expect(column).toBeGreaterThanOrEqual(0);
+    return Number((await row.locator('td, th').nth(column).textContent())?.replace(/\s/g, ''));
   };
 
-  it("reads the company's contacts in KSP24's results", async () => {
-    await page.goto(`${api.url}/editions/KSP24/results`);
+  it("reads the company's contacts in KSP25's results", async () => {
+    await page.goto(`${api.url}/editions/KSP25/results`);
+    await visible(page.getByRole('heading', { name: text('nav.results'), level: 1 }));
     contactsBefore = await contactsOf();
-    expect(contactsBefore).toBeGreaterThan(0);
   });
 
-  it('submits an observer evaluation with every question of the channel answered', async () => {
+  it('submits an observer evaluation to KSP25 with every question of the channel answered', async () => {
     await menu('nav.observe').click();
     await visible(page.getByRole('heading', { name: text('nav.observe'), level: 1 }));
-    await page.getByLabel(text('observer.edition'), { exact: true }).selectOption('KSP24');
+    await page.getByLabel(text('observer.edition'), { exact: true }).selectOption('KSP25');
     const companySelect = page.getByLabel(text('observer.company'), { exact: true });
     await visible(companySelect.locator(`option[value="${company.key}"]`).locator('xpath=..'));
     await companySelect.selectOption(company.key);
@@ -223,20 +272,20 @@ describe.sequential('admin app against the real API', () => {
     await visible(questions);
     const waiting = page.getByLabel(/^Ventetid/);
     if ((await waiting.count()) > 0) await waiting.fill('1');
-    for (const question of await questions.all()) {
-      const first = question.locator('input[type=radio]').first();
+    for (const fieldset of await questions.all()) {
+      const first = fieldset.locator('input[type=radio]').first();
       if ((await first.count()) > 0) await first.check();
     }
-    await shot('06-observer-form');
+    await shot('05-observer-form');
     await page.getByRole('button', { name: text('observer.submit') }).click();
     await toast(text('toast.submitted'));
   });
 
-  it("shows the evaluation in KSP24's results and opens the company's trend", async () => {
-    await page.goto(`${api.url}/editions/KSP24/results`);
-    // One more contact: the new evaluation counts (contacts before + 1).
+  it("shows the company's result change in KSP25 and opens its trend chart", async () => {
+    await page.goto(`${api.url}/editions/KSP25/results`);
+    // One more contact: the new evaluation counts.
     expect(await contactsOf()).toBe(contactsBefore + 1);
-    await shot('07-results');
+    await shot('06-results');
 
     const row = await companyRow(company.name);
     await row.getByRole('link', { name: company.name }).click();
@@ -244,16 +293,27 @@ describe.sequential('admin app against the real API', () => {
     await visible(page.getByRole('heading', { name: text('company.trendTitle') }));
     const trend = page.getByRole('figure', { name: text('company.trendTitle') });
     await visible(trend.locator('.recharts-line-curve'));
-    // KSP21–KSP24 have results: one point per edition on the x axis.
-    for (const key of ['KSP21', 'KSP22', 'KSP23', 'KSP24'])
+    // KSP21–KSP25 have results: one point per edition on the x axis, the new one included.
+    for (const key of ['KSP21', 'KSP22', 'KSP23', 'KSP24', 'KSP25'])
       await visible(trend.locator('.recharts-cartesian-axis-tick-value', { hasText: key }));
     await page.mouse.move(0, 0); // no chart tooltip in the screenshot
-    await shot('08-company');
+    await shot('07-company');
   });
 
-  it('shows the audit screen placeholder until the API offers audit entries', async () => {
+  it("lists KSP25's edits in the audit log with before and after", async () => {
     await menu('nav.audit').click();
-    await visible(page.getByText(text('state.apiPending')));
-    await shot('09-audit');
+    await page.waitForURL('**/editions/*/audit');
+    await page.getByLabel(text('picker.edition')).selectOption('KSP25');
+    await page.waitForURL('**/editions/KSP25/audit');
+    const entry = page.getByRole('row').filter({ hasText: 'performance.update' });
+    await visible(entry);
+    for (const action of ['question.add', 'option.update', 'edition.publish'])
+      await visible(page.getByRole('row').filter({ hasText: action }));
+    await entry.getByRole('button', { name: text('audit.showChanges') }).click();
+    const diff = page.getByRole('table', {
+      name: text('audit.diffCaption', { item: `KSP25/${performance.key}` }),
+    });
+    await visible(diff.getByText(newPerformanceName));
+    await shot('08-audit');
   });
 });
