@@ -70,8 +70,8 @@ builder.mutationFields((t) => ({
     authScopes: { admin: true },
     errors: itemResult('removeArea'),
     args: versionedArgs,
-    resolve: (query, _root, { editionKey, key, version }, context) =>
-      editDefinition(context, removeArea, { editionKey, key, version }, (tx, { editionId }) =>
+    resolve: (query, _root, args, context) =>
+      editDefinition(context, removeArea, args, (tx, { editionId }) =>
         tx.edition.findUniqueOrThrow({ ...query, where: { id: editionId } }),
       ),
   }),
@@ -83,8 +83,8 @@ builder.mutationFields((t) => ({
     authScopes: { admin: true },
     errors: listResult('reorderAreas'),
     args: { ...definitionArgs, ...keysArg },
-    resolve: (query, _root, { editionKey, keys }, context) =>
-      editDefinition(context, reorderAreas, { editionKey, keys }, (tx, { editionId }) =>
+    resolve: (query, _root, args, context) =>
+      editDefinition(context, reorderAreas, args, (tx, { editionId }) =>
         tx.area.findMany({ ...query, where: { editionId }, orderBy: { order: 'asc' } }),
       ),
   }),

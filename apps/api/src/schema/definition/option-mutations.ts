@@ -72,13 +72,9 @@ builder.mutationFields((t) => ({
     authScopes: { admin: true },
     errors: itemResult('removeOption'),
     args: optionArgs,
-    resolve: (query, _root, { editionKey, questionKey, key, version }, context) =>
-      editDefinition(
-        context,
-        removeOption,
-        { editionKey, questionKey, key, version },
-        (tx, { containerId }) =>
-          tx.question.findUniqueOrThrow({ ...query, where: { id: containerId as number } }),
+    resolve: (query, _root, args, context) =>
+      editDefinition(context, removeOption, args, (tx, { containerId }) =>
+        tx.question.findUniqueOrThrow({ ...query, where: { id: containerId as number } }),
       ),
   }),
 
@@ -92,8 +88,8 @@ builder.mutationFields((t) => ({
       questionKey: t.arg.string({ required: true, description: 'The question whose options are ordered.' }),
       ...keysArg,
     },
-    resolve: (query, _root, { editionKey, questionKey, keys }, context) =>
-      editDefinition(context, reorderOptions, { editionKey, questionKey, keys }, (tx, { containerId }) =>
+    resolve: (query, _root, args, context) =>
+      editDefinition(context, reorderOptions, args, (tx, { containerId }) =>
         tx.answerOption.findMany({
           ...query,
           where: { questionId: containerId as number },

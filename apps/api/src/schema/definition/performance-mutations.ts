@@ -71,8 +71,8 @@ builder.mutationFields((t) => ({
     authScopes: { admin: true },
     errors: itemResult('removePerformance'),
     args: versionedArgs,
-    resolve: (query, _root, { editionKey, key, version }, context) =>
-      editDefinition(context, removePerformance, { editionKey, key, version }, (tx, { containerId }) =>
+    resolve: (query, _root, args, context) =>
+      editDefinition(context, removePerformance, args, (tx, { containerId }) =>
         tx.area.findUniqueOrThrow({ ...query, where: { id: containerId as number } }),
       ),
   }),
@@ -88,8 +88,8 @@ builder.mutationFields((t) => ({
       areaKey: t.arg.string({ required: true, description: 'The area whose performances are ordered.' }),
       ...keysArg,
     },
-    resolve: (query, _root, { editionKey, areaKey, keys }, context) =>
-      editDefinition(context, reorderPerformances, { editionKey, areaKey, keys }, (tx, { containerId }) =>
+    resolve: (query, _root, args, context) =>
+      editDefinition(context, reorderPerformances, args, (tx, { containerId }) =>
         tx.performance.findMany({
           ...query,
           where: { areaId: containerId as number },

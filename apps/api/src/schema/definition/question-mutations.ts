@@ -87,8 +87,8 @@ builder.mutationFields((t) => ({
     authScopes: { admin: true },
     errors: itemResult('removeQuestion'),
     args: versionedArgs,
-    resolve: (query, _root, { editionKey, key, version }, context) =>
-      editDefinition(context, removeQuestion, { editionKey, key, version }, (tx, { containerId }) =>
+    resolve: (query, _root, args, context) =>
+      editDefinition(context, removeQuestion, args, (tx, { containerId }) =>
         tx.performance.findUniqueOrThrow({ ...query, where: { id: containerId as number } }),
       ),
   }),
@@ -107,8 +107,8 @@ builder.mutationFields((t) => ({
       }),
       ...keysArg,
     },
-    resolve: (query, _root, { editionKey, performanceKey, keys }, context) =>
-      editDefinition(context, reorderQuestions, { editionKey, performanceKey, keys }, (tx, { containerId }) =>
+    resolve: (query, _root, args, context) =>
+      editDefinition(context, reorderQuestions, args, (tx, { containerId }) =>
         tx.question.findMany({
           ...query,
           where: { performanceId: containerId as number },
