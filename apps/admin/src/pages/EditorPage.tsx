@@ -64,6 +64,8 @@ function EditorForEdition({
   // After a save that stopped halfway: my remaining changes, carried over onto the reloaded definition.
   const [carried, setCarried] = useState<Edition | null>(null);
   const [saving, setSaving] = useState(false);
+  // Bumped by a reload, so the editor starts from the stored definition even if its version did not move.
+  const [generation, setGeneration] = useState(0);
 
   const stored = useMemo(
     () => (definition.edition ? editionFromApi(definition.edition) : null),
@@ -128,6 +130,7 @@ function EditorForEdition({
     setCarried(null);
     setServerIssues([]);
     await definition.load();
+    setGeneration((n) => n + 1);
   };
 
   return (
@@ -153,7 +156,7 @@ function EditorForEdition({
       ) : (
         <SurveyEditor
           // A fresh editor (and draft) for each stored version of the definition.
-          key={`${stored.key}:${definition.edition.version}`}
+          key={`${stored.key}:${definition.edition.version}:${generation}`}
           edition={stored}
           initialDraft={carried ?? undefined}
           readOnly={readOnly}
