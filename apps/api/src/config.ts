@@ -14,6 +14,8 @@ const environmentSchema = z.object({
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(1).default(12),
   GRAPHQL_MAX_COMPLEXITY: z.coerce.number().int().min(1).default(50_000),
   GRAPHQL_MAX_BREADTH: z.coerce.number().int().min(1).default(400),
+  /** Lexical tokens per document (the admin app's largest query has about 200; GraphiQL's introspection about 300). */
+  GRAPHQL_MAX_TOKENS: z.coerce.number().int().min(100).default(3000),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   SESSION_TTL_HOURS: z.coerce.number().min(0.01).default(12),
   /** Requests per client address per window on /graphql (per process); 0 switches the limit off. */
@@ -37,7 +39,7 @@ export type ApiConfig = {
   host: string;
   logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL'];
   introspection: boolean;
-  limits: { depth: number; complexity: number; breadth: number };
+  limits: { depth: number; complexity: number; breadth: number; tokens: number };
   bodyLimitBytes: number;
   sessionTtlMs: number;
   rateLimit: { max: number; windowMs: number };
@@ -69,6 +71,7 @@ export function readConfig(environment: Record<string, string | undefined> = pro
       depth: env.GRAPHQL_MAX_DEPTH,
       complexity: env.GRAPHQL_MAX_COMPLEXITY,
       breadth: env.GRAPHQL_MAX_BREADTH,
+      tokens: env.GRAPHQL_MAX_TOKENS,
     },
     bodyLimitBytes: env.BODY_LIMIT_BYTES,
     sessionTtlMs: env.SESSION_TTL_HOURS * 3_600_000,

@@ -34,6 +34,8 @@ export type ApiServer = {
 };
 
 const REQUEST_ID = /^[\w.-]{1,64}$/;
+/** How much of an oversized upload is read and thrown away (so its sender sees the 413) before the connection is cut. */
+const DISCARD_LIMIT_BYTES = 16 * 1_048_576;
 
 function sendJson(
   response: ServerResponse,
@@ -85,8 +87,15 @@ export async function createApiServer({
   services,
   schema,
 }: ApiServerOptions): Promise<ApiServer> {
-  const httpServer = createServer();
-  const apollo = createApollo({ schema, httpServer, introspection: config.introspection });
+  // Idle keep-alive connections stay open longer than a load balancer's (typically 60 s) idle timeout, so the
+  // balancer never reuses a connection the API has just closed (a spurious 502).
+  const httpServer = createServer({ keepAliveTimeout: 65_000, headersTimeout: 66_000 });
+  const apollo = createApollo({
+    schema,
+    httpServer,
+    introspection: config.introspection,
+    maxTokens: config.limits.tokens,
+  });
   await apollo.start();
   const rateLimit = requestRateLimit(config.rateLimit);
 
@@ -219,9 +228,14 @@ export async function createApiServer({
     });
     route(request, response, requestId).catch((error: unknown) => {
       if (error instanceof PayloadTooLargeError) {
-        // Stop reading the rest of an oversized upload.
-        response.setHeader('connection', 'close');
+        // Answer at once, then discard the rest of the upload so the client (still sending) can read the 413
+        // instead of a broken pipe; an upload that goes on past DISCARD_LIMIT_BYTES has its connection cut.
         sendJson(response, 413, errorBody(error.message, 'PAYLOAD_TOO_LARGE'));
+        let discarded = 0;
+        request.on('data', (chunk: Buffer) => {
+          discarded += chunk.length;
+          if (discarded > DISCARD_LIMIT_BYTES) request.socket.destroy();
+        });
         request.resume();
         return;
       }
