@@ -13,12 +13,7 @@ export interface NewArea {
 }
 
 /** Omitted fields stay; texts are merged per locale; `weight: null` clears the weight. */
-export interface AreaChanges {
-  name?: LocalizedText;
-  description?: LocalizedText;
-  counting?: AreaCounting;
-  weight?: number | null;
-}
+export type AreaChanges = Partial<Omit<NewArea, 'key'>>;
 
 /** Adds an area (no performances yet) after the last one. */
 export const addArea = addEdit(({ input }: { input: NewArea }) => ({

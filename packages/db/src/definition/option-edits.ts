@@ -13,11 +13,7 @@ export interface NewOption {
 }
 
 /** Omitted fields stay; the label is merged per locale; null clears points or value. */
-export interface OptionChanges {
-  label?: LocalizedText;
-  points?: number | null;
-  value?: number | null;
-}
+export type OptionChanges = Partial<Omit<NewOption, 'key'>>;
 
 /** Domain options from new ones, in the given order, with keys made from labels where none is given. */
 export function optionsFrom(options: readonly NewOption[]): AnswerOption[] {

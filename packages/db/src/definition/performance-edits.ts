@@ -9,9 +9,7 @@ export interface NewPerformance {
 }
 
 /** Omitted fields stay; texts are merged per locale; `areaKey` moves it to the end of that area. */
-export interface PerformanceChanges {
-  name?: LocalizedText;
-  description?: LocalizedText;
+export interface PerformanceChanges extends Partial<Omit<NewPerformance, 'key'>> {
   areaKey?: string;
 }
 

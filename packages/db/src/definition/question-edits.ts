@@ -26,17 +26,7 @@ export interface NewQuestion {
  * Omitted fields stay; the text is merged per locale; null clears cxMetric or critical. `options` replaces
  * the whole list (options keep their row where the key is the same); `performanceKey` moves the question.
  */
-export interface QuestionChanges {
-  text?: LocalizedText;
-  type?: AnswerType;
-  channels?: string[];
-  scored?: boolean;
-  allowNotApplicable?: boolean;
-  required?: boolean;
-  cxMetric?: CxMetric | null;
-  critical?: Question['critical'];
-  bonus?: boolean;
-  options?: NewOption[];
+export interface QuestionChanges extends Partial<Omit<NewQuestion, 'key'>> {
   performanceKey?: string;
 }
 
