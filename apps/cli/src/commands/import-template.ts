@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadEdition } from '@ksp/db';
-import { csvTemplate, xlsxTemplate } from '@ksp/exchange';
+import { csvTemplate, xlsxTemplate } from '@ksp/exchange/import';
 import type { Command } from '../command';
 import { withDatabase } from '../database';
 import { userPath } from '../paths';

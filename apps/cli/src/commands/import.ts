@@ -1,7 +1,7 @@
 import { createReadStream, existsSync } from 'node:fs';
 import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
-import { type ImportFormat, type ImportReport, importEvaluations } from '@ksp/exchange';
+import { type ImportFormat, type ImportReport, importEvaluations } from '@ksp/exchange/import';
 import type { Command } from '../command';
 import { withDatabase } from '../database';
 import { userPath } from '../paths';

@@ -1,7 +1,6 @@
 import { createHash, type Hash } from 'node:crypto';
 import { type Readable, Transform } from 'node:stream';
 import { readCsvRecords } from '../csv/read-csv';
-import { readXlsxRecords } from '../xlsx/read-xlsx';
 
 export type ImportFormat = 'csv' | 'xlsx';
 
@@ -42,6 +41,8 @@ export async function* readFieldworkRecords(
       if (!blank(cells)) yield { rowNumber, cells };
     }
   } else {
+    // Loaded only for XLSX files: exceljs is large, and CSV imports should not carry it.
+    const { readXlsxRecords } = await import('../xlsx/read-xlsx');
     for await (const record of readXlsxRecords(input)) if (!blank(record.cells)) yield record;
   }
 }

@@ -73,6 +73,12 @@ export interface ImportReport {
 
 type Db = Pick<Database, 'prisma' | 'sql'>;
 
+/**
+ * A copy of a string that does not share memory with the text it was cut from. Parsers hand out cells as
+ * slices of their input chunks; keeping 100,000 contact ids as slices would keep every chunk alive.
+ */
+const ownCopy = (text: string) => Buffer.from(text, 'utf8').toString('utf8');
+
 function fieldworkContext(refs: ImportReferences, contactRows: Map<string, number>): FieldworkContext {
   const companies = new Map<string, FieldworkCompany>();
   for (const [key, c] of refs.companies) {
@@ -169,13 +175,9 @@ export async function importEvaluations(db: Db, options: ImportOptions): Promise
     const row = toRow(header, record, cellProblems);
     const result = rowToEvaluation(row, record.rowNumber, context);
     addProblems([...cellProblems, ...result.problems]);
-    if (result.evaluation && !contactRows.has(result.evaluation.id))
-      contactRows.set(result.evaluation.id, record.rowNumber);
-    else {
-      // Remember ids of rows with other problems too, so a later duplicate is still reported.
-      const id = (row.contact_id ?? '').trim();
-      if (id !== '' && !contactRows.has(id)) contactRows.set(id, record.rowNumber);
-    }
+    // Ids of rows with other problems are remembered too, so a later duplicate is still reported.
+    const id = result.evaluation?.id ?? (row.contact_id ?? '').trim();
+    if (id !== '' && !contactRows.has(id)) contactRows.set(ownCopy(id), record.rowNumber);
     report.rows++;
     if (report.rows % every === 0) progress({ phase: 'checking', rows: report.rows, totalRows: null });
   }

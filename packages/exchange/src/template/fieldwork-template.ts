@@ -1,5 +1,5 @@
 import { type Edition, type FieldworkColumn, fieldworkColumns } from '@ksp/domain';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 
 /** The XLSX template's sheets: contacts first (the importer reads the first worksheet), then the guide. */
@@ -42,7 +42,8 @@ function guideRow(column: FieldworkColumn) {
  */
 export async function xlsxTemplate(edition: Edition): Promise<Buffer> {
   const columns = fieldworkColumns(edition);
-  const workbook = new ExcelJS.Workbook();
+  const { default: Excel } = await import('exceljs'); // loaded when needed: CSV users do not pay for it
+  const workbook = new Excel.Workbook();
   workbook.creator = 'KSP survey platform';
   const sheet = workbook.addWorksheet(TEMPLATE_SHEETS.contacts, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = columns.map((c) => ({

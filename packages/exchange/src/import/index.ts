@@ -1,0 +1,17 @@
+// `@ksp/exchange/import`: the field-work import alone (readers, templates, the two-pass import), without the
+// export side's modules, so the CLI's import stays light. Also re-exported from the package's main entry.
+
+export { csvTemplate, TEMPLATE_SHEETS, xlsxTemplate } from '../template/fieldwork-template';
+export {
+  type FieldworkRecord,
+  type ImportFormat,
+  type OpenSource,
+  readFieldworkRecords,
+} from './fieldwork-records';
+export { ClosedEditionImportError, SourceChangedError } from './import-errors';
+export {
+  type ImportOptions,
+  type ImportProgress,
+  type ImportReport,
+  importEvaluations,
+} from './import-evaluations';
