@@ -56,6 +56,9 @@ export interface EditedDefinition {
 
 export type DefinitionReader<T> = (tx: TransactionClient, edited: EditedDefinition) => Promise<T>;
 
+/** The default result: what the edit touched (row ids). */
+const returnEdited: DefinitionReader<EditedDefinition> = async (_tx, edited) => edited;
+
 /** Makes the edit from the current edition (pure; throws the Definition* errors for bad references). */
 export type PlanEdit = (edition: Edition) => DefinitionEdit;
 
@@ -72,13 +75,13 @@ const rowKey = (ref: ItemRef) => (ref.level === 'option' ? `${ref.questionKey}/$
  * 3. apply the change in memory and let the domain validate it (DefinitionValidationError with paths);
  * 4. recompute lineage against the parent edition (admin marks kept), write the difference with version
  *    increments, bump the edition's version, and record an audit entry with before and after;
- * 5. read the result with `read` in the same transaction.
+ * 5. read the result with `read` in the same transaction (default: what the edit touched, as row ids).
  */
-export async function changeDefinition<T>(
+export async function changeDefinition<T = EditedDefinition>(
   db: Pick<Database, 'prisma'>,
   request: DefinitionRequest,
   plan: PlanEdit,
-  read: DefinitionReader<T>,
+  read: DefinitionReader<T> = returnEdited as DefinitionReader<T>,
 ): Promise<T> {
   return withDatabaseErrors(() =>
     db.prisma.$transaction(async (tx) => {

@@ -31,9 +31,6 @@ import { keyFromText } from './stable-key';
 
 type Db = Pick<Database, 'prisma'>;
 
-/** The default result: what the edit touched (row ids). */
-export const returnEdited: DefinitionReader<EditedDefinition> = async (_tx, edited) => edited;
-
 /** Names of the input fields that are set (undefined = not given). */
 export const givenFields = (input: object) =>
   Object.entries(input)
@@ -65,7 +62,7 @@ export function addDefinitionItem<L extends ItemLevel, T>(
   db: Db,
   request: DefinitionRequest,
   spec: AddItem<L>,
-  read: DefinitionReader<T> = returnEdited as DefinitionReader<T>,
+  read?: DefinitionReader<T>,
 ): Promise<T> {
   return changeDefinition(
     db,
@@ -104,7 +101,7 @@ export function updateDefinitionItem<L extends ItemLevel, T>(
   db: Db,
   request: DefinitionRequest,
   spec: UpdateItem<L>,
-  read: DefinitionReader<T> = returnEdited as DefinitionReader<T>,
+  read?: DefinitionReader<T>,
 ): Promise<T> {
   return changeDefinition(
     db,
@@ -128,7 +125,7 @@ export function removeDefinitionItem<T>(
   db: Db,
   request: DefinitionRequest,
   spec: { ref: ItemRef; version: number },
-  read: DefinitionReader<T> = returnEdited as DefinitionReader<T>,
+  read?: DefinitionReader<T>,
 ): Promise<T> {
   return changeDefinition(
     db,
@@ -148,7 +145,7 @@ export function reorderDefinitionItems<T>(
   db: Db,
   request: DefinitionRequest,
   spec: { container: ContainerRef; level: ItemLevel; keys: string[] },
-  read: DefinitionReader<T> = returnEdited as DefinitionReader<T>,
+  read?: DefinitionReader<T>,
 ): Promise<T> {
   return changeDefinition(
     db,
