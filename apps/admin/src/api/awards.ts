@@ -137,9 +137,7 @@ export const PublishResultsMutation = graphql(`
       ... on AwardSnapshot {
         revision
       }
-      ... on Error {
-        message
-      }
+      ...MutationError
     }
   }
 `);
@@ -151,15 +149,7 @@ export const CorrectResultsMutation = graphql(`
       ... on AwardSnapshot {
         revision
       }
-      ... on Error {
-        message
-      }
-      ... on ValidationError {
-        fieldErrors {
-          path
-          message
-        }
-      }
+      ...MutationError
     }
   }
 `);
@@ -171,15 +161,7 @@ export const SetAwardRulesMutation = graphql(`
       ... on EditionAwardRules {
         version
       }
-      ... on Error {
-        message
-      }
-      ... on ValidationError {
-        fieldErrors {
-          path
-          message
-        }
-      }
+      ...MutationError
     }
   }
 `);

@@ -79,18 +79,7 @@ export const SetLineageMarkMutation = graphql(`
         predecessorKeys
         version
       }
-      ... on Error {
-        message
-      }
-      ... on ValidationError {
-        fieldErrors {
-          path
-          message
-        }
-      }
-      ... on ConflictError {
-        currentVersion
-      }
+      ...MutationError
     }
   }
 `);

@@ -39,9 +39,7 @@ export const ImportEvaluationsMutation = graphql(`
           message
         }
       }
-      ... on Error {
-        message
-      }
+      ...MutationError
     }
   }
 `);

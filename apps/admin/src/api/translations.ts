@@ -54,15 +54,7 @@ export const ImportTranslationsMutation = graphql(`
           message
         }
       }
-      ... on Error {
-        message
-      }
-      ... on ValidationError {
-        fieldErrors {
-          path
-          message
-        }
-      }
+      ...MutationError
     }
   }
 `);

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useMutation } from 'urql';
 import { SetAwardRulesMutation } from '../../api/awards';
+import { mutationOutcome } from '../../api/outcome';
 import { formatScore } from '../../i18n/format';
 import { useI18n } from '../../i18n/I18nProvider';
 import type { MessageKey } from '../../i18n/nb';
@@ -53,22 +54,15 @@ export function AwardRulesCard({
       version: rules.version,
       input: rulesInput(form, rules.categories, rules.categoriesAreDefault),
     });
-    const outcome = result.data?.setAwardRules;
-    if (outcome?.__typename === 'EditionAwardRules') {
+    const outcome = mutationOutcome(result.data?.setAwardRules, 'EditionAwardRules', result.error);
+    if (outcome.ok) {
       notify(t('awards.rules.saved'));
       setEditing(false);
       onSaved();
       return;
     }
-    const details =
-      outcome?.__typename === 'ValidationError'
-        ? outcome.fieldErrors.map((e) => `${e.path}: ${e.message}`)
-        : [];
-    setProblem(
-      [result.error?.message ?? (outcome && 'message' in outcome ? outcome.message : ''), ...details]
-        .filter(Boolean)
-        .join(' · '),
-    );
+    const details = outcome.error.fieldErrors.map((e) => `${e.path}: ${e.message}`);
+    setProblem([outcome.error.message, ...details].filter(Boolean).join(' · '));
   };
 
   const field = (name: keyof RulesForm, label: MessageKey) => (

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { AwardsOverviewQuery, CorrectResultsMutation, PublishResultsMutation } from '../../api/awards';
+import { mutationOutcome } from '../../api/outcome';
 import { formatDateTime } from '../../i18n/format';
 import { useI18n } from '../../i18n/I18nProvider';
 import { Button } from '../../ui/Button';
@@ -85,23 +86,21 @@ export function AwardsScreen({ editionKey, canManage, canEditRules }: AwardsScre
 
   const publish = async () => {
     const result = await publishResults({ editionKey });
-    const outcome = result.data?.publishResults;
-    if (outcome?.__typename === 'AwardSnapshot')
-      done(t('awards.published', { edition: editionKey }), outcome.revision);
+    const outcome = mutationOutcome(result.data?.publishResults, 'AwardSnapshot', result.error);
+    if (outcome.ok) done(t('awards.published', { edition: editionKey }), outcome.data.revision);
     else {
       setConfirm(null);
-      notify(result.error?.message ?? (outcome && 'message' in outcome ? outcome.message : ''), 'error');
+      notify(outcome.error.message, 'error');
     }
   };
 
   const correct = async () => {
     const result = await correctResults({ editionKey, reason: reason.trim() });
-    const outcome = result.data?.correctResults;
-    if (outcome?.__typename === 'AwardSnapshot')
-      done(t('awards.corrected', { revision: outcome.revision }), outcome.revision);
+    const outcome = mutationOutcome(result.data?.correctResults, 'AwardSnapshot', result.error);
+    if (outcome.ok) done(t('awards.corrected', { revision: outcome.data.revision }), outcome.data.revision);
     else {
       setConfirm(null);
-      notify(result.error?.message ?? (outcome && 'message' in outcome ? outcome.message : ''), 'error');
+      notify(outcome.error.message, 'error');
     }
   };
 

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { EditionLineageQuery, SetLineageMarkMutation } from '../../api/comparability';
+import { mutationOutcome } from '../../api/outcome';
 import type { LineageMark as ApiLineageMark } from '../../generated/gql/graphql';
 import { useI18n } from '../../i18n/I18nProvider';
 import type { MessageKey } from '../../i18n/nb';
@@ -235,16 +236,15 @@ function MarkEditor({
       predecessorKeys: mark === 'new' ? [] : keys,
       version: item.version ?? 0,
     });
-    const outcome = result.data?.setLineageMark;
-    if (outcome?.__typename === 'LineageItem') {
+    const outcome = mutationOutcome(result.data?.setLineageMark, 'LineageItem', result.error);
+    if (outcome.ok) {
       notify(t('lineage.saved', { name: item.name }));
       onDone(true);
       return;
     }
-    const message = result.error?.message ?? (outcome && 'message' in outcome ? outcome.message : '');
-    const details =
-      outcome?.__typename === 'ValidationError' ? outcome.fieldErrors.map((e) => e.message).join('; ') : '';
-    if (outcome?.__typename === 'ConflictError') {
+    const { message } = outcome.error;
+    const details = outcome.error.fieldErrors.map((e) => e.message).join('; ');
+    if (outcome.error.__typename === 'ConflictError') {
       notify(t('lineage.conflict', { name: item.name }), 'error');
       onDone(true);
       return;

@@ -6,6 +6,7 @@ import {
   ImportTemplateQuery,
   requestWithProgress,
 } from '../../api/fieldworkImport';
+import { mutationOutcome } from '../../api/outcome';
 import type { ImportFormat, ImportEvaluationsMutation as ImportResult } from '../../generated/gql/graphql';
 import { formatNumber } from '../../i18n/format';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -77,16 +78,13 @@ export function ImportScreen({ editionKey, token }: ImportScreenProps) {
         token,
         (event) => update(progressAfter(current, event)),
       );
-      const outcome = response.data?.importEvaluations;
-      if (outcome?.__typename === 'EvaluationImportReport') {
-        setReport(outcome);
+      const outcome = mutationOutcome(response.data?.importEvaluations, 'EvaluationImportReport');
+      if (outcome.ok) {
+        setReport(outcome.data);
         update({ step: 'done', percent: 100, failed: false });
       } else {
         update({ ...current, failed: true });
-        setFailure(
-          response.errors?.[0]?.message ??
-            (outcome && 'message' in outcome ? outcome.message : t('state.errorBody')),
-        );
+        setFailure(response.errors?.[0]?.message ?? (outcome.error.message || t('state.errorBody')));
       }
     } catch (error) {
       update({ ...current, failed: true });

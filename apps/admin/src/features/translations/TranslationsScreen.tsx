@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useClient, useMutation } from 'urql';
 import { readUpload, saveFile } from '../../adapters/files';
+import { mutationOutcome } from '../../api/outcome';
 import { ImportTranslationsMutation, TranslationExportQuery } from '../../api/translations';
 import type {
   ImportTranslationsMutation as ImportResult,
@@ -66,18 +67,17 @@ export function TranslationsScreen({ editionKey, editionStatus, canImport }: Tra
         content: upload.content,
         dryRun,
       });
-      const outcome = result.data?.importTranslations;
-      if (outcome?.__typename === 'TranslationImportReport') {
-        setReport(outcome);
-        if (outcome.applied) notify(t('translations.applied', { count: outcome.changed.length }));
+      const outcome = mutationOutcome(
+        result.data?.importTranslations,
+        'TranslationImportReport',
+        result.error,
+      );
+      if (outcome.ok) {
+        setReport(outcome.data);
+        if (outcome.data.applied) notify(t('translations.applied', { count: outcome.data.changed.length }));
       } else {
-        const details =
-          outcome?.__typename === 'ValidationError' ? outcome.fieldErrors.map((e) => e.message) : [];
-        setFailure(
-          [result.error?.message ?? (outcome && 'message' in outcome ? outcome.message : ''), ...details]
-            .filter(Boolean)
-            .join(' · '),
-        );
+        const details = outcome.error.fieldErrors.map((e) => e.message);
+        setFailure([outcome.error.message, ...details].filter(Boolean).join(' · '));
       }
     } catch (error) {
       setFailure((error as Error).message);
