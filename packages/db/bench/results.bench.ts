@@ -1,31 +1,85 @@
-// Time to compute all company results of a seeded edition, on PGlite and on PostgreSQL.
-//   pnpm bench                      (PostgreSQL: TEST_DATABASE_URL, default postgresql://postgres@127.0.0.1:5432/test)
+// Time to compute all company results of a seeded edition (uncached: the API's results cache plays no part),
+// on PGlite and on PostgreSQL, for ~5,000 evaluations (~150,000 answers) and an edition ten times that size.
+//   pnpm --filter @ksp/db bench          (PostgreSQL: TEST_DATABASE_URL, default postgresql://postgres@127.0.0.1:5432/test)
+//   … bench -- [--pglite-only | --postgres-only] [--small-only] [--runs 15]
 // Each database gets KSP23 with the demo companies and N contacts per company, in its own schema / memory.
-import { cpus } from 'node:os';
+// Reported per case: median, p95 (nearest rank) and min over the runs of editionResults; the CPU time one run
+// takes (this process, and on PostgreSQL the pool's backends when the server is local) — robust where the
+// machine is shared; and the SQL read alone (on PostgreSQL as editionResults does it: two slices at once).
+import { existsSync, readFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { demoCompanies, generateDemoEvaluations, kspEdition, kspEditions } from '@ksp/domain/fixtures';
-import type { DatabaseKind } from '../src/database/create-database';
-import { insertEvaluations, readEvaluationRows } from '../src/repositories/evaluations';
-import { editionResults } from '../src/repositories/results';
+import type { Database, DatabaseKind } from '../src/database/create-database';
+import { insertEvaluations } from '../src/repositories/evaluations';
+import { editionResults, POSTGRES_READ_PARTS } from '../src/repositories/results';
+import { readBatchRows } from '../src/results/read-evaluation-batch';
 import { demoObserverEmail } from '../src/seed/demo-users';
 import { DEMO_SEED, seedDemo } from '../src/seed/seed-demo';
 import { createTestDatabase } from '../src/testing';
 
 const EDITION = 'KSP23';
-const RUNS = 7;
 const url = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
-const kinds: DatabaseKind[] = process.argv.includes('--pglite-only') ? ['pglite'] : ['pglite', 'postgres'];
-const sizes = process.argv.includes('--small-only') ? [26] : [26, 260]; // contacts per company: ~5,000 and ~50,000 evaluations
+const argument = (name: string) => process.argv[process.argv.indexOf(name) + 1];
+const kinds: DatabaseKind[] = process.argv.includes('--pglite-only')
+  ? ['pglite']
+  : process.argv.includes('--postgres-only')
+    ? ['postgres']
+    : ['pglite', 'postgres'];
+// Contacts per company: ~5,000 and ~50,000 evaluations.
+const sizes = process.argv.includes('--small-only') ? [26] : [26, 260];
+const runsFor = (contacts: number) =>
+  process.argv.includes('--runs') ? Number(argument('--runs')) : contacts > 100 ? 7 : 15;
 
-const median = (values: number[]) =>
-  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
+const sorted = (values: number[]) => [...values].sort((a, b) => a - b);
+const median = (values: number[]) => sorted(values)[Math.floor(values.length / 2)] as number;
+const p95 = (values: number[]) => sorted(values)[Math.ceil(values.length * 0.95) - 1] as number;
+const ms = (value: number) => `${Math.round(value)} ms`.padStart(7);
+const count = (value: number) => value.toLocaleString('en-US');
 
-async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
+async function timed(work: () => Promise<unknown>): Promise<number> {
   const started = performance.now();
-  const result = await work();
-  return [result, performance.now() - started];
+  await work();
+  return performance.now() - started;
 }
 
-const rows: Record<string, string | number>[] = [];
+/** This process's CPU time in ms (for PGlite the database's too: it runs in-process). */
+const clientCpu = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
+
+/**
+ * The PostgreSQL backends of the pool (all of its connections, taken at once) when the server runs on this
+ * machine, so their CPU time can be read from /proc: wall clock alone says little on a shared machine.
+ */
+async function poolBackends(db: Database): Promise<number[] | null> {
+  const rows = await Promise.all(
+    Array.from({ length: 8 }, () =>
+      db.sql.query<{ pid: number }>('SELECT pg_backend_pid() AS pid, pg_sleep(0.05)'),
+    ),
+  );
+  const pids = [...new Set(rows.map(([row]) => row?.pid as number))];
+  return pids.every((pid) => existsSync(`/proc/${pid}/stat`)) ? pids : null;
+}
+
+/** CPU time in ms of the given processes (utime + stime, in clock ticks of 10 ms). */
+const serverCpu = (pids: readonly number[]) =>
+  pids.reduce((ms, pid) => {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return ms + (Number(fields[11]) + Number(fields[12])) * 10;
+  }, 0);
+
+const machine = `Node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${process.platform}/${process.arch}`;
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
+console.log(`${machine}; load average at start ${load()}`);
+console.log(
+  `edition ${EDITION}, demo companies; times are wall clock of editionResults (uncached) and its SQL read\n`,
+);
+
+const lines: string[] = [];
 for (const kind of kinds) {
   for (const contacts of sizes) {
     const db = await createTestDatabase(kind, { url });
@@ -36,32 +90,39 @@ for (const kind of kinds) {
         seed: DEMO_SEED,
         contactsPerCompany: contacts,
       }).map((e) => ({ ...e, observerKey: demoObserverEmail(e.observerKey) }));
-      const [, seedMs] = await timed(() => insertEvaluations(db, EDITION, evaluations));
+      const insertMs = await timed(() => insertEvaluations(db, EDITION, evaluations));
       await db.sql.exec('ANALYZE');
       const answers = evaluations.reduce((n, e) => n + e.answers.length, 0);
-      await editionResults(db, EDITION); // warm-up: query plans, JIT
+      for (let warm = 0; warm < 2; warm++) await editionResults(db, EDITION); // query plans, JIT
+      const runs = runsFor(contacts);
       const total: number[] = [];
       const read: number[] = [];
-      for (let run = 0; run < RUNS; run++) {
-        total.push((await timed(() => editionResults(db, EDITION)))[1]);
-        read.push((await timed(() => readEvaluationRows(db.sql, EDITION)))[1]);
+      const backends = kind === 'postgres' ? await poolBackends(db) : null;
+      let client = 0;
+      let server = 0;
+      for (let run = 0; run < runs; run++) {
+        const [client0, server0] = [clientCpu(), backends ? serverCpu(backends) : 0];
+        total.push(await timed(() => editionResults(db, EDITION)));
+        client += clientCpu() - client0;
+        if (backends) server += serverCpu(backends) - server0;
+        read.push(
+          await timed(() => readBatchRows(db.sql, EDITION, kind === 'postgres' ? POSTGRES_READ_PARTS : 1)),
+        );
       }
-      rows.push({
-        database: kind,
-        evaluations: evaluations.length,
-        answers,
-        'insert (s)': Number((seedMs / 1000).toFixed(1)),
-        'results median (ms)': Math.round(median(total)),
-        'of which answers read (ms)': Math.round(median(read)),
-        'results min (ms)': Math.round(Math.min(...total)),
-      });
-      console.log(rows.at(-1));
+      const cpu =
+        kind === 'pglite'
+          ? `CPU ${ms(client / runs)} (in-process)`
+          : `CPU client ${ms(client / runs)} + server ${backends ? ms(server / runs) : 'n/a'}`;
+      const line =
+        `${kind.padEnd(8)} ${count(evaluations.length).padStart(6)} evaluations ${count(answers).padStart(9)} answers: ` +
+        `results median ${ms(median(total))}, p95 ${ms(p95(total))}, min ${ms(Math.min(...total))}, ${cpu} | ` +
+        `SQL read median ${ms(median(read))}, p95 ${ms(p95(read))} | ${runs} runs, insert ${(insertMs / 1000).toFixed(1)} s`;
+      lines.push(line);
+      console.log(line);
     } finally {
       await db.close();
     }
   }
 }
-console.log(
-  `\nNode ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), edition ${EDITION}, median of ${RUNS} runs`,
-);
-console.table(rows);
+console.log(`\n${machine}; load average at end ${load()}`);
+console.log(lines.join('\n'));

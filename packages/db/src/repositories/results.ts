@@ -5,7 +5,7 @@ import { loadEditionLookup } from './edition-lookup';
 import { listParticipants } from './participations';
 
 /** Slices of the evaluations read at once on PostgreSQL (a query runs on one core; PGlite has one anyway). */
-const POSTGRES_READ_PARTS = 2;
+export const POSTGRES_READ_PARTS = 2;
 
 /**
  * An edition's results: its evaluations are read in one query (answers packed per evaluation; on PostgreSQL as
