@@ -1,9 +1,11 @@
 // Scoring throughput: 100,000 evaluations of 40 answers each against a KSP-sized edition.
 // Run: pnpm --filter @ksp/domain bench (or `npx tsx bench/score.bench.ts`).
+import { cpus, loadavg } from 'node:os';
 import { type Edition, editionSchema } from '../src/model/edition';
 import type { Evaluation } from '../src/model/evaluation';
 import { computeEditionResults } from '../src/results/edition-results';
 import { compileEdition } from '../src/scoring/compile-edition';
+import { evaluationBatch } from '../src/scoring/evaluation-batch';
 import { scoreCompanies } from '../src/scoring/score-companies';
 import { scoreContact } from '../src/scoring/score-contact';
 import { checkEdition } from '../src/validation/check-edition';
@@ -178,19 +180,25 @@ const companies = Array.from({ length: COMPANIES }, (_, c) => ({
   industryKey: `i${c % 40}`,
 }));
 
+/** Wall clock and this process's CPU time: on a shared machine the CPU figure is the steadier one. */
 function time<T>(label: string, run: () => T): T {
   const start = process.hrtime.bigint();
+  const cpu = process.cpuUsage();
   const result = run();
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  const rate = Math.round(EVALUATIONS / seconds).toLocaleString('en-US');
+  const { user, system } = process.cpuUsage(cpu);
+  const cpuSeconds = (user + system) / 1e6;
+  const rate = (s: number) => Math.round(EVALUATIONS / s).toLocaleString('en-US');
   console.log(
-    `${label.padEnd(56)} ${(seconds * 1000).toFixed(0).padStart(6)} ms  ${rate.padStart(10)} evaluations/s`,
+    `${label.padEnd(56)} ${(seconds * 1000).toFixed(0).padStart(6)} ms  ${rate(seconds).padStart(10)} evaluations/s` +
+      `  | CPU ${(cpuSeconds * 1000).toFixed(0).padStart(6)} ms ${rate(cpuSeconds).padStart(10)}/s`,
   );
   return result;
 }
 
 console.log(
-  `${EVALUATIONS.toLocaleString('en-US')} evaluations × ${ANSWERS} answers, ${COMPANIES} companies, Node ${process.version}`,
+  `${EVALUATIONS.toLocaleString('en-US')} evaluations × ${ANSWERS} answers, ${COMPANIES} companies, Node ${process.version}, ` +
+    `${cpus().length} cores (${cpus()[0]?.model ?? '?'}), load average ${loadavg()[0]?.toFixed(1)}`,
 );
 // Warm up the JIT once, then measure.
 computeEditionResults(edition, evaluations.slice(0, 5_000), companies);
@@ -204,5 +212,10 @@ for (let round = 1; round <= 3; round++) {
   );
   time(`round ${round}: computeEditionResults (all of it)`, () =>
     computeEditionResults(edition, evaluations, companies),
+  );
+  // As the database reads them: columns, answers by number (building the batch is not timed).
+  const batch = evaluationBatch(edition.key, evaluations);
+  time(`round ${round}: computeEditionResults (EvaluationBatch)`, () =>
+    computeEditionResults(edition, batch, companies),
   );
 }
