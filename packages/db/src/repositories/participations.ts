@@ -27,6 +27,25 @@ export interface StoredParticipation {
   version: number;
 }
 
+/**
+ * A new participation's row: in the industry the record names, else in the company's current one. The
+ * caller has checked that the company (and the industry, if named) exist in the maps by key.
+ */
+function participationRow(
+  editionId: number,
+  record: ParticipationRecord,
+  companies: ReadonlyMap<string, { id: number; industryId: number }>,
+  industryId: ReadonlyMap<string, number>,
+) {
+  const company = companies.get(record.companyKey) as { id: number; industryId: number };
+  return {
+    editionId,
+    companyId: company.id,
+    industryId: record.industryKey ? (industryId.get(record.industryKey) as number) : company.industryId,
+    channels: record.channels,
+  };
+}
+
 /** Enrols companies in an edition; companies already enrolled are left as they are. Returns how many were added. */
 export async function addParticipations(
   db: Db,
@@ -46,15 +65,7 @@ export async function addParticipations(
   if (missing.length > 0) throw new NotFoundError(`unknown ${[...new Set(missing)].join(', ')}`);
   const { count } = await withDatabaseErrors(() =>
     db.prisma.companyParticipation.createMany({
-      data: participations.map((p) => {
-        const company = companyByKey.get(p.companyKey) as (typeof companies)[number];
-        return {
-          editionId: edition.id,
-          companyId: company.id,
-          industryId: p.industryKey ? (industryId.get(p.industryKey) as number) : company.industryId,
-          channels: p.channels,
-        };
-      }),
+      data: participations.map((p) => participationRow(edition.id, p, companyByKey, industryId)),
       skipDuplicates: true,
     }),
   );
@@ -193,15 +204,7 @@ export async function enrolCompanies(
       });
       if (issues.length > 0) throw new DomainValidationError(`Participants of ${editionKey}`, issues);
       const rows = await tx.companyParticipation.createManyAndReturn({
-        data: participants.map((p) => {
-          const c = company.get(p.companyKey) as (typeof companies)[number];
-          return {
-            editionId: edition.id,
-            companyId: c.id,
-            industryId: p.industryKey ? (industryId.get(p.industryKey) as number) : c.industryId,
-            channels: p.channels,
-          };
-        }),
+        data: participants.map((p) => participationRow(edition.id, p, company, industryId)),
         include: participationInclude,
       });
       const added = rows.map(stored);
