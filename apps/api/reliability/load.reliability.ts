@@ -54,10 +54,10 @@ describe('load', () => {
     const figures = {
       'requests answered': latencies.length,
       'requests/s (average)': Math.round(result.requests.average),
-      'latency p50 (ms)': percentile(latencies, 50),
-      'latency p95 (ms)': percentile(latencies, 95),
-      'latency p99 (ms)': percentile(latencies, 99),
-      'latency max (ms)': latencies.at(-1) ?? Number.NaN,
+      'latency p50 (ms)': Math.round(percentile(latencies, 50)),
+      'latency p95 (ms)': Math.round(percentile(latencies, 95)),
+      'latency p99 (ms)': Math.round(percentile(latencies, 99)),
+      'latency max (ms)': Math.round(latencies.at(-1) ?? Number.NaN),
       'errors / timeouts / non-2xx / short answers': `${result.errors} / ${result.timeouts} / ${result.non2xx} / ${wrongSize}`,
       'answer size (bytes)': expectedBytes,
     };
