@@ -175,6 +175,10 @@ describe('SurveyEditor', () => {
     await user.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Remove' }));
     expect(() => treeLabel(name, 2)).toThrow();
     expect(screen.getByText('1 unsaved changes')).toBeTruthy();
+    // Leaving the page now asks first.
+    const leave = new Event('beforeunload', { cancelable: true });
+    window.dispatchEvent(leave);
+    expect(leave.defaultPrevented).toBe(true);
     await user.click(screen.getByRole('button', { name: 'Save' }));
     const saved = onSave.mock.calls[0]?.[0] as Edition;
     expect(saved.areas.find((a) => a.key === area?.key)?.performances.map((p) => p.key)).not.toContain(

@@ -6,7 +6,7 @@ import {
   textIn,
   type ValidationIssue,
 } from '@ksp/domain';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { savePlan } from '../../adapters/savePlan';
 import { useI18n } from '../../i18n/I18nProvider';
 import { Badge, StatusBadge } from '../../ui/Badge';
@@ -87,6 +87,13 @@ export function SurveyEditor({
 
   const dirty = draft !== edition;
   const issues = useMemo(() => (dirty ? issuesOf(draft) : []), [draft, dirty]);
+  // Leaving the page (reload, close, another site) with unsaved changes asks first.
+  useEffect(() => {
+    if (!dirty || readOnly) return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [dirty, readOnly]);
   // One API write per change: the count tells how many saves the button will make.
   const pending = useMemo(() => (dirty ? savePlan(edition, draft).steps.length : 0), [edition, draft, dirty]);
   const missingCount = useMemo(() => countMissingInEdition(draft), [draft]);
