@@ -5,6 +5,7 @@ import {
   ClosedEditionImportError,
   csvTemplate,
   type ImportFormat,
+  type ImportProgress,
   type ImportReport,
   importEvaluations,
   SourceChangedError,
@@ -83,6 +84,37 @@ const ImportTemplateType = builder.objectRef<TemplateFile>('EvaluationImportTemp
   }),
 });
 
+type TrackedProgress = ImportProgress & { userId: string; finished: boolean; at: number };
+
+/**
+ * Progress of running imports by the id the client chose (`progressId`), for polling with
+ * `evaluationImportProgress` while the mutation runs. In this process's memory: enough for one API process;
+ * entries are dropped a minute after their import ends.
+ */
+const progressById = new Map<string, TrackedProgress>();
+const KEEP_FINISHED_MS = 60_000;
+
+function trackProgress(id: string, userId: string, progress: ImportProgress, finished = false) {
+  progressById.set(id, { ...progress, userId, finished, at: Date.now() });
+  for (const [key, entry] of progressById)
+    if (entry.finished && Date.now() - entry.at > KEEP_FINISHED_MS) progressById.delete(key);
+}
+
+const ImportProgressType = builder.objectRef<TrackedProgress>('EvaluationImportProgress').implement({
+  description: 'How far a running import is: poll it while `importEvaluations` runs.',
+  fields: (t) => ({
+    phase: t.exposeString('phase', {
+      description: '`checking` (every row is read and checked) or `writing` (rows are stored).',
+    }),
+    rows: t.exposeInt('rows', { description: 'Rows done in this phase.' }),
+    totalRows: t.exposeInt('totalRows', {
+      nullable: true,
+      description: 'Rows in the file, known once the checking phase is over.',
+    }),
+    finished: t.exposeBoolean('finished', { description: 'True once the import has returned its report.' }),
+  }),
+});
+
 const MEDIA_TYPES: Record<ImportFormat, string> = {
   csv: 'text/csv; charset=utf-8',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -117,6 +149,11 @@ builder.mutationField('importEvaluations', (t) =>
         defaultValue: false,
         description: 'Only check and report; write nothing.',
       }),
+      progressId: t.arg.string({
+        required: false,
+        description:
+          'An id you choose (e.g. a UUID) to poll `evaluationImportProgress(progressId:)` while the import runs.',
+      }),
       maxProblems: t.arg.int({
         required: false,
         defaultValue: 1000,
@@ -130,21 +167,29 @@ builder.mutationField('importEvaluations', (t) =>
           throw new ValidationError([{ path: 'maxProblems', message: 'must be between 1 and 10,000' }]);
         const bytes = fileBytes(args.format, args.content);
         const { db } = context.services;
+        const progressId = args.progressId ?? null;
+        const userId = context.viewer?.userId ?? '';
         const report = await importEvaluations(db, {
           editionKey: args.editionKey,
           format: args.format,
           open: () => Readable.from([bytes]),
           dryRun: args.dryRun ?? false,
           maxProblems,
-        }).catch((error: unknown) => {
-          if (error instanceof ClosedEditionImportError)
-            throw new ReadOnlyEditionError(error.editionKey, 'closed');
-          if (error instanceof SourceChangedError)
-            throw new ValidationError([{ path: 'content', message: error.message }]);
-          if (error instanceof Error && error.name === 'NotFoundError')
-            throw new NotFoundError('Edition', args.editionKey);
-          throw error;
-        });
+          onProgress: progressId ? (progress) => trackProgress(progressId, userId, progress) : undefined,
+        })
+          .finally(() => {
+            const last = progressId ? progressById.get(progressId) : undefined;
+            if (progressId && last) trackProgress(progressId, userId, last, true);
+          })
+          .catch((error: unknown) => {
+            if (error instanceof ClosedEditionImportError)
+              throw new ReadOnlyEditionError(error.editionKey, 'closed');
+            if (error instanceof SourceChangedError)
+              throw new ValidationError([{ path: 'content', message: error.message }]);
+            if (error instanceof Error && error.name === 'NotFoundError')
+              throw new NotFoundError('Edition', args.editionKey);
+            throw error;
+          });
         if (report.written && report.inserted > 0) {
           context.services.results.invalidate();
           await audit(db.prisma, context, {
@@ -161,6 +206,23 @@ builder.mutationField('importEvaluations', (t) =>
         }
         return report;
       }),
+  }),
+);
+
+builder.queryField('evaluationImportProgress', (t) =>
+  t.field({
+    type: ImportProgressType,
+    nullable: true,
+    description:
+      'The progress of your running (or just finished) `importEvaluations` call with this `progressId`; null when unknown. Admins only.',
+    authScopes: { admin: true },
+    args: {
+      progressId: t.arg.string({ required: true, description: 'The id given to `importEvaluations`.' }),
+    },
+    resolve: (_root, args, context) => {
+      const entry = progressById.get(args.progressId);
+      return entry && entry.userId === context.viewer?.userId ? entry : null;
+    },
   }),
 );
 

@@ -14,8 +14,8 @@ import {
 import { USERS } from '../helpers/test-data';
 import { startServerWithDatabase } from '../helpers/test-server';
 
-const IMPORT = `mutation($editionKey: String!, $format: ImportFormat!, $content: String!, $dryRun: Boolean, $maxProblems: Int) {
-  importEvaluations(editionKey: $editionKey, format: $format, content: $content, dryRun: $dryRun, maxProblems: $maxProblems) {
+const IMPORT = `mutation($editionKey: String!, $format: ImportFormat!, $content: String!, $dryRun: Boolean, $maxProblems: Int, $progressId: String) {
+  importEvaluations(editionKey: $editionKey, format: $format, content: $content, dryRun: $dryRun, maxProblems: $maxProblems, progressId: $progressId) {
     __typename
     ... on EvaluationImportReport { editionKey format dryRun rows inserted skipped written problemCount truncated problems { row column message } }
     ... on ValidationError { fieldErrors { path message } }
@@ -109,11 +109,26 @@ describe.each(testDatabaseKinds())('importEvaluations and the template over HTTP
     expect(audit).toHaveLength(1);
   });
 
-  it('XLSX is sent as base64', async () => {
+  it('XLSX is sent as base64; progress can be polled by the id the client chose', async () => {
     const rows = fresh.slice(0, 5).map((e) => evaluationToRow({ ...e, id: `${e.id}-x` }));
     const content = (await toXlsx(rows)).toString('base64');
-    const result = await importAs(app.tokens.admin, { format: 'XLSX', content });
+    const result = await importAs(app.tokens.admin, { format: 'XLSX', content, progressId: 'p-1' });
     expect(result.data?.importEvaluations).toMatchObject({ format: 'XLSX', inserted: 5, written: true });
+    const PROGRESS =
+      'query($id: String!) { evaluationImportProgress(progressId: $id) { phase rows totalRows finished } }';
+    const progress = await app.gql(PROGRESS, { id: 'p-1' }, app.tokens.admin);
+    expect(progress.data?.evaluationImportProgress).toEqual({
+      phase: 'writing',
+      rows: 5,
+      totalRows: 5,
+      finished: true,
+    });
+    expect(
+      (await app.gql(PROGRESS, { id: 'nope' }, app.tokens.admin)).data?.evaluationImportProgress,
+    ).toBeNull();
+    expect((await app.gql(PROGRESS, { id: 'p-1' }, app.tokens.analyst)).errors?.[0]?.extensions?.code).toBe(
+      'FORBIDDEN',
+    );
   });
 
   it('problems come back with row and column, capped by maxProblems, and nothing is stored', async () => {
