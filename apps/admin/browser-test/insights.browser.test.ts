@@ -160,7 +160,7 @@ describe.sequential('issue 8 screens against the real API', () => {
   });
 
   it('re-scores KSP23 under KSP24’s rules', async () => {
-    await page.goto(`${api.url}/what-if/KSP23?rules=KSP24`);
+    await page.goto(`${api.url}/results/what-if/KSP23?rules=KSP24`);
     const table = page.getByRole('table', {
       name: text('whatIf.caption', { edition: 'KSP23', rules: 'KSP24' }),
     });
@@ -170,7 +170,7 @@ describe.sequential('issue 8 screens against the real API', () => {
   });
 
   it('shows the frozen KSP23 results with the corrected revision and the diff', async () => {
-    await page.goto(`${api.url}/awards/KSP23`);
+    await page.goto(`${api.url}/results/awards/KSP23`);
     const revisions = page.getByRole('table', { name: text('awards.revisionsTitle') });
     await visible(revisions);
     expect(await revisions.getByRole('row').count()).toBe(3);

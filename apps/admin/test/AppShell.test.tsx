@@ -28,8 +28,6 @@ describe('AppShell', () => {
       'Survey editor',
       'What changed',
       'Results',
-      'Awards',
-      'What if',
       'Files',
       'Observer form',
       'Audit',
@@ -42,15 +40,7 @@ describe('AppShell', () => {
         <p>content</p>
       </AppShell>,
     );
-    expect(navLinks()).toEqual([
-      'Editions',
-      'Survey editor',
-      'What changed',
-      'Results',
-      'Awards',
-      'What if',
-      'Files',
-    ]);
+    expect(navLinks()).toEqual(['Editions', 'Survey editor', 'What changed', 'Results', 'Files']);
     unmount();
     renderWithApp(
       <AppShell user={user('observer')} onSignOut={() => {}}>

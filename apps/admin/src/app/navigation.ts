@@ -13,8 +13,6 @@ export const navItems: readonly NavItem[] = [
   { href: '/editor', label: 'nav.editor', permission: 'definition.view' },
   { href: '/changes', label: 'nav.changes', permission: 'changes.view' },
   { href: '/results', label: 'nav.results', permission: 'results.view' },
-  { href: '/awards', label: 'nav.awards', permission: 'results.view' },
-  { href: '/what-if', label: 'nav.whatIf', permission: 'results.view' },
   { href: '/files', label: 'nav.files', permission: 'definition.view' },
   { href: '/observe', label: 'nav.observe', permission: 'evaluations.submit' },
   { href: '/audit', label: 'nav.audit', permission: 'audit.view' },

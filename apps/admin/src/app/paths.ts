@@ -11,8 +11,9 @@ export const paths = {
   observe: '/observe',
   audit: '/audit',
   auditOf: (editionKey = ':edition') => `/editions/${editionKey}/audit`,
-  awards: (editionKey = ':edition') => `/awards/${editionKey}`,
-  whatIf: (editionKey = ':edition') => `/what-if/${editionKey}`,
+  // Award results and what-if sit under Results (tabs there), so the menu stays short.
+  awards: (editionKey = ':edition') => `/results/awards/${editionKey}`,
+  whatIf: (editionKey = ':edition') => `/results/what-if/${editionKey}`,
   importEvaluations: (editionKey = ':edition') => `/files/import/${editionKey}`,
   translations: (editionKey = ':edition') => `/files/translations/${editionKey}`,
 } as const;

@@ -4,6 +4,7 @@ import { paths } from '../app/paths';
 import { can } from '../auth/permissions';
 import { useSession } from '../auth/session';
 import { AwardsScreen } from '../features/awards/AwardsScreen';
+import { ResultsTabs } from '../features/awards/ResultsTabs';
 import { EditionPicker } from '../features/editions/EditionPicker';
 import { useI18n } from '../i18n/I18nProvider';
 import { PageHeader } from '../ui/PageHeader';
@@ -30,6 +31,7 @@ export default function AwardsPage() {
           />
         }
       />
+      <ResultsTabs current="awards" editionKey={chosen?.key ?? ''} />
       {fetching ? (
         <Loading />
       ) : error ? (

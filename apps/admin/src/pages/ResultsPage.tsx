@@ -5,6 +5,7 @@ import { resultsFromApi } from '../adapters/resultsFromApi';
 import { EditionResultsQuery } from '../api/results';
 import { useEditions } from '../api/useEditions';
 import { paths } from '../app/paths';
+import { ResultsTabs } from '../features/awards/ResultsTabs';
 import { EditionPicker } from '../features/editions/EditionPicker';
 import { ResultsView } from '../features/results/ResultsView';
 import { useI18n } from '../i18n/I18nProvider';
@@ -49,6 +50,7 @@ export default function ResultsPage() {
           />
         }
       />
+      <ResultsTabs current="ranking" editionKey={editionKey} />
       {(fetching || loading) && !data ? (
         <Loading />
       ) : error && !data ? (

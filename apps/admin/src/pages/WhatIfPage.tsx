@@ -4,6 +4,7 @@ import { useLocation, useParams, useSearch } from 'wouter';
 import { useEditions } from '../api/useEditions';
 import { WhatIfQuery } from '../api/whatIf';
 import { paths } from '../app/paths';
+import { ResultsTabs } from '../features/awards/ResultsTabs';
 import { EditionPicker } from '../features/editions/EditionPicker';
 import { defaultWhatIfPair } from '../features/what-if/defaultRules';
 import { WhatIfView } from '../features/what-if/WhatIfView';
@@ -60,6 +61,7 @@ export default function WhatIfPage() {
           </>
         }
       />
+      <ResultsTabs current="whatIf" editionKey={editionKey} />
       {fetching || (loading && !data) ? (
         <Loading label={t('whatIf.loading')} />
       ) : editionsError ? (

@@ -2,6 +2,8 @@
 export const awardsNb = {
   'nav.awards': 'Prisvinnere',
   'awards.title': 'Prisvinnere',
+  'awards.tabs': 'Resultatvisninger',
+  'awards.tabRanking': 'Rangering',
   'awards.revisionsTitle': 'Publiserte resultater',
   'awards.publish': 'Publiser resultatene',
   'awards.publishTitle': 'Publisere resultatene for {name}?',
@@ -62,6 +64,8 @@ export const awardsNb = {
 export const awardsEn: Record<keyof typeof awardsNb, string> = {
   'nav.awards': 'Awards',
   'awards.title': 'Awards',
+  'awards.tabs': 'Result views',
+  'awards.tabRanking': 'Ranking',
   'awards.revisionsTitle': 'Published results',
   'awards.publish': 'Publish the results',
   'awards.publishTitle': 'Publish the results of {name}?',
