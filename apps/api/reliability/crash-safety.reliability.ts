@@ -142,7 +142,7 @@ describe('crash safety', () => {
       findings: [
         'every evaluation in the database has exactly the answers and comments that were sent (none partial)',
         'every submission the API had confirmed is stored',
-        'the process restarted on the same port and served at once; resubmitting the in-doubt evaluations stored the missing ones and answered ConflictError ("already recorded") for those that had been committed just before the kill',
+        `the process restarted on the same port and served again; resubmitting the ${lost.size} in-doubt evaluations stored ${outcomes.stored} and answered ConflictError ("already recorded") for the ${outcomes.alreadyThere} that had been committed just before the kill`,
       ],
       figures: {
         'confirmed before the kill': accepted.size,
