@@ -87,15 +87,15 @@ export function SurveyEditor({
 
   const dirty = draft !== edition;
   const issues = useMemo(() => (dirty ? issuesOf(draft) : []), [draft, dirty]);
+  // One API write per change: the count tells how many saves the button will make.
+  const pending = useMemo(() => (dirty ? savePlan(edition, draft).steps.length : 0), [edition, draft, dirty]);
   // Leaving the page (reload, close, another site) with unsaved changes asks first.
   useEffect(() => {
-    if (!dirty || readOnly) return;
+    if (pending === 0 || readOnly) return;
     const warn = (event: BeforeUnloadEvent) => event.preventDefault();
     window.addEventListener('beforeunload', warn);
     return () => window.removeEventListener('beforeunload', warn);
-  }, [dirty, readOnly]);
-  // One API write per change: the count tells how many saves the button will make.
-  const pending = useMemo(() => (dirty ? savePlan(edition, draft).steps.length : 0), [edition, draft, dirty]);
+  }, [pending, readOnly]);
   const missingCount = useMemo(() => countMissingInEdition(draft), [draft]);
   const locales = draft.locales;
 
@@ -261,8 +261,8 @@ export function SurveyEditor({
           {readOnly ? (
             <span className="muted">{t('editor.readOnlyNotice')}</span>
           ) : (
-            <span className={dirty ? 'unsaved' : 'muted'} aria-live="polite">
-              {dirty ? t('editor.unsavedCount', { count: pending }) : t('editor.allSaved')}
+            <span className={pending > 0 ? 'unsaved' : 'muted'} aria-live="polite">
+              {pending > 0 ? t('editor.unsavedCount', { count: pending }) : t('editor.allSaved')}
             </span>
           )}
           {missingCount > 0 && (
