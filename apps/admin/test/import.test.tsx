@@ -3,7 +3,12 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { base64FromBytes, bytesFromBase64, formatOfFileName, readUpload } from '../src/adapters/files';
 import { ImportScreen } from '../src/features/import/ImportScreen';
-import { IDLE_PROGRESS, progressAfter, stepStates } from '../src/features/import/importSteps';
+import {
+  IDLE_PROGRESS,
+  progressAfter,
+  progressFromServer,
+  stepStates,
+} from '../src/features/import/importSteps';
 import { TranslationsScreen } from '../src/features/translations/TranslationsScreen';
 import { fakeGraphql, renderWithApi } from './fakeGraphql';
 
@@ -28,27 +33,33 @@ describe('files', () => {
 });
 
 describe('import progress', () => {
-  it('goes read → upload (percent) → process → done', () => {
+  it('goes read → upload (percent) → server checking and writing (rows) → done', () => {
     const uploading = progressAfter(IDLE_PROGRESS, { phase: 'uploading', sent: 250, total: 1000 });
     expect(uploading).toMatchObject({ step: 'upload', percent: 25 });
     expect(stepStates(uploading)).toEqual([
       ['read', 'done'],
       ['upload', 'active'],
-      ['process', 'waiting'],
+      ['check', 'waiting'],
+      ['write', 'waiting'],
       ['done', 'waiting'],
     ]);
-    const processing = progressAfter(uploading, { phase: 'processing' });
-    expect(stepStates({ ...processing, failed: true })[2]).toEqual(['process', 'failed']);
-    expect(
-      stepStates({ step: 'done', percent: 100, failed: false }).every(([, state]) => state === 'done'),
-    ).toBe(true);
+    const sent = progressAfter(uploading, { phase: 'processing' });
+    expect(sent.step).toBe('check');
+    const writing = progressFromServer(sent, { phase: 'writing', rows: 40, totalRows: 100 });
+    expect(writing).toMatchObject({ step: 'write', rows: 40, totalRows: 100 });
+    // A late upload event does not move the server's step back.
+    expect(progressAfter(writing, { phase: 'processing' }).step).toBe('write');
+    expect(stepStates({ ...writing, failed: true })[3]).toEqual(['write', 'failed']);
+    const done = { ...writing, step: 'done' as const };
+    expect(progressFromServer(done, { phase: 'checking', rows: 1 })).toBe(done);
+    expect(stepStates(done).every(([, state]) => state === 'done')).toBe(true);
   });
 });
 
 type Report = Record<string, unknown>;
 
 /** XMLHttpRequest that reports upload progress in two steps, then answers with the import report. */
-function fakeXhr(answer: (variables: Record<string, unknown>) => Report) {
+function fakeXhr(answer: (variables: Record<string, unknown>) => Report, hold?: Promise<void>) {
   const sent: Array<Record<string, unknown>> = [];
   class FakeXhr {
     upload: { onprogress: ((e: ProgressEvent) => void) | null; onload: (() => void) | null } = {
@@ -71,8 +82,10 @@ function fakeXhr(answer: (variables: Record<string, unknown>) => Report) {
         this.upload.onprogress?.({ loaded: 50, total: 100, lengthComputable: true } as ProgressEvent);
         this.upload.onprogress?.({ loaded: 100, total: 100, lengthComputable: true } as ProgressEvent);
         this.upload.onload?.();
-        this.responseText = JSON.stringify({ data: { importEvaluations: answer(variables) } });
-        this.onload?.();
+        void (hold ?? Promise.resolve()).then(() => {
+          this.responseText = JSON.stringify({ data: { importEvaluations: answer(variables) } });
+          this.onload?.();
+        });
       }, 0);
     }
   }
@@ -133,11 +146,45 @@ describe('ImportScreen', () => {
       within(screen.getByText('Skipped (already stored)').closest('div') as HTMLElement).getByText('1'),
     ).toBeTruthy();
     const steps = screen.getByRole('status');
-    expect(within(steps).getAllByText('(done)', { exact: false })).toHaveLength(4);
+    expect(within(steps).getAllByText('(done)', { exact: false })).toHaveLength(5);
+    expect(typeof sent[0]?.progressId).toBe('string');
     expect(sent.map((v) => [v.dryRun, v.format, v.content, v.authorization])).toEqual([
       [true, 'CSV', 'contact_id\nK1\n', 'Bearer ses_test'],
       [false, 'CSV', 'contact_id\nK1\n', 'Bearer ses_test'],
     ]);
+  });
+
+  it('shows the server’s rows while it checks and writes (polled by progress id)', async () => {
+    const { calls } = fakeGraphql({
+      ImportProgress: () => ({
+        evaluationImportProgress: {
+          __typename: 'EvaluationImportProgress',
+          phase: 'writing',
+          rows: 40,
+          totalRows: 100,
+          finished: false,
+        },
+      }),
+    });
+    let release = () => {};
+    const sent = fakeXhr(
+      (variables) => report(Boolean(variables.dryRun), []),
+      new Promise<void>((resolve) => {
+        release = resolve;
+      }),
+    );
+    renderWithApi(<ImportScreen editionKey="KSP24" token="ses_test" />);
+    await userEvent.upload(
+      screen.getByLabelText('Choose a file'),
+      new File(['contact_id\nK1\n'], 'felt.csv'),
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Check (dry run)' }));
+    expect(await screen.findByText(/Storing: 40 of 100 rows/, {}, { timeout: 3000 })).toBeTruthy();
+    expect(calls.find((c) => c.operationName === 'ImportProgress')?.variables).toEqual({
+      progressId: sent[0]?.progressId,
+    });
+    release();
+    expect(await screen.findByText('No problems: the file can be imported.')).toBeTruthy();
   });
 
   it('downloads the template the API generates', async () => {

@@ -22,8 +22,21 @@ export const ImportTemplateQuery = graphql(`
 `);
 
 export const ImportEvaluationsMutation = graphql(`
-  mutation ImportEvaluations($editionKey: String!, $format: ImportFormat!, $content: String!, $dryRun: Boolean!) {
-    importEvaluations(editionKey: $editionKey, format: $format, content: $content, dryRun: $dryRun, maxProblems: 1000) {
+  mutation ImportEvaluations(
+    $editionKey: String!
+    $format: ImportFormat!
+    $content: String!
+    $dryRun: Boolean!
+    $progressId: String
+  ) {
+    importEvaluations(
+      editionKey: $editionKey
+      format: $format
+      content: $content
+      dryRun: $dryRun
+      progressId: $progressId
+      maxProblems: 1000
+    ) {
       __typename
       ... on EvaluationImportReport {
         dryRun
@@ -40,6 +53,18 @@ export const ImportEvaluationsMutation = graphql(`
         }
       }
       ...MutationError
+    }
+  }
+`);
+
+/** How far the server is with an import started with `progressId` (polled while the mutation runs). */
+export const ImportProgressQuery = graphql(`
+  query ImportProgress($progressId: String!) {
+    evaluationImportProgress(progressId: $progressId) {
+      phase
+      rows
+      totalRows
+      finished
     }
   }
 `);

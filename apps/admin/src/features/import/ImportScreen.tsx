@@ -1,8 +1,9 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useClient } from 'urql';
 import { readUpload, saveFile } from '../../adapters/files';
 import {
   ImportEvaluationsMutation,
+  ImportProgressQuery,
   ImportTemplateQuery,
   requestWithProgress,
 } from '../../api/fieldworkImport';
@@ -16,7 +17,13 @@ import { Button } from '../../ui/Button';
 import { DataTable } from '../../ui/DataTable';
 import { SelectField } from '../../ui/Field';
 import { ErrorState } from '../../ui/StateViews';
-import { IDLE_PROGRESS, type ImportProgress, progressAfter, stepStates } from './importSteps';
+import {
+  IDLE_PROGRESS,
+  type ImportProgress,
+  progressAfter,
+  progressFromServer,
+  stepStates,
+} from './importSteps';
 import './Import.css';
 
 type Report = Extract<ImportResult['importEvaluations'], { __typename: 'EvaluationImportReport' }>;
@@ -41,6 +48,23 @@ export function ImportScreen({ editionKey, token }: ImportScreenProps) {
   const [progress, setProgress] = useState<ImportProgress | null>(null);
   const [report, setReport] = useState<Report | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  const progressId = useRef<string | null>(null);
+  const serverWorking = progress?.step === 'check' || progress?.step === 'write';
+
+  // While the server checks and writes, ask it how far it is (`evaluationImportProgress`) twice a second.
+  useEffect(() => {
+    const id = progressId.current;
+    if (!serverWorking || !id) return;
+    const timer = setInterval(async () => {
+      const result = await client
+        .query(ImportProgressQuery, { progressId: id }, { requestPolicy: 'network-only' })
+        .toPromise();
+      const server = result.data?.evaluationImportProgress;
+      if (server && progressId.current === id)
+        setProgress((latest) => (latest ? progressFromServer(latest, server) : latest));
+    }, 500);
+    return () => clearInterval(timer);
+  }, [serverWorking, client]);
 
   const downloadTemplate = async () => {
     setTemplateBusy(true);
@@ -70,23 +94,38 @@ export function ImportScreen({ editionKey, token }: ImportScreenProps) {
       setProgress(next);
     };
     update(current);
+    const id = newProgressId();
+    progressId.current = id;
     try {
       const upload = await readUpload(file);
       const response = await requestWithProgress(
         ImportEvaluationsMutation,
-        { editionKey, format: upload.format === 'csv' ? 'CSV' : 'XLSX', content: upload.content, dryRun },
+        {
+          editionKey,
+          format: upload.format === 'csv' ? 'CSV' : 'XLSX',
+          content: upload.content,
+          dryRun,
+          progressId: id,
+        },
         token,
-        (event) => update(progressAfter(current, event)),
+        // A poll may have moved the step on already: build on the latest state, not on `current`.
+        (event) =>
+          setProgress((latest) => {
+            current = progressAfter(latest ?? current, event);
+            return current;
+          }),
       );
+      progressId.current = null;
       const outcome = mutationOutcome(response.data?.importEvaluations, 'EvaluationImportReport');
       if (outcome.ok) {
         setReport(outcome.data);
-        update({ step: 'done', percent: 100, failed: false });
+        update({ ...current, step: 'done', percent: 100, failed: false });
       } else {
         update({ ...current, failed: true });
         setFailure(response.errors?.[0]?.message ?? (outcome.error.message || t('state.errorBody')));
       }
     } catch (error) {
+      progressId.current = null;
       update({ ...current, failed: true });
       setFailure((error as Error).message);
     } finally {
@@ -217,7 +256,8 @@ function Count({ label, value }: { label: string; value: string }) {
 
 /** Reading → upload (with a progress bar) → server check and write → done, announced politely. */
 function ProgressSteps({ progress }: { progress: ImportProgress }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
+  const rows = (count: number) => formatNumber(count, locale);
   return (
     <div className="import-progress" role="status" aria-live="polite">
       {progress.step === 'upload' && (
@@ -236,10 +276,25 @@ function ProgressSteps({ progress }: { progress: ImportProgress }) {
             </span>{' '}
             {t(`import.step.${step}` as MessageKey)}
             {step === 'upload' && state === 'active' && progress.percent !== null && ` ${progress.percent} %`}
+            {(step === 'check' || step === 'write') &&
+              state === 'active' &&
+              progress.rows !== null &&
+              `: ${
+                progress.totalRows !== null
+                  ? t('import.rowsOf', { rows: rows(progress.rows), total: rows(progress.totalRows) })
+                  : t('import.rowsDone', { rows: rows(progress.rows) })
+              }`}
             <span className="visually-hidden"> ({t(`import.state.${state}` as MessageKey)})</span>
           </li>
         ))}
       </ol>
     </div>
   );
+}
+
+/** An id for `evaluationImportProgress`, random enough to be this import's own. */
+function newProgressId(): string {
+  return typeof crypto !== 'undefined' && 'randomUUID' in crypto
+    ? crypto.randomUUID()
+    : `import-${Date.now()}-${Math.random().toString(36).slice(2)}`;
 }
