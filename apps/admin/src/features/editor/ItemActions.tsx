@@ -13,7 +13,7 @@ interface ItemActionsProps {
 export function ItemActions({ position, itemName, onMove, onRemove }: ItemActionsProps) {
   const { t } = useI18n();
   return (
-    <div className="item-actions" role="group" aria-label={t('editor.itemActions', { item: itemName })}>
+    <fieldset className="item-actions" aria-label={t('editor.itemActions', { item: itemName })}>
       <Button
         size="sm"
         variant="ghost"
@@ -40,6 +40,6 @@ export function ItemActions({ position, itemName, onMove, onRemove }: ItemAction
       >
         {t('editor.remove')}
       </Button>
-    </div>
+    </fieldset>
   );
 }
