@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -54,8 +54,8 @@ async function waitForHealth(url: string, child: ChildProcess, log: () => string
 
 /**
  * A fresh embedded PGlite database (temp PGLITE_DATA_DIR) migrated and filled by the db package's seed
- * script, then the API's start entry (`tsx src/main.ts`, as `pnpm --filter @ksp/api start`) serving the
- * built admin app from apps/admin/dist (ADMIN_DIST_DIR) on a free port.
+ * script, then the API's start entry (`tsx src/main.ts`, as `pnpm --filter @ksp/api start`) serving a copy of the
+ * built admin app (apps/admin/dist, taken at start; ADMIN_DIST_DIR) on a free port.
  */
 export async function startApi(): Promise<RunningApi> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ksp-admin-browser-'));
@@ -66,6 +66,9 @@ export async function startApi(): Promise<RunningApi> {
   };
   // The embedded database, even where DATABASE_URL points at a server.
   delete env.DATABASE_URL;
+  // A snapshot of the built app: a `vite build` running meanwhile (another test run) cannot swap its chunks away.
+  const distDir = join(dataDir, 'dist');
+  cpSync(join(adminDir, 'dist'), distDir, { recursive: true });
   await run(tsx, ['scripts/seed.ts'], join(repoDir, 'packages/db'), env);
 
   const port = await freePort();
@@ -78,7 +81,7 @@ export async function startApi(): Promise<RunningApi> {
       PORT: String(port),
       HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
-      ADMIN_DIST_DIR: join(adminDir, 'dist'),
+      ADMIN_DIST_DIR: distDir,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
