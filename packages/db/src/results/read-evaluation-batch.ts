@@ -12,7 +12,7 @@ export interface BatchRow extends ContactHeader {
 /**
  * ONE query for everything scoring reads of an edition's evaluations: per evaluation its contact id, company
  * key, channel, answered and waiting time (named as the domain names them, so a row is the batch's contact
- * as it is), and its answers packed one number each. Answers are in storage order, as the earlier read.
+ * as it is), and its answers packed one number each, in the order the plan aggregates them (as before).
  * `range` limits it to a slice of evaluation ids (see readBatchRows); its text is built here, never from input.
  */
 const evaluationBatchSql = (range: (column: string) => string) => `
