@@ -98,6 +98,7 @@ export {
   findLiveApiToken,
   markApiTokenUsed,
   revokeApiToken,
+  revokeUserApiTokens,
 } from './repositories/api-tokens';
 export type { ChangeRecord, RecordChange } from './repositories/change-recorder';
 export { addCompanies, listCompanies } from './repositories/companies';

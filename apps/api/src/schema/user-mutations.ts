@@ -1,3 +1,4 @@
+import { createApiToken, revokeApiToken, revokeUserApiTokens, revokeUserSessions } from '@ksp/db';
 import { audit } from '../audit';
 import { hashPassword } from '../auth/password';
 import { hashToken, newToken } from '../auth/token';
@@ -131,14 +132,8 @@ builder.mutationFields((t) => ({
           });
           if (!before) throw new NotFoundError('User', args.userId);
           const now = new Date();
-          await tx.session.updateMany({
-            where: { userId: args.userId, revokedAt: null },
-            data: { revokedAt: now },
-          });
-          await tx.apiToken.updateMany({
-            where: { userId: args.userId, revokedAt: null },
-            data: { revokedAt: now },
-          });
+          await revokeUserSessions({ prisma: tx }, args.userId, now);
+          await revokeUserApiTokens({ prisma: tx }, args.userId, now);
           const user = await tx.user.update({
             ...query,
             where: { id: userIdOrNotFound(args.userId) },
@@ -178,14 +173,15 @@ builder.mutationFields((t) => ({
           )
             throw new NotFoundError('User', args.userId);
           const token = newToken('api');
-          const row = await tx.apiToken.create({
-            data: {
+          const row = await createApiToken(
+            { prisma: tx },
+            {
               name: args.name.trim(),
               tokenHash: hashToken(token),
               userId: args.userId,
               expiresAt: args.expiresAt ?? null,
             },
-          });
+          );
           await audit(tx, context, {
             action: 'apiToken.create',
             entityType: 'ApiToken',
@@ -205,17 +201,14 @@ builder.mutationFields((t) => ({
       withApiErrors(() =>
         context.services.db.prisma.$transaction(async (tx) => {
           if (!UUID.test(args.id)) return false;
-          const { count } = await tx.apiToken.updateMany({
-            where: { id: args.id, revokedAt: null },
-            data: { revokedAt: new Date() },
-          });
-          if (count > 0)
+          const revoked = await revokeApiToken({ prisma: tx }, args.id);
+          if (revoked)
             await audit(tx, context, {
               action: 'apiToken.revoke',
               entityType: 'ApiToken',
               entityId: args.id,
             });
-          return count > 0;
+          return revoked;
         }),
       ),
   }),

@@ -1,7 +1,8 @@
-import type { Database } from '../database/create-database';
+import type { PrismaClient } from '../generated/prisma/client';
 import type { CredentialUser } from './sessions';
 
-type Db = Pick<Database, 'prisma'>;
+/** The database or a transaction (`{ prisma: tx }`): token writes can be part of a larger write with its audit entry. */
+type Db = { prisma: Pick<PrismaClient, 'apiToken'> };
 
 /** An API token row as the API needs it; the token itself is never stored, only its SHA-256 hash. */
 export interface ApiTokenRecord {
@@ -41,6 +42,15 @@ export async function findLiveApiToken(
 
 export async function markApiTokenUsed(db: Db, id: string, at: Date = new Date()): Promise<void> {
   await db.prisma.apiToken.update({ where: { id }, data: { lastUsedAt: at } });
+}
+
+/** Revokes every live token of a user; returns how many were live. */
+export async function revokeUserApiTokens(db: Db, userId: string, now: Date = new Date()): Promise<number> {
+  const { count } = await db.prisma.apiToken.updateMany({
+    where: { userId, revokedAt: null },
+    data: { revokedAt: now },
+  });
+  return count;
 }
 
 /** Revokes a live token; false when it was unknown or already revoked. */

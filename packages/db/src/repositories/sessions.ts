@@ -1,7 +1,8 @@
-import type { Database } from '../database/create-database';
+import type { PrismaClient } from '../generated/prisma/client';
 import type { UserRole } from '../generated/prisma/enums';
 
-type Db = Pick<Database, 'prisma'>;
+/** The database or a transaction (`{ prisma: tx }`): revocations can be part of a larger write. */
+type Db = { prisma: Pick<PrismaClient, 'session'> };
 
 /** The account a live credential belongs to (no password hash). */
 export interface CredentialUser {
