@@ -1,7 +1,7 @@
 // The public surface of @ksp/exchange: reading and writing files (CSV, XLSX, JSON) for an edition.
 
 // Import of field-work files: readers, templates and the two-pass import.
-export { readCsvRecords } from './csv/read-csv';
+export { csvDelimiter, readCsvRecords } from './csv/read-csv';
 // Edition as JSON: the versioned document, its JSON Schema, export and import.
 export {
   EDITION_DOCUMENT_FORMAT,

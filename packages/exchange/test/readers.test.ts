@@ -1,0 +1,68 @@
+import { Readable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { readCsvRecords, readFieldworkRecords, readXlsxRecords } from '../src/index';
+
+const collect = async <T>(records: AsyncIterable<T>) => {
+  const out: T[] = [];
+  for await (const record of records) out.push(record);
+  return out;
+};
+
+describe('CSV reader', () => {
+  it('detects semicolons, keeps quoted delimiters and line breaks, and yields blank lines as empty records', async () => {
+    const text = '\uFEFFcontact_id;comment:agent\r\n1;"Hei; hallo\r\nog ""takk"""\r\n\r\n2;æøå\r\n';
+    // Split inside a multi-byte character to prove decoding across chunks.
+    const bytes = Buffer.from(text);
+    const cut = bytes.indexOf(Buffer.from('ø')) + 1;
+    const records = await collect(
+      readCsvRecords(Readable.from([bytes.subarray(0, cut), bytes.subarray(cut)])),
+    );
+    expect(records).toEqual([
+      ['\uFEFFcontact_id', 'comment:agent'],
+      ['1', 'Hei; hallo\r\nog "takk"'],
+      [],
+      ['2', 'æøå'],
+    ]);
+  });
+
+  it('numbers rows as a spreadsheet does, skipping blank ones', async () => {
+    const rows = await collect(readFieldworkRecords(() => Readable.from(['a,b\n\n1,2\n,\n3,4\n']), 'csv'));
+    expect(rows).toEqual([
+      { rowNumber: 1, cells: ['a', 'b'] },
+      { rowNumber: 3, cells: ['1', '2'] },
+      { rowNumber: 5, cells: ['3', '4'] },
+    ]);
+  });
+});
+
+describe('XLSX reader', () => {
+  it('reads the first sheet’s cells as text: numbers, dates (UTC), times as durations, formulas, rich text', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Evaluations');
+    sheet.addRow(['contact_id', 'contacted_at', 'waiting_time', 'answered', 'comment:agent', 'total']);
+    const row = sheet.addRow([
+      42,
+      new Date('2024-03-05T09:15:00Z'),
+      new Date(Date.UTC(1899, 11, 30, 0, 3, 20)),
+      true,
+      { richText: [{ text: 'Svært ' }, { text: 'bra', font: { bold: true } }] },
+      { formula: 'A2*2', result: 84 },
+    ]);
+    row.getCell(2).numFmt = 'yyyy-mm-dd hh:mm';
+    row.getCell(3).numFmt = 'h:mm:ss';
+    sheet.addRow([]);
+    sheet.addRow(['43']);
+    workbook.addWorksheet('Guide').addRow(['not read']);
+    const file = Buffer.from(await workbook.xlsx.writeBuffer());
+    const records = await collect(readXlsxRecords(Readable.from([file])));
+    expect(records).toEqual([
+      {
+        rowNumber: 1,
+        cells: ['contact_id', 'contacted_at', 'waiting_time', 'answered', 'comment:agent', 'total'],
+      },
+      { rowNumber: 2, cells: ['42', '2024-03-05T09:15:00.000Z', 'PT0H3M20S', 'true', 'Svært bra', '84'] },
+      { rowNumber: 4, cells: ['43'] },
+    ]);
+  });
+});
