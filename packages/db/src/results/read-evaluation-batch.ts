@@ -121,6 +121,8 @@ export function evaluationBatchFromRows(rows: readonly BatchRow[], lookup: Editi
     if (packed !== null) count = unpackAnswers(packed, columns, count);
   }
   answerStart[rows.length] = count;
+  // Serial ids start at 1, so the bound holds; were it ever wrong, answers would be lost silently: refuse.
+  if (count > capacity) throw new Error(`results read: ${count} answers exceed the bound of ${capacity}`);
   // Ids → dictionary positions, in place.
   const { questionId, optionId } = columns;
   for (let a = 0; a < count; a++) {
