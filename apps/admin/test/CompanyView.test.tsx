@@ -23,7 +23,9 @@ describe('CompanyView', () => {
 
   it('loads the charts lazily', async () => {
     renderWithApp(<CompanyView company={company} />);
-    expect(await screen.findByRole('figure', { name: 'Trend over editions' })).toBeTruthy();
-    expect(await screen.findByRole('figure', { name: 'Areas vs industry average' })).toBeTruthy();
+    // The recharts chunk is imported on first render; on a busy 2-core machine that can take seconds.
+    const wait = { timeout: 15_000 };
+    expect(await screen.findByRole('figure', { name: 'Trend over editions' }, wait)).toBeTruthy();
+    expect(await screen.findByRole('figure', { name: 'Areas vs industry average' }, wait)).toBeTruthy();
   });
 });
