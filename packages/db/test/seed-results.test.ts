@@ -98,14 +98,12 @@ describe.runIf(testDatabaseKinds().includes('pglite'))('the full demo seed on PG
     await db?.close();
   });
 
-  it("loads ~19,000 evaluations in under a minute, twice gives the same database, results equal the domain's", async () => {
+  it("loads ~19,000 evaluations, twice gives the same database, results equal the domain's", async () => {
     db = await createTestDatabase('pglite');
-    const started = performance.now();
+    // How long this takes is for benchmarks, not tests (the guide): on a loaded 2-core machine it varies 3-fold.
     const report = await seedDemo(db);
-    const seconds = (performance.now() - started) / 1000;
     // 766 participations × 25 contacts = 19,150 evaluations (the domain's demo: ~190 companies per edition).
     expect(report.evaluations).toBe(demoCompanies.reduce((n, c) => n + c.editionKeys.length, 0) * 25);
-    expect(seconds).toBeLessThan(60);
     const before = await fingerprint(db);
     expect((await seedDemo(db)).evaluations).toBe(0);
     expect(await fingerprint(db)).toEqual(before);
