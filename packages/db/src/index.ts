@@ -127,6 +127,8 @@ export {
 } from './repositories/evaluation-import';
 export {
   type EvaluationContent,
+  type InsertedEvaluation,
+  type InsertEvaluationsOptions,
   type InsertEvaluationsResult,
   insertEvaluations,
   loadEvaluations,

@@ -30,6 +30,7 @@ import {
   ValidationError,
   withApiErrors,
 } from '../errors';
+import { recordResultsPublished } from '../webhooks';
 import { EditionStatusEnum } from './enums';
 import { localeArgs, localizedIn, TranslationInput } from './localized-text';
 import { directResultOf, resultOf } from './result-options';
@@ -328,8 +329,8 @@ async function freeze(
     return storeAwardSnapshot(
       context.services.db,
       { editionKey, kind, reason, createdById: context.viewer?.userId ?? null, results },
-      (tx, record, editionId) =>
-        audit(tx, context, {
+      async (tx, record, editionId) => {
+        await audit(tx, context, {
           action: kind === 'publish' ? 'results.publish' : 'results.correct',
           entityType: 'AwardSnapshot',
           entityId: `${editionKey}#${record.revision}`,
@@ -340,7 +341,9 @@ async function freeze(
             rulesVersion: record.rulesVersion,
             overallWinner: record.snapshot.winners.overall,
           },
-        }),
+        });
+        await recordResultsPublished(tx, context, kind, record);
+      },
     ).catch(snapshotErrors(editionKey));
   });
 }

@@ -10,6 +10,7 @@ import {
   ValidationError,
   withApiErrors,
 } from '../errors';
+import { recordEvaluationsSubmitted } from '../webhooks';
 import { directResultOf } from './result-options';
 
 const AnswerInput = builder.inputType('AnswerInput', {
@@ -175,7 +176,9 @@ builder.mutationFields((t) => ({
           },
           input,
         );
-        const { skipped } = await insertEvaluations(db, input.editionKey, [evaluation]);
+        const { skipped } = await insertEvaluations(db, input.editionKey, [evaluation], {
+          onInserted: (tx, inserted) => recordEvaluationsSubmitted(tx, context, evaluation, inserted),
+        });
         if (skipped.length > 0)
           throw new ConflictError(`Contact ${input.contactId} is already recorded in ${input.editionKey}.`);
         context.services.results.invalidate();

@@ -4,6 +4,7 @@ import { audit } from '../audit';
 import { builder } from '../builder';
 import type { Context } from '../context';
 import { NotFoundError, ValidationError, withApiErrors } from '../errors';
+import { recordEditionPublished } from '../webhooks';
 import { directResultOf } from './result-options';
 
 const NEXT_STATUS: Record<'publish' | 'close', { from: EditionStatus; to: EditionStatus }> = {
@@ -48,6 +49,7 @@ async function moveStatus(context: Context, editionKey: string, step: keyof type
         before: { status: from },
         after: { status: to },
       });
+      if (step === 'publish') await recordEditionPublished(tx, context, edition.id);
     });
     context.services.results.invalidate();
     return edition.id;

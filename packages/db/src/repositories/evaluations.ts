@@ -91,6 +91,20 @@ function referenceIssues(
   return issues;
 }
 
+/** A row `insertEvaluations` stored: its database id and its contact id. */
+export interface InsertedEvaluation {
+  id: string;
+  contactId: string;
+}
+
+export interface InsertEvaluationsOptions {
+  /**
+   * Runs inside the insert's transaction with the rows it stored (not called when none were), so what the
+   * caller records about them (a webhook event) commits or rolls back with them.
+   */
+  onInserted?: (tx: SqlExecutor, inserted: InsertedEvaluation[]) => Promise<void>;
+}
+
 /**
  * Validates evaluations with the domain (validateEvaluation) and the references they name, then inserts them
  * with their answers and comments in one transaction: all or nothing. Throws DomainValidationError listing
@@ -100,6 +114,7 @@ export async function insertEvaluations(
   db: Db,
   editionKey: string,
   inputs: readonly unknown[],
+  options: InsertEvaluationsOptions = {},
 ): Promise<InsertEvaluationsResult> {
   const lookup = await loadEditionLookup(db, editionKey);
   const issues: ValidationIssue[] = [];
@@ -121,7 +136,11 @@ export async function insertEvaluations(
     }
     if (issues.length === 0) {
       return withDatabaseErrors(() =>
-        db.sql.transaction((tx) => writeEvaluations(tx, lookup, refs, evaluations)),
+        db.sql.transaction(async (tx) => {
+          const { stored, ...result } = await writeEvaluations(tx, lookup, refs, evaluations);
+          if (options.onInserted && stored.length > 0) await options.onInserted(tx, stored);
+          return result;
+        }),
       );
     }
   }
@@ -133,7 +152,7 @@ async function writeEvaluations(
   lookup: EditionLookup,
   refs: References,
   evaluations: readonly Evaluation[],
-): Promise<InsertEvaluationsResult> {
+): Promise<InsertEvaluationsResult & { stored: InsertedEvaluation[] }> {
   const dbId = new Map<string, string>();
   for (let start = 0; start < evaluations.length; start += EVALUATIONS_PER_INSERT) {
     const batch = evaluations.slice(start, start + EVALUATIONS_PER_INSERT);
@@ -167,7 +186,11 @@ async function writeEvaluations(
   const fresh = evaluations.filter((e) => dbId.has(e.id));
   await writeAnswers(tx, lookup, fresh, dbId);
   await writeComments(tx, lookup, fresh, dbId);
-  return { inserted: fresh.length, skipped: evaluations.filter((e) => !dbId.has(e.id)).map((e) => e.id) };
+  return {
+    inserted: fresh.length,
+    skipped: evaluations.filter((e) => !dbId.has(e.id)).map((e) => e.id),
+    stored: fresh.map((e) => ({ id: dbId.get(e.id) as string, contactId: e.id })),
+  };
 }
 
 async function writeAnswers(
