@@ -1,5 +1,6 @@
 import { execSync, spawnSync } from 'node:child_process';
-import { cpus, totalmem } from 'node:os';
+import { readdirSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { type ApiProcess, startApiProcess } from './harness/api-process';
@@ -19,6 +20,7 @@ const SEED = { industries: 20, contactsPerCompany: 25 };
 export default async function setup(project: TestProject) {
   clearResults();
   const started = new Date();
+  const loadAtStart = loadavg()[0] ?? 0;
   const database = await createReliabilityDatabase(SEED);
   let processes: ApiProcess[] = [];
   try {
@@ -41,7 +43,10 @@ export default async function setup(project: TestProject) {
     const [row] = await database.db.sql.query<{ version: string }>('select version()');
     await database.drop();
     const sections = readSections();
-    if (sections.length === 0) return;
+    // Only a run of every file rewrites the report: a single file run locally must not drop the other sections.
+    const files = readdirSync(import.meta.dirname).filter((f) => f.endsWith('.reliability.ts')).length;
+    if (sections.length < files) return;
+    const minutes = (Date.now() - started.getTime()) / 60_000;
     let commit = 'unknown';
     try {
       commit = execSync('git rev-parse --short HEAD', { encoding: 'utf8' }).trim();
@@ -50,8 +55,9 @@ export default async function setup(project: TestProject) {
     }
     const cpu = cpus();
     const header = [
-      `Last run: ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC, commit ${commit}, ${sections.length} sections recorded (a section is recorded only when its checks passed).`,
-      `Machine: ${cpu.length} × ${cpu[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB RAM, Node ${process.version}, ${(row?.version ?? 'PostgreSQL').split(',')[0]}.`,
+      `Last run: ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC, commit ${commit}, all ${sections.length} sections passed (the report is rewritten only by a run in which every file passed).`,
+      `Machine: ${cpu.length} × ${cpu[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB RAM, Node ${process.version}, ${(row?.version ?? 'PostgreSQL').split(',')[0]}; load average ${loadAtStart.toFixed(1)} at the start and ${(loadavg()[0] ?? 0).toFixed(1)} at the end (other work shares the machine).`,
+      `Duration of the whole suite: ${minutes.toFixed(1)} min.`,
       `Data: ${database.seeded.companies.length} companies, evaluations per edition ${JSON.stringify(database.seeded.evaluationCounts)}.`,
     ].join('\n');
     writeReport(REPORT, renderSections(sections, header));
