@@ -128,6 +128,15 @@ describe.sequential('issue 8 screens against the real API', () => {
     expect(await question.textContent()).toMatch(/\d+ \/ \d+/);
     await question.scrollIntoViewIfNeeded();
     await shot('02-company-breakdown');
+    // Tablet: the tree scrolls sideways inside its card; the page does not.
+    await page.setViewportSize({ width: 820, height: 1100 });
+    await question.scrollIntoViewIfNeeded();
+    // Charts redraw for the new width on their ResizeObserver, a moment after the resize.
+    await expect
+      .poll(() => page.evaluate(() => document.documentElement.scrollWidth), { timeout: 5000 })
+      .toBeLessThanOrEqual(820);
+    await shot('02b-company-breakdown-tablet');
+    await page.setViewportSize({ width: 1280, height: 900 });
   });
 
   it('flags the not like-for-like step on the comparable trend and lists what was left out', async () => {

@@ -22,7 +22,7 @@ export default function ComparableTrendChart({ points }: { points: readonly Comp
   const { t, locale } = useI18n();
   const format = (value: unknown) => formatScore(typeof value === 'number' ? value : null, locale);
   return (
-    <figure className="chart" aria-label={t('trend.chartLabel')}>
+    <figure className="chart trend-chart" aria-label={t('trend.chartLabel')}>
       <ResponsiveContainer width="100%" height={260}>
         <LineChart
           data={points.map((p) => ({ editionKey: p.editionKey, total: p.total }))}

@@ -61,7 +61,7 @@ export function ComparableTrendPanel({
       : `${value > 0 ? '+' : value < 0 ? '−' : '±'}${formatScore(Math.abs(value), locale)}`;
 
   return (
-    <section className="card stack" aria-labelledby="comparable-trend-title">
+    <section className="card stack trend-card" aria-labelledby="comparable-trend-title">
       <h2 id="comparable-trend-title" className="card-title">
         {t('trend.title')}
       </h2>
