@@ -330,5 +330,5 @@ describe('hostile input', () => {
         'RSS before / peak / after (MB)': `${baseline.toFixed(0)} / ${peak.toFixed(0)} / ${end.toFixed(0)}`,
       },
     });
-  }, 360_000);
+  }, 600_000);
 });
