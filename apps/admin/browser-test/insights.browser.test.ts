@@ -139,6 +139,23 @@ describe.sequential('issue 8 screens against the real API', () => {
     await page.setViewportSize({ width: 1280, height: 900 });
   });
 
+  it('explains one of the company’s contacts', async () => {
+    const contacts = page.getByRole('region', { name: text('explain.contactsTitle') });
+    await contacts.locator('button[aria-controls="explain-contacts-body"]').click();
+    const table = contacts.getByRole('table', { name: text('explain.contactsCaption') });
+    await visible(table);
+    const first = table.getByRole('button', { name: /^Forklar kontakt / }).first();
+    const label = (await first.getAttribute('aria-label')) ?? '';
+    await first.click();
+    const contactId = label.replace('Forklar kontakt ', '');
+    const tree = contacts.getByRole('tree', { name: text('explain.contactTitle', { id: contactId }) });
+    await visible(tree);
+    // Opened two levels deep: the contact and its areas.
+    await visible(tree.locator('[role="treeitem"][aria-level="3"]'));
+    await tree.scrollIntoViewIfNeeded();
+    await shot('02c-contact-breakdown');
+  });
+
   it('flags the not like-for-like step on the comparable trend and lists what was left out', async () => {
     const steps = page.getByRole('table', { name: text('trend.stepsCaption') });
     await visible(steps);
