@@ -3,6 +3,7 @@ import type { Edition, EditionStatus, Evaluation } from '@ksp/domain';
 import type { Database } from '../database/create-database';
 import type { SqlExecutor } from '../database/sql-driver';
 import { withDatabaseErrors } from '../errors/translate-database-error';
+import { enqueueWebhookEvent, type WebhookEventRecord } from '../webhooks/enqueue-webhook-event';
 import { type EditionLookup, loadEditionLookup } from './edition-lookup';
 
 type Db = Pick<Database, 'prisma' | 'sql'>;
@@ -101,6 +102,8 @@ export interface ImportBatchResult {
 /** Writes batches of an import; every batch of one `writeEvaluationImport` call shares its transaction. */
 export interface EvaluationImportWriter {
   write(batch: readonly Evaluation[]): Promise<ImportBatchResult>;
+  /** Queues a webhook event in the import's transaction: it is sent only if the import commits. */
+  emit(event: WebhookEventRecord): Promise<number>;
 }
 
 /**
@@ -115,7 +118,12 @@ export function writeEvaluationImport<T>(
   work: (writer: EvaluationImportWriter) => Promise<T>,
 ): Promise<T> {
   return withDatabaseErrors(() =>
-    db.sql.transaction((tx) => work({ write: (batch) => insertBatch(tx, refs, batch) })),
+    db.sql.transaction((tx) =>
+      work({
+        write: (batch) => insertBatch(tx, refs, batch),
+        emit: (event) => enqueueWebhookEvent(tx, event),
+      }),
+    ),
   );
 }
 

@@ -5,6 +5,7 @@ import {
   type ImportBatchResult,
   type ImportReferences,
   loadImportReferences,
+  webhookEvent,
   writeEvaluationImport,
 } from '@ksp/db';
 import {
@@ -199,14 +200,24 @@ export async function importEvaluations(db: Db, options: ImportOptions): Promise
   contactRows.clear();
 
   // Pass 2: the same rows again, written in one transaction.
-  const totals = await writeEvaluationImport(db, refs, (writer) =>
-    writeRows(
+  const totals = await writeEvaluationImport(db, refs, async (writer) => {
+    const written = await writeRows(
       writer,
       { ...options, header: header as string[], context, batchSize, every, progress },
       firstDigest.digest('hex'),
       report.rows,
-    ),
-  );
+    );
+    // One webhook event per import that stored something, committed with the rows.
+    if (written.inserted > 0)
+      await writer.emit(
+        webhookEvent(
+          'evaluationImported',
+          { editionKey: refs.edition.key, ...written, rows: report.rows },
+          null,
+        ),
+      );
+    return written;
+  });
   report.inserted = totals.inserted;
   report.skipped = totals.skipped;
   report.written = true;
