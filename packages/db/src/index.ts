@@ -127,9 +127,9 @@ export {
 } from './repositories/evaluation-import';
 export {
   type EvaluationContent,
-  type InsertedEvaluation,
   type InsertEvaluationsOptions,
   type InsertEvaluationsResult,
+  type InsertedEvaluation,
   insertEvaluations,
   loadEvaluations,
   type UpdatedEvaluation,
