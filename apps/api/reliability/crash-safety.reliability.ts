@@ -33,8 +33,8 @@ type Stored = { contactId: string; answers: number; comments: number };
 async function storedEvaluations(prefix: string): Promise<Map<string, Stored>> {
   const rows = await database.db.sql.query<{ contactId: string; answers: string; comments: string }>(
     `SELECT e."contactId",
-       (SELECT count(*) FROM "Answer" a WHERE a."evaluationId" = e."id") AS answers,
-       (SELECT count(*) FROM "AreaComment" c WHERE c."evaluationId" = e."id") AS comments
+       cardinality(e."answerQuestionIds") AS answers,
+       (SELECT count(*) FROM jsonb_object_keys(e."areaComments")) AS comments
      FROM "Evaluation" e WHERE e."contactId" LIKE $1`,
     [`${prefix}-%`],
   );

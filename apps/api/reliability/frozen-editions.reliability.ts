@@ -48,8 +48,8 @@ async function snapshot(editionKey: string, token: string) {
   const [counts] = await db.sql.query(
     `SELECT e."status", e."version",
        (SELECT count(*) FROM "Evaluation" v WHERE v."editionId" = e."id") AS evaluations,
-       (SELECT count(*) FROM "Answer" a WHERE a."editionId" = e."id") AS answers,
-       (SELECT count(*) FROM "AreaComment" c WHERE c."editionId" = e."id") AS comments,
+       (SELECT sum(cardinality(v."answerQuestionIds")) FROM "Evaluation" v WHERE v."editionId" = e."id") AS answers,
+       (SELECT sum((SELECT count(*) FROM jsonb_object_keys(v."areaComments"))) FROM "Evaluation" v WHERE v."editionId" = e."id") AS comments,
        (SELECT count(*) FROM "CompanyParticipation" p WHERE p."editionId" = e."id") AS participants,
        (SELECT coalesce(max(v."updatedAt")::text, '') FROM "Evaluation" v WHERE v."editionId" = e."id") AS "lastEvaluationChange"
      FROM "Edition" e WHERE e."key" = $1`,

@@ -129,13 +129,13 @@ export {
   type EvaluationContent,
   type InsertEvaluationsOptions,
   type InsertEvaluationsResult,
-  type InsertedEvaluation,
   insertEvaluations,
   loadEvaluations,
   type UpdatedEvaluation,
   updateEvaluation,
 } from './repositories/evaluations';
 export { addIndustries, type IndustryRecord, listIndustries } from './repositories/industries';
+export type { InsertedEvaluation } from './repositories/insert-evaluation-rows';
 export {
   type EditionLineageView,
   type LineageItem,
@@ -176,6 +176,12 @@ export {
   revokeSession,
   revokeUserSessions,
 } from './repositories/sessions';
+export { type StoredAnswerRow, type StoredAnswers, storedAnswerRows } from './repositories/stored-answers';
+export {
+  type StoredCommentRow,
+  type StoredComments,
+  storedCommentRows,
+} from './repositories/stored-comments';
 export {
   addUsers,
   findUserByEmail,

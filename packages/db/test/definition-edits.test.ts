@@ -289,8 +289,12 @@ describe.each(testDatabaseKinds())('definition edits on %s', (kind) => {
     await insertEvaluations(db, 'KSP25', [
       { ...evaluation, answered: true, rolePlayKey: null, observerKey: null },
     ]);
+    const stored = await db.prisma.evaluation.findFirstOrThrow({
+      where: { edition: { key: 'KSP25' } },
+      select: { answerQuestionIds: true },
+    });
     const answered = await db.prisma.question.findFirstOrThrow({
-      where: { edition: { key: 'KSP25' }, answers: { some: {} } },
+      where: { id: { in: stored.answerQuestionIds } },
     });
     const error = await refusedWithoutChange(() =>
       removeQuestion(db, { ...request, key: answered.key, version: answered.version }),

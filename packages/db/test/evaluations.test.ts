@@ -85,44 +85,120 @@ describe.each(testDatabaseKinds())('evaluations on %s', (kind) => {
     expect(await db.prisma.evaluation.count()).toBe(30);
   });
 
-  it("refuses, in the database itself, answers to another edition's question or option", async () => {
-    const [evaluation] = await db.sql.query<{ id: string; editionId: number }>(
-      `SELECT e."id", e."editionId" FROM "Evaluation" e WHERE e."answered" ORDER BY e."contactId" LIMIT 1`,
+  it("refuses, in the database itself, answers to another edition's question or option, twice or not parallel", async () => {
+    const [evaluation] = await db.sql.query<{
+      id: string;
+      editionId: number;
+      questions: number[];
+      options: number[];
+    }>(
+      `SELECT e."id", e."editionId", e."answerQuestionIds" AS questions, e."answerOptionIds" AS options
+       FROM "Evaluation" e WHERE e."answered" AND 0 <> ALL (e."answerOptionIds") ORDER BY e."contactId" LIMIT 1`,
     );
-    const [foreign] = await db.sql.query<{ id: number; editionId: number; optionId: number }>(
-      `SELECT q."id", q."editionId", o."id" AS "optionId" FROM "Question" q JOIN "AnswerOption" o ON o."questionId" = q."id"
+    if (!evaluation) throw new Error('no answered evaluation with options');
+    const [foreign] = await db.sql.query<{ id: number; optionId: number }>(
+      `SELECT q."id", o."id" AS "optionId" FROM "Question" q JOIN "AnswerOption" o ON o."questionId" = q."id"
        JOIN "Edition" ed ON ed."id" = q."editionId" WHERE ed."key" = 'KSP23' AND q."key" NOT IN
        (SELECT "key" FROM "Question" WHERE "editionId" = $1) LIMIT 1`,
-      [evaluation?.editionId],
+      [evaluation.editionId],
     );
-    const [ownQuestion] = await db.sql.query<{ questionId: number }>(
-      `SELECT "questionId" FROM "Answer" WHERE "evaluationId" = $1 AND "optionId" IS NOT NULL LIMIT 1`,
-      [evaluation?.id],
-    );
-    const insert = (questionId: number, editionId: number, optionId: number | null) =>
+    if (!foreign) throw new Error('no KSP23-only question');
+    const store = (questions: number[], options: number[], notApplicable = questions.map(() => false)) =>
       db.sql
         .query(
-          `INSERT INTO "Answer" ("evaluationId", "questionId", "editionId", "optionId") VALUES ($1, $2, $3, $4)`,
-          [evaluation?.id, questionId, editionId, optionId],
+          `UPDATE "Evaluation" SET "answerQuestionIds" = $2, "answerOptionIds" = $3, "answerNotApplicable" = $4
+           WHERE "id" = $1`,
+          [evaluation.id, questions, options, notApplicable],
         )
         .catch((e) => {
           throw translateDatabaseError(e);
         });
-    // A KSP23 question under the evaluation's own edition id: (editionId, questionId) has no match.
-    await expect(insert(foreign?.id as number, evaluation?.editionId as number, null)).rejects.toThrow(
-      ConstraintViolationError,
+    const refusal = (work: Promise<unknown>) =>
+      work.then(
+        () => null,
+        (e: unknown) => e as ConstraintViolationError,
+      );
+    // A KSP23 question on a KSP24 evaluation.
+    const wrongQuestion = await refusal(
+      store([...evaluation.questions, foreign.id], [...evaluation.options, 0]),
     );
-    // Claiming KSP23 for a KSP24 evaluation: (editionId, evaluationId) has no match.
-    await expect(insert(foreign?.id as number, foreign?.editionId as number, null)).rejects.toThrow(
-      /foreign key/,
+    expect(wrongQuestion).toBeInstanceOf(ConstraintViolationError);
+    expect(wrongQuestion?.kind).toBe('foreignKey');
+    // The evaluation's own question with another question's option.
+    const wrongOption = await refusal(
+      store(evaluation.questions, [foreign.optionId, ...evaluation.options.slice(1)]),
     );
-    // The evaluation's own question with another question's option: (questionId, optionId) has no match.
-    await db.sql.query(`DELETE FROM "Answer" WHERE "evaluationId" = $1 AND "questionId" = $2`, [
-      evaluation?.id,
-      ownQuestion?.questionId,
-    ]);
-    await expect(
-      insert(ownQuestion?.questionId as number, evaluation?.editionId as number, foreign?.optionId as number),
-    ).rejects.toThrow(ConstraintViolationError);
+    expect(wrongOption?.kind).toBe('foreignKey');
+    // The same question twice.
+    const twice = await refusal(
+      store([...evaluation.questions, evaluation.questions[0] as number], [...evaluation.options, 0]),
+    );
+    expect(twice?.kind).toBe('unique');
+    // Arrays of different lengths.
+    const notParallel = await refusal(store(evaluation.questions, evaluation.options.slice(1)));
+    expect(notParallel?.kind).toBe('check');
+    // A comment on an area of another edition.
+    const [foreignArea] = await db.sql.query<{ id: number }>(
+      `SELECT a."id" FROM "Area" a WHERE a."editionId" <> $1 LIMIT 1`,
+      [evaluation.editionId],
+    );
+    const wrongArea = await refusal(
+      db.sql
+        .query(`UPDATE "Evaluation" SET "areaComments" = $2::jsonb WHERE "id" = $1`, [
+          evaluation.id,
+          JSON.stringify({ [String(foreignArea?.id)]: 'Elsewhere.' }),
+        ])
+        .catch((e) => {
+          throw translateDatabaseError(e);
+        }),
+    );
+    expect(wrongArea?.kind).toBe('foreignKey');
+    // Nothing of that changed the row.
+    const [after] = await db.sql.query<{ questions: number[]; options: number[] }>(
+      `SELECT "answerQuestionIds" AS questions, "answerOptionIds" AS options FROM "Evaluation" WHERE "id" = $1`,
+      [evaluation.id],
+    );
+    expect(after).toEqual({ questions: evaluation.questions, options: evaluation.options });
+  });
+
+  it('refuses, at commit, to delete a question, option or area that evaluations answer or comment on', async () => {
+    const [answered] = await db.sql.query<{ questionId: number; optionId: number; editionId: number }>(
+      `SELECT e."answerQuestionIds"[1] AS "questionId", e."answerOptionIds"[1] AS "optionId", e."editionId"
+       FROM "Evaluation" e WHERE e."answered" AND e."answerOptionIds"[1] <> 0 LIMIT 1`,
+    );
+    if (!answered) throw new Error('no answered evaluation');
+    // A published edition's definition is guarded by its own triggers; they are switched off inside the
+    // transaction (rolled back with it), so only the answer check stands in the way.
+    const deleteInDraft = (sql: string, id: number) =>
+      db.sql
+        .transaction(async (tx) => {
+          await tx.query(`ALTER TABLE "Question" DISABLE TRIGGER "Question_guard"`);
+          await tx.query(`ALTER TABLE "AnswerOption" DISABLE TRIGGER "AnswerOption_guard"`);
+          await tx.query(`ALTER TABLE "Area" DISABLE TRIGGER "Area_guard"`);
+          await tx.query(`ALTER TABLE "Performance" DISABLE TRIGGER "Performance_guard"`);
+          await tx.query(sql, [id]);
+        })
+        .then(
+          () => null,
+          (e: unknown) => translateDatabaseError(e) as ConstraintViolationError,
+        );
+    const [commented] = await db.sql.query<{ areaId: number }>(
+      `SELECT (SELECT k::int FROM jsonb_object_keys(e."areaComments") AS k LIMIT 1) AS "areaId"
+       FROM "Evaluation" e WHERE e."areaComments" <> '{}'::jsonb LIMIT 1`,
+    );
+    for (const [sql, id] of [
+      [`DELETE FROM "AnswerOption" WHERE "id" = $1`, answered.optionId],
+      [`DELETE FROM "Question" WHERE "id" = $1`, answered.questionId],
+      [`DELETE FROM "Area" WHERE "id" = $1`, commented?.areaId as number],
+    ] as const) {
+      const error = await deleteInDraft(sql, id);
+      expect(error).toBeInstanceOf(ConstraintViolationError);
+      expect(error?.kind).toBe('foreignKey');
+    }
+    const [still] = await db.sql.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM "AnswerOption" WHERE "id" = $1`,
+      [answered.optionId],
+    );
+    expect(still?.n).toBe(1);
   });
 });

@@ -31,7 +31,6 @@ describe.each(testDatabaseKinds())('migrations on %s', (kind) => {
     );
     expect(tables.map((t) => t.table_name)).toEqual(
       expect.arrayContaining([
-        'Answer',
         'AuditEntry',
         'Edition',
         'Evaluation',

@@ -22,8 +22,6 @@ const TABLES = [
   'RolePlay',
   'User',
   'Evaluation',
-  'Answer',
-  'AreaComment',
   'AwardSnapshot',
 ];
 
@@ -33,6 +31,14 @@ async function fingerprint(db: Database) {
     const [row] = await db.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM "${table}"`);
     counts[table] = row?.n ?? -1;
   }
+  const [answers] = await db.sql.query<{ n: number }>(
+    `SELECT coalesce(sum(cardinality("answerQuestionIds")), 0)::int AS n FROM "Evaluation"`,
+  );
+  counts.answers = answers?.n ?? -1;
+  const [comments] = await db.sql.query<{ n: number }>(
+    `SELECT coalesce(sum((SELECT count(*) FROM jsonb_object_keys("areaComments"))), 0)::int AS n FROM "Evaluation"`,
+  );
+  counts.comments = comments?.n ?? -1;
   const results = await Promise.all(kspEditions.map((e) => editionResults(db, e.key)));
   return { counts, results: createHash('sha256').update(JSON.stringify(results)).digest('hex') };
 }

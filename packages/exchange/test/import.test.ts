@@ -228,7 +228,7 @@ describe.each(testDatabaseKinds())('field-work import on %s', (kind) => {
       expect(report).toMatchObject({ rows: 10_000, inserted: 10_000, skipped: 0, problemCount: 0 });
       expect(await count()).toBe(before + 10_000);
       const [answers] = await db.sql.query<{ n: number }>(
-        `SELECT count(*)::int AS n FROM "Answer" a JOIN "Evaluation" e ON e."id" = a."evaluationId" WHERE e."contactId" LIKE 'big-%'`,
+        `SELECT sum(cardinality("answerQuestionIds"))::int AS n FROM "Evaluation" WHERE "contactId" LIKE 'big-%'`,
       );
       expect(answers?.n).toBe(evaluations.reduce((sum, e) => sum + e.answers.length, 0));
     },

@@ -1,5 +1,14 @@
-import type { Database } from '@ksp/db';
+import {
+  type Database,
+  type StoredAnswerRow,
+  type StoredAnswers,
+  type StoredCommentRow,
+  type StoredComments,
+  storedAnswerRows,
+  storedCommentRows,
+} from '@ksp/db';
 import { builder } from '../builder';
+import { answerLoaders } from './answer-loaders';
 
 builder.prismaNode('Evaluation', {
   description: 'One observer’s report of one contact with a company.',
@@ -25,31 +34,50 @@ builder.prismaNode('Evaluation', {
     }),
     version: t.exposeInt('version', { description: 'Optimistic-locking version; send it with updates.' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime', description: 'When it last changed.' }),
-    answers: t.relation('answers', {
+    answers: t.field({
+      type: [AnswerRef],
       description: 'Answers in question order.',
-      query: { orderBy: { questionId: 'asc' } },
+      resolve: (evaluation) => storedAnswerRows(evaluation as StoredAnswers),
     }),
-    comments: t.relation('comments', {
+    comments: t.field({
+      type: [AreaCommentRef],
       description: 'Comments per area.',
-      query: { orderBy: { areaId: 'asc' } },
+      resolve: (evaluation) => storedCommentRows(evaluation.areaComments as StoredComments),
     }),
   }),
 });
 
-builder.prismaObject('Answer', {
+// Answers are columns of the evaluation row (see the database's Evaluation model), not rows of their own.
+const AnswerRef = builder.objectRef<StoredAnswerRow>('Answer');
+AnswerRef.implement({
   description: 'The answer to one question in one evaluation.',
   fields: (t) => ({
-    question: t.relation('question', { description: 'The question.' }),
-    option: t.relation('option', { nullable: true, description: 'The option chosen, if any.' }),
+    question: t.prismaField({
+      type: 'Question',
+      description: 'The question.',
+      resolve: (_query, answer, _args, context) => answerLoaders(context).question.load(answer.questionId),
+    }),
+    option: t.prismaField({
+      type: 'AnswerOption',
+      nullable: true,
+      description: 'The option chosen, if any.',
+      resolve: (_query, answer, _args, context) =>
+        answer.optionId === null ? null : answerLoaders(context).option.load(answer.optionId),
+    }),
     text: t.exposeString('text', { nullable: true, description: 'Free text, for comment questions.' }),
     notApplicable: t.exposeBoolean('notApplicable', { description: 'Marked as not applicable.' }),
   }),
 });
 
-builder.prismaObject('AreaComment', {
+const AreaCommentRef = builder.objectRef<StoredCommentRow>('AreaComment');
+AreaCommentRef.implement({
   description: 'The observer’s comment on one area.',
   fields: (t) => ({
-    area: t.relation('area', { description: 'The area.' }),
+    area: t.prismaField({
+      type: 'Area',
+      description: 'The area.',
+      resolve: (_query, comment, _args, context) => answerLoaders(context).area.load(comment.areaId),
+    }),
     text: t.exposeString('text', { description: 'The comment.' }),
   }),
 });

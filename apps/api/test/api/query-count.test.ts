@@ -49,9 +49,10 @@ describe('no N+1: Prisma operations per request do not grow with list length', (
       answers { question { key } option { key points } } } } } }`;
     const small = await operationsFor(query, { first: 2 });
     const large = await operationsFor(query, { first: 40 });
-    // Session lookup (1) + evaluations with everything included (1) + totalCount (1), for 2 and 40 alike.
+    // Session lookup (1) + evaluations with everything included (1) + totalCount (1) + the answers' questions
+    // and options (1 each: answers are columns of the evaluation), for 2 and 40 alike.
     expect(large).toEqual(small);
-    expect(large.length).toBeLessThanOrEqual(3);
+    expect(large.length).toBeLessThanOrEqual(5);
   });
 
   it('editions with their whole definition', async () => {

@@ -204,18 +204,22 @@ export async function syncDefinitionRows(
 async function refuseRemovingAnswered(tx: TransactionClient, removed: Record<ItemLevel, number[]>) {
   const { area, question, option } = removed;
   if (area.length + question.length + option.length === 0) return;
-  const answers =
-    question.length + option.length > 0
-      ? await tx.answer.count({
-          where: { OR: [{ questionId: { in: question } }, { optionId: { in: option } }] },
-        })
-      : 0;
-  const comments = area.length > 0 ? await tx.areaComment.count({ where: { areaId: { in: area } } }) : 0;
+  // Answers and comments are columns of the evaluation row (see the database's Evaluation model).
+  const [{ answers = 0, comments = 0 } = {}] = await tx.$queryRawUnsafe<
+    { answers: number; comments: number }[]
+  >(
+    `SELECT count(*) FILTER (WHERE "answerQuestionIds" && $1::int[] OR "answerOptionIds" && $2::int[])::int AS answers,
+            count(*) FILTER (WHERE "areaComments" ?| $3::text[])::int AS comments
+     FROM "Evaluation"`,
+    question,
+    option,
+    area.map(String),
+  );
   if (answers + comments > 0) {
     throw new DefinitionValidationError([
       {
         path: 'key',
-        message: `evaluations already answer what would be removed (${answers} answers, ${comments} comments); it cannot be removed`,
+        message: `evaluations already answer what would be removed (answers in ${answers} evaluations, comments in ${comments}); it cannot be removed`,
       },
     ]);
   }

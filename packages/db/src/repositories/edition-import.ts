@@ -15,6 +15,8 @@ import { type RecordChange, recordNothing } from './change-recorder';
 import { insertEdition } from './editions';
 import type { IndustryRecord } from './industries';
 import type { RolePlayRecord } from './role-plays';
+import { storedAnswers } from './stored-answers';
+import { storedComments } from './stored-comments';
 import { LONG_TRANSACTION, type TransactionClient } from './transaction-client';
 import { normalizeEmail } from './users';
 
@@ -248,7 +250,8 @@ async function insertImportedEvaluations(
     tx.rolePlay.findMany({ where: { editionId }, select: { id: true, key: true } }),
   ]);
   const questionId = new Map(questions.map((q) => [q.key, q.id]));
-  const optionId = new Map(options.map((o) => [`${o.questionId}/${o.key}`, o.id]));
+  const questionKey = new Map(questions.map((q) => [q.id, q.key]));
+  const optionId = new Map(options.map((o) => [`${questionKey.get(o.questionId)}/${o.key}`, o.id]));
   const areaId = new Map(areas.map((a) => [a.key, a.id]));
   const rolePlayId = new Map(rolePlays.map((r) => [r.key, r.id]));
   const emails = [
@@ -275,33 +278,10 @@ async function insertImportedEvaluations(
         contactedAt: new Date(e.contactedAt),
         answered: e.answered,
         waitingTime: e.waitingTime,
+        ...storedAnswers(e.answers, { questionId, optionId }),
+        areaComments: storedComments(e.comments, { areaId }),
       })),
     });
   }
-  const answers = evaluations.flatMap((e, i) =>
-    e.answers.map((a) => {
-      const question = questionId.get(a.questionKey) as number;
-      return {
-        evaluationId: ids[i] as string,
-        editionId,
-        questionId: question,
-        optionId: a.optionKey === null ? null : (optionId.get(`${question}/${a.optionKey}`) as number),
-        text: a.text,
-        notApplicable: a.notApplicable,
-      };
-    }),
-  );
-  for (let start = 0; start < answers.length; start += ROWS_PER_INSERT)
-    await tx.answer.createMany({ data: answers.slice(start, start + ROWS_PER_INSERT) });
-  const comments = evaluations.flatMap((e, i) =>
-    Object.entries(e.comments).map(([areaKey, text]) => ({
-      evaluationId: ids[i] as string,
-      editionId,
-      areaId: areaId.get(areaKey) as number,
-      text,
-    })),
-  );
-  for (let start = 0; start < comments.length; start += ROWS_PER_INSERT)
-    await tx.areaComment.createMany({ data: comments.slice(start, start + ROWS_PER_INSERT) });
   return emails.filter((email) => !observerId.has(email));
 }

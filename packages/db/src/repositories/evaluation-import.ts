@@ -1,10 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import type { Edition, EditionStatus, Evaluation } from '@ksp/domain';
 import type { Database } from '../database/create-database';
 import type { SqlExecutor } from '../database/sql-driver';
 import { withDatabaseErrors } from '../errors/translate-database-error';
 import { enqueueWebhookEvent, type WebhookEventRecord } from '../webhooks/enqueue-webhook-event';
 import { type EditionLookup, loadEditionLookup } from './edition-lookup';
+import { insertEvaluationRows } from './insert-evaluation-rows';
 
 type Db = Pick<Database, 'prisma' | 'sql'>;
 
@@ -127,28 +127,6 @@ export function writeEvaluationImport<T>(
   );
 }
 
-/**
- * One statement per batch: the evaluations, their answers and their comments in data-modifying CTEs over
- * unnest()ed arrays, so a batch of a thousand contacts with their ~25,000 answers is one round trip. Ids are
- * made here, so answers need no join back to the inserted rows (a join the planner, blind to unnest's row
- * counts, may run as a nested loop).
- */
-const INSERT_BATCH = `
-WITH evaluations AS (
-  INSERT INTO "Evaluation" ("id", "editionId", "contactId", "companyId", "industryId", "channelKey", "rolePlayId",
-    "observerId", "contactedAt", "answered", "waitingTime", "createdAt", "updatedAt")
-  SELECT e.id, $1, e.contact, e.company, e.industry, e.channel, e.role_play, e.observer, e.contacted_at,
-    e.answered, e.waiting, now(), now()
-  FROM unnest($2::uuid[], $3::text[], $4::int[], $5::int[], $6::text[], $7::int[], $8::uuid[], $9::timestamptz[], $10::boolean[], $11::float8[])
-    AS e(id, contact, company, industry, channel, role_play, observer, contacted_at, answered, waiting)
-), answers AS (
-  INSERT INTO "Answer" ("evaluationId", "questionId", "editionId", "optionId", "text", "notApplicable")
-  SELECT a.evaluation, a.question, $1, a.option, a.text, a.na
-  FROM unnest($12::uuid[], $13::int[], $14::int[], $15::text[], $16::boolean[]) AS a(evaluation, question, option, text, na)
-)
-INSERT INTO "AreaComment" ("evaluationId", "areaId", "editionId", "text")
-SELECT c.evaluation, c.area, $1, c.text FROM unnest($17::uuid[], $18::int[], $19::text[]) AS c(evaluation, area, text)`;
-
 function required<K, V>(map: Map<K, V>, key: K, what: string): V {
   const value = map.get(key);
   if (value === undefined)
@@ -159,69 +137,30 @@ function required<K, V>(map: Map<K, V>, key: K, what: string): V {
 async function insertBatch(
   tx: SqlExecutor,
   refs: ImportReferences,
-  input: readonly Evaluation[],
+  batch: readonly Evaluation[],
 ): Promise<ImportBatchResult> {
-  if (input.length === 0) return { inserted: 0, skipped: 0 };
-  const { lookup } = refs;
-  // Contacts already stored are skipped: what makes a re-import store nothing twice. (Inside the
-  // transaction: a concurrent import of the same ids fails on the unique key and stores nothing.)
-  const stored = await tx.query<{ contactId: string }>(
-    `SELECT "contactId" FROM "Evaluation" WHERE "editionId" = $1 AND "contactId" = ANY($2::text[])`,
-    [lookup.id, input.map((e) => e.id)],
+  if (batch.length === 0) return { inserted: 0, skipped: 0 };
+  // One statement per batch of a thousand contacts: a thousand rows, answers and comments included. Contacts
+  // already stored are skipped (ON CONFLICT): what makes a re-import store nothing twice.
+  const stored = await insertEvaluationRows(
+    tx,
+    refs.lookup,
+    batch.map((evaluation) => {
+      const company = required(refs.companies, evaluation.companyKey, 'company');
+      return {
+        evaluation,
+        companyId: company.id,
+        industryId: company.industryId,
+        rolePlayId:
+          evaluation.rolePlayKey === null
+            ? null
+            : required(refs.rolePlayId, evaluation.rolePlayKey, 'role play'),
+        observerId:
+          evaluation.observerKey === null
+            ? null
+            : required(refs.observerId, evaluation.observerKey.toLowerCase(), 'observer'),
+      };
+    }),
   );
-  const skip = new Set(stored.map((r) => r.contactId));
-  const batch = skip.size === 0 ? input : input.filter((e) => !skip.has(e.id));
-  if (batch.length === 0) return { inserted: 0, skipped: input.length };
-
-  const ids = batch.map(() => randomUUID());
-  const answerEvaluation: string[] = [];
-  const answerQuestion: number[] = [];
-  const answerOption: (number | null)[] = [];
-  const answerText: (string | null)[] = [];
-  const answerNa: boolean[] = [];
-  const commentEvaluation: string[] = [];
-  const commentArea: number[] = [];
-  const commentText: string[] = [];
-  const companies = batch.map((e) => required(refs.companies, e.companyKey, 'company'));
-  batch.forEach((e, i) => {
-    const id = ids[i] as string;
-    for (const a of e.answers) {
-      answerEvaluation.push(id);
-      answerQuestion.push(required(lookup.questionId, a.questionKey, 'question'));
-      answerOption.push(
-        a.optionKey === null ? null : required(lookup.optionId, `${a.questionKey}/${a.optionKey}`, 'option'),
-      );
-      answerText.push(a.text);
-      answerNa.push(a.notApplicable);
-    }
-    for (const [areaKey, text] of Object.entries(e.comments)) {
-      commentEvaluation.push(id);
-      commentArea.push(required(lookup.areaId, areaKey, 'area'));
-      commentText.push(text);
-    }
-  });
-  await tx.query(INSERT_BATCH, [
-    lookup.id,
-    ids,
-    batch.map((e) => e.id),
-    companies.map((c) => c.id),
-    companies.map((c) => c.industryId),
-    batch.map((e) => e.channel),
-    batch.map((e) => (e.rolePlayKey === null ? null : required(refs.rolePlayId, e.rolePlayKey, 'role play'))),
-    batch.map((e) =>
-      e.observerKey === null ? null : required(refs.observerId, e.observerKey.toLowerCase(), 'observer'),
-    ),
-    batch.map((e) => e.contactedAt),
-    batch.map((e) => e.answered),
-    batch.map((e) => e.waitingTime),
-    answerEvaluation,
-    answerQuestion,
-    answerOption,
-    answerText,
-    answerNa,
-    commentEvaluation,
-    commentArea,
-    commentText,
-  ]);
-  return { inserted: batch.length, skipped: input.length - batch.length };
+  return { inserted: stored.length, skipped: batch.length - stored.length };
 }

@@ -14,13 +14,15 @@ import { EditionReadOnlyError } from '../errors/database-errors';
 import { RecordNotFoundError } from '../errors/record-not-found-error';
 import { withDatabaseErrors } from '../errors/translate-database-error';
 import { type EditionLookup, loadEditionLookup } from './edition-lookup';
+import { type InsertedEvaluation, insertEvaluationRows } from './insert-evaluation-rows';
+import { answersFromStored, storedAnswers } from './stored-answers';
+import { commentsFromStored, storedComments } from './stored-comments';
 import type { TransactionClient } from './transaction-client';
 import { normalizeEmail } from './users';
 
 type Db = Pick<Database, 'prisma' | 'sql'>;
 
 /** Rows per multi-row INSERT: large enough to be fast, small enough to keep parameter arrays modest. */
-const ANSWERS_PER_INSERT = 50_000;
 const EVALUATIONS_PER_INSERT = 5_000;
 
 export interface InsertEvaluationsResult {
@@ -91,12 +93,6 @@ function referenceIssues(
   return issues;
 }
 
-/** A row `insertEvaluations` stored: its database id and its contact id. */
-export interface InsertedEvaluation {
-  id: string;
-  contactId: string;
-}
-
 export interface InsertEvaluationsOptions {
   /**
    * Runs inside the insert's transaction with the rows it stored (not called when none were), so what the
@@ -153,99 +149,28 @@ async function writeEvaluations(
   refs: References,
   evaluations: readonly Evaluation[],
 ): Promise<InsertEvaluationsResult & { stored: InsertedEvaluation[] }> {
-  const dbId = new Map<string, string>();
+  const stored: InsertedEvaluation[] = [];
   for (let start = 0; start < evaluations.length; start += EVALUATIONS_PER_INSERT) {
     const batch = evaluations.slice(start, start + EVALUATIONS_PER_INSERT);
-    const ids = batch.map(() => randomUUID());
-    const rows = await tx.query<{ id: string; contactId: string }>(
-      `INSERT INTO "Evaluation" ("id", "editionId", "contactId", "companyId", "industryId", "channelKey", "rolePlayId",
-         "observerId", "contactedAt", "answered", "waitingTime", "createdAt", "updatedAt")
-       SELECT e.id, $1, e.contact, e.company, e.industry, e.channel, e.role_play, e.observer, e.contacted_at, e.answered, e.waiting, now(), now()
-       FROM unnest($2::uuid[], $3::text[], $4::int[], $5::int[], $6::text[], $7::int[], $8::uuid[], $9::timestamptz[], $10::boolean[], $11::float8[])
-         AS e(id, contact, company, industry, channel, role_play, observer, contacted_at, answered, waiting)
-       ON CONFLICT ("editionId", "contactId") DO NOTHING
-       RETURNING "id", "contactId"`,
-      [
-        lookup.id,
-        ids,
-        batch.map((e) => e.id),
-        batch.map((e) => refs.companyId.get(e.companyKey)),
-        batch.map((e) => refs.industryId.get(e.industryKey)),
-        batch.map((e) => e.channel),
-        batch.map((e) => (e.rolePlayKey === null ? null : refs.rolePlayId.get(e.rolePlayKey))),
-        batch.map((e) =>
-          e.observerKey === null ? null : refs.observerId.get(normalizeEmail(e.observerKey)),
-        ),
-        batch.map((e) => e.contactedAt),
-        batch.map((e) => e.answered),
-        batch.map((e) => e.waitingTime),
-      ],
-    );
-    for (const row of rows) dbId.set(row.contactId, row.id);
+    const rows = batch.map((evaluation) => ({
+      evaluation,
+      companyId: refs.companyId.get(evaluation.companyKey) as number,
+      industryId: refs.industryId.get(evaluation.industryKey) as number,
+      rolePlayId:
+        evaluation.rolePlayKey === null ? null : (refs.rolePlayId.get(evaluation.rolePlayKey) ?? null),
+      observerId:
+        evaluation.observerKey === null
+          ? null
+          : (refs.observerId.get(normalizeEmail(evaluation.observerKey)) ?? null),
+    }));
+    stored.push(...(await insertEvaluationRows(tx, lookup, rows)));
   }
-  const fresh = evaluations.filter((e) => dbId.has(e.id));
-  await writeAnswers(tx, lookup, fresh, dbId);
-  await writeComments(tx, lookup, fresh, dbId);
+  const inserted = new Set(stored.map((row) => row.contactId));
   return {
-    inserted: fresh.length,
-    skipped: evaluations.filter((e) => !dbId.has(e.id)).map((e) => e.id),
-    stored: fresh.map((e) => ({ id: dbId.get(e.id) as string, contactId: e.id })),
+    inserted: stored.length,
+    skipped: evaluations.filter((e) => !inserted.has(e.id)).map((e) => e.id),
+    stored,
   };
-}
-
-async function writeAnswers(
-  tx: SqlExecutor,
-  lookup: EditionLookup,
-  evaluations: readonly Evaluation[],
-  dbId: Map<string, string>,
-) {
-  const answers = evaluations.flatMap((e) =>
-    e.answers.map((a) => ({ evaluationId: dbId.get(e.id) as string, a })),
-  );
-  for (let start = 0; start < answers.length; start += ANSWERS_PER_INSERT) {
-    const batch = answers.slice(start, start + ANSWERS_PER_INSERT);
-    await tx.query(
-      `INSERT INTO "Answer" ("evaluationId", "questionId", "editionId", "optionId", "text", "notApplicable")
-       SELECT a.evaluation, a.question, $1, a.option, a.text, a.na
-       FROM unnest($2::uuid[], $3::int[], $4::int[], $5::text[], $6::boolean[]) AS a(evaluation, question, option, text, na)`,
-      [
-        lookup.id,
-        batch.map(({ evaluationId }) => evaluationId),
-        batch.map(({ a }) => lookup.questionId.get(a.questionKey)),
-        batch.map(({ a }) =>
-          a.optionKey === null ? null : lookup.optionId.get(`${a.questionKey}/${a.optionKey}`),
-        ),
-        batch.map(({ a }) => a.text),
-        batch.map(({ a }) => a.notApplicable),
-      ],
-    );
-  }
-}
-
-async function writeComments(
-  tx: SqlExecutor,
-  lookup: EditionLookup,
-  evaluations: readonly Evaluation[],
-  dbId: Map<string, string>,
-) {
-  const comments = evaluations.flatMap((e) =>
-    Object.entries(e.comments).map(([areaKey, text]) => ({
-      evaluationId: dbId.get(e.id) as string,
-      areaId: lookup.areaId.get(areaKey),
-      text,
-    })),
-  );
-  if (comments.length === 0) return;
-  await tx.query(
-    `INSERT INTO "AreaComment" ("evaluationId", "areaId", "editionId", "text")
-     SELECT c.evaluation, c.area, $1, c.text FROM unnest($2::uuid[], $3::int[], $4::text[]) AS c(evaluation, area, text)`,
-    [
-      lookup.id,
-      comments.map((c) => c.evaluationId),
-      comments.map((c) => c.areaId),
-      comments.map((c) => c.text),
-    ],
-  );
 }
 
 /** What an update replaces: everything an observer reports, but not who, whom or in which edition. */
@@ -332,6 +257,8 @@ export async function updateEvaluation(
           contactedAt: new Date(evaluation.contactedAt),
           answered: evaluation.answered,
           waitingTime: evaluation.waitingTime,
+          ...storedAnswers(evaluation.answers, lookup),
+          areaComments: storedComments(evaluation.comments, lookup),
           version: { increment: 1 },
         },
       });
@@ -344,42 +271,12 @@ export async function updateEvaluation(
         if (!now) throw new RecordNotFoundError('Evaluation', id);
         throw now.edition.status === 'closed' ? readOnly() : stale(now);
       }
-      await replaceAnswersAndComments(tx, id, lookup, evaluation);
       return tx.evaluation.findUniqueOrThrow({
         where: { id },
         select: { id: true, version: true, updatedAt: true },
       });
     }),
   );
-}
-
-async function replaceAnswersAndComments(
-  tx: TransactionClient,
-  evaluationId: string,
-  lookup: EditionLookup,
-  evaluation: Evaluation,
-) {
-  await tx.answer.deleteMany({ where: { evaluationId } });
-  await tx.areaComment.deleteMany({ where: { evaluationId } });
-  await tx.answer.createMany({
-    data: evaluation.answers.map((a) => ({
-      evaluationId,
-      editionId: lookup.id,
-      questionId: lookup.questionId.get(a.questionKey) as number,
-      optionId:
-        a.optionKey === null ? null : (lookup.optionId.get(`${a.questionKey}/${a.optionKey}`) ?? null),
-      text: a.text,
-      notApplicable: a.notApplicable,
-    })),
-  });
-  await tx.areaComment.createMany({
-    data: Object.entries(evaluation.comments).map(([areaKey, text]) => ({
-      evaluationId,
-      editionId: lookup.id,
-      areaId: lookup.areaId.get(areaKey) as number,
-      text,
-    })),
-  });
 }
 
 export interface EvaluationRow {
@@ -393,32 +290,23 @@ export interface EvaluationRow {
   contactedAt: Date;
   answered: boolean;
   waitingTime: number | null;
-  /** `questionId,optionId,notApplicable` per answer, space-separated (optionId empty when null). */
-  answers: string | null;
-  /** `[questionId, text]` for the answers that have a text. */
-  texts: [number, string][] | null;
+  answerQuestionIds: number[];
+  answerOptionIds: number[];
+  answerNotApplicable: boolean[];
+  answerTexts: Record<string, string>;
+  areaComments: Record<string, string>;
 }
 
-/**
- * ONE query for all of an edition's evaluations, each row carrying its answers aggregated: ids packed into
- * one string (much cheaper to send and parse than four arrays) plus the few free texts as JSON. Ids are
- * mapped back to keys with the edition lookup.
- */
+/** ONE query for all of an edition's evaluations with their answers (columns of the row); ids mapped back to keys with the edition lookup. */
 const EVALUATIONS_WITH_ANSWERS = `
 SELECT e."id", e."contactId", c."key" AS "companyKey", i."key" AS "industryKey", e."channelKey",
        rp."key" AS "rolePlayKey", u."email" AS "observerKey", e."contactedAt", e."answered", e."waitingTime",
-       a.answers, a.texts
+       e."answerQuestionIds", e."answerOptionIds", e."answerNotApplicable", e."answerTexts", e."areaComments"
 FROM "Evaluation" e
 JOIN "Company" c ON c."id" = e."companyId"
 JOIN "Industry" i ON i."id" = e."industryId"
 LEFT JOIN "RolePlay" rp ON rp."id" = e."rolePlayId"
 LEFT JOIN "User" u ON u."id" = e."observerId"
-LEFT JOIN (
-  SELECT "evaluationId",
-         string_agg(concat("questionId", ',', "optionId", ',', "notApplicable"::int), ' ') AS answers,
-         json_agg(json_build_array("questionId", "text")) FILTER (WHERE "text" IS NOT NULL) AS texts
-  FROM "Answer" WHERE "editionId" = (SELECT "id" FROM "Edition" WHERE "key" = $1) GROUP BY "evaluationId"
-) a ON a."evaluationId" = e."id"
 WHERE e."editionId" = (SELECT "id" FROM "Edition" WHERE "key" = $1)
 ORDER BY e."contactId"`;
 
@@ -428,14 +316,9 @@ export function readEvaluationRows(sql: SqlExecutor, editionKey: string): Promis
 }
 
 /** Rows → domain Evaluations (id = contact id), ids mapped back to keys with the edition lookup. */
-export function evaluationsFromRows(
-  rows: readonly EvaluationRow[],
-  lookup: EditionLookup,
-  comments = new Map<string, Record<string, string>>(),
-): Evaluation[] {
+export function evaluationsFromRows(rows: readonly EvaluationRow[], lookup: EditionLookup): Evaluation[] {
   const editionKey = lookup.edition.key;
   return rows.map((row) => {
-    const texts = new Map(row.texts ?? []);
     return {
       id: row.contactId,
       editionKey,
@@ -447,44 +330,14 @@ export function evaluationsFromRows(
       contactedAt: new Date(row.contactedAt).toISOString(),
       answered: row.answered,
       waitingTime: row.waitingTime,
-      answers: (row.answers ? row.answers.split(' ') : []).map((packed) => {
-        const [question = '', option = '', notApplicable] = packed.split(',');
-        const questionId = Number(question);
-        return {
-          questionKey: lookup.questionKey.get(questionId) as string,
-          optionKey: option === '' ? null : (lookup.optionKey.get(Number(option)) as string),
-          text: texts.get(questionId) ?? null,
-          notApplicable: notApplicable === '1',
-        };
-      }),
-      comments: comments.get(row.id) ?? {},
+      answers: answersFromStored(row, lookup),
+      comments: commentsFromStored(row.areaComments, lookup),
     };
   });
-}
-
-async function readComments(
-  sql: SqlExecutor,
-  lookup: EditionLookup,
-): Promise<Map<string, Record<string, string>>> {
-  const rows = await sql.query<{ evaluationId: string; areaId: number; text: string }>(
-    `SELECT "evaluationId", "areaId", "text" FROM "AreaComment" WHERE "editionId" = $1`,
-    [lookup.id],
-  );
-  const byEvaluation = new Map<string, Record<string, string>>();
-  for (const row of rows) {
-    const comments = byEvaluation.get(row.evaluationId) ?? {};
-    comments[lookup.areaKey.get(row.areaId) as string] = row.text;
-    byEvaluation.set(row.evaluationId, comments);
-  }
-  return byEvaluation;
 }
 
 /** An edition's evaluations, with answers and comments, ordered by id. */
 export async function loadEvaluations(db: Db, editionKey: string): Promise<Evaluation[]> {
   const lookup = await loadEditionLookup(db, editionKey);
-  const [rows, comments] = await Promise.all([
-    readEvaluationRows(db.sql, editionKey),
-    readComments(db.sql, lookup),
-  ]);
-  return evaluationsFromRows(rows, lookup, comments);
+  return evaluationsFromRows(await readEvaluationRows(db.sql, editionKey), lookup);
 }

@@ -1,13 +1,19 @@
 /**
- * An answer packed into one integer so that the results read sends one short number per answer instead of
- * three columns (the answers of ~5,000 evaluations are ~200,000 rows): (questionId · 2 + notApplicable) · 10¹⁰
- * + (optionId + 1, 0 when no option). Option ids are int4, so the low ten decimal digits always hold them
- * whole; question ids fit up to 461,168,601, beyond which PostgreSQL raises "bigint out of range" rather than
- * overflow, so a value is never silently wrong.
+ * The results read sends an evaluation's stored answer arrays as three short texts rather than as arrays the
+ * driver would turn into JavaScript arrays (~150,000 numbers for ~5,000 evaluations): the question ids and the
+ * option ids comma-separated (`array_to_string`), and "not applicable" as one digit per answer.
  */
-export const PACKED_ANSWER_SQL = `(("questionId"::int8 * 2 + "notApplicable"::int) * 10000000000 + coalesce("optionId", -1) + 1)`;
+export const ANSWER_LISTS_SQL = (alias: string) =>
+  `array_to_string(${alias}."answerQuestionIds", ',') AS "questionIds",
+       array_to_string(${alias}."answerOptionIds", ',') AS "optionIds",
+       array_to_string(${alias}."answerNotApplicable"::int[], '') AS "notApplicable"`;
 
-const LOW_DIGITS = 10;
+/** The three texts of ANSWER_LISTS_SQL for one evaluation ('' when it has no answers). */
+export interface AnswerLists {
+  questionIds: string;
+  optionIds: string;
+  notApplicable: string;
+}
 
 /** Unpacked answers in columns: database ids, optionId −1 when no option was chosen. */
 export interface AnswerColumns {
@@ -16,28 +22,33 @@ export interface AnswerColumns {
   notApplicable: Uint8Array;
 }
 
-/**
- * Reads a comma-separated list of packed answers (PACKED_ANSWER_SQL, string_agg'ed) into `into` from position
- * `at`, in one pass without allocating: the two halves are parsed separately, so every value stays exact in a
- * double. Returns the position after the last answer.
- */
-export function unpackAnswers(packed: string, into: AnswerColumns, at: number): number {
-  if (packed.length === 0) return at;
+/** Reads comma-separated non-negative integers into `into` from `at` without allocating; returns the position after the last. */
+function readIntegers(list: string, into: Int32Array, at: number): number {
+  if (list.length === 0) return at;
   let a = at;
-  let start = 0;
-  for (let i = 0; i <= packed.length; i++) {
-    if (i < packed.length && packed.charCodeAt(i) !== 44 /* , */) continue;
-    const split = Math.max(i - LOW_DIGITS, start);
-    let high = 0;
-    for (let j = start; j < split; j++) high = high * 10 + (packed.charCodeAt(j) - 48);
-    let low = 0;
-    for (let j = split; j < i; j++) low = low * 10 + (packed.charCodeAt(j) - 48);
-    const notApplicable = high % 2;
-    into.questionId[a] = (high - notApplicable) / 2;
-    into.optionId[a] = low - 1;
-    into.notApplicable[a] = notApplicable;
-    a++;
-    start = i + 1;
+  let value = 0;
+  for (let i = 0; i < list.length; i++) {
+    const code = list.charCodeAt(i);
+    if (code === 44 /* , */) {
+      into[a++] = value;
+      value = 0;
+    } else value = value * 10 + (code - 48);
   }
+  into[a++] = value;
   return a;
+}
+
+/**
+ * Reads one evaluation's ANSWER_LISTS_SQL texts into `into` from position `at`. Option 0 (none: see
+ * NO_OPTION) becomes −1. Returns the position after the last answer.
+ */
+export function unpackAnswers(lists: AnswerLists, into: AnswerColumns, at: number): number {
+  const end = readIntegers(lists.questionIds, into.questionId, at);
+  if (readIntegers(lists.optionIds, into.optionId, at) !== end || lists.notApplicable.length !== end - at)
+    throw new Error('results read: the answer arrays of an evaluation are not parallel');
+  for (let a = at; a < end; a++) {
+    if (into.optionId[a] === 0) into.optionId[a] = -1;
+    into.notApplicable[a] = lists.notApplicable.charCodeAt(a - at) - 48;
+  }
+  return end;
 }

@@ -1,30 +1,22 @@
 import type { ContactHeader, EvaluationBatch } from '@ksp/domain';
 import type { SqlExecutor } from '../database/sql-driver';
 import type { EditionLookup } from '../repositories/edition-lookup';
-import { type AnswerColumns, PACKED_ANSWER_SQL, unpackAnswers } from './packed-answers';
+import { ANSWER_LISTS_SQL, type AnswerColumns, type AnswerLists, unpackAnswers } from './packed-answers';
 
-/** One evaluation as the results read returns it: what scoring reads, its answers packed into one string. */
-export interface BatchRow extends ContactHeader {
-  /** Comma-separated PACKED_ANSWER_SQL values; null when the evaluation has no answers. */
-  answers: string | null;
-}
+/** One evaluation as the results read returns it: what scoring reads, and its answers as three short texts. */
+export interface BatchRow extends ContactHeader, AnswerLists {}
 
 /**
  * ONE query for everything scoring reads of an edition's evaluations: per evaluation its contact id, company
  * key, channel, answered and waiting time (named as the domain names them, so a row is the batch's contact
- * as it is), and its answers packed one number each, in the order the plan aggregates them (as before).
- * `range` limits it to a slice of evaluation ids (see readBatchRows); its text is built here, never from input.
+ * as it is), and its answers (columns of the row: ANSWER_LISTS_SQL). `range` limits it to a slice of
+ * evaluation ids (see readBatchRows); its text is built here, never from input.
  */
 const evaluationBatchSql = (range: (column: string) => string) => `
 SELECT e."contactId" AS "id", c."key" AS "companyKey", e."channelKey" AS "channel", e."answered", e."waitingTime",
-       a."answers"
+       ${ANSWER_LISTS_SQL('e')}
 FROM "Evaluation" e
 JOIN "Company" c ON c."id" = e."companyId"
-LEFT JOIN (
-  SELECT "evaluationId", string_agg(${PACKED_ANSWER_SQL}::text, ',') AS "answers"
-  FROM "Answer" WHERE "editionId" = (SELECT "id" FROM "Edition" WHERE "key" = $1)${range('"evaluationId"')}
-  GROUP BY "evaluationId"
-) a ON a."evaluationId" = e."id"
 WHERE e."editionId" = (SELECT "id" FROM "Edition" WHERE "key" = $1)${range('e."id"')}`;
 
 /** The i-th of n equal slices of the uuid space, by its first 32 bits: `from` inclusive, `to` exclusive. */
@@ -105,9 +97,9 @@ export function evaluationBatchFromRows(rows: readonly BatchRow[], lookup: Editi
   const questionTable = slotTable(questionIds);
   const optionTable = slotTable(optionIds);
 
-  // Every packed answer is at least 11 digits and a comma, which bounds the count before parsing.
+  // One "not applicable" digit per answer: the exact count before parsing.
   let capacity = 0;
-  for (const row of rows) if (row.answers !== null) capacity += Math.floor((row.answers.length + 1) / 12) + 1;
+  for (const row of rows) capacity += row.notApplicable.length;
   const columns: AnswerColumns = {
     questionId: new Int32Array(capacity),
     optionId: new Int32Array(capacity),
@@ -117,12 +109,9 @@ export function evaluationBatchFromRows(rows: readonly BatchRow[], lookup: Editi
   let count = 0;
   for (let i = 0; i < rows.length; i++) {
     answerStart[i] = count;
-    const packed = (rows[i] as BatchRow).answers;
-    if (packed !== null) count = unpackAnswers(packed, columns, count);
+    count = unpackAnswers(rows[i] as BatchRow, columns, count);
   }
   answerStart[rows.length] = count;
-  // Serial ids start at 1, so the bound holds; were it ever wrong, answers would be lost silently: refuse.
-  if (count > capacity) throw new Error(`results read: ${count} answers exceed the bound of ${capacity}`);
   // Ids → dictionary positions, in place.
   const { questionId, optionId } = columns;
   for (let a = 0; a < count; a++) {

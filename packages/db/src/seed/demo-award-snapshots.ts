@@ -46,12 +46,16 @@ async function writeCorrection(db: Pick<Database, 'prisma'>, correction: DemoCor
   await db.prisma.$transaction(async (tx) => {
     const evaluation = await tx.evaluation.findUniqueOrThrow({
       where: { editionId_contactId: { editionId: lookup.id, contactId: correction.contactId } },
-      select: { id: true },
+      select: { id: true, answerQuestionIds: true, answerOptionIds: true },
     });
-    await tx.answer.update({
-      where: { evaluationId_questionId: { evaluationId: evaluation.id, questionId } },
-      data: { optionId },
+    const at = evaluation.answerQuestionIds.indexOf(questionId);
+    if (at < 0)
+      throw new Error(`demo correction: ${correction.contactId} does not answer ${correction.questionKey}`);
+    const answerOptionIds = [...evaluation.answerOptionIds];
+    answerOptionIds[at] = optionId;
+    await tx.evaluation.update({
+      where: { id: evaluation.id },
+      data: { answerOptionIds, version: { increment: 1 } },
     });
-    await tx.evaluation.update({ where: { id: evaluation.id }, data: { version: { increment: 1 } } });
   });
 }
