@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import {
   DomainValidationError,
   type Evaluation,
@@ -17,7 +16,6 @@ import { type EditionLookup, loadEditionLookup } from './edition-lookup';
 import { type InsertedEvaluation, insertEvaluationRows } from './insert-evaluation-rows';
 import { answersFromStored, storedAnswers } from './stored-answers';
 import { commentsFromStored, storedComments } from './stored-comments';
-import type { TransactionClient } from './transaction-client';
 import { normalizeEmail } from './users';
 
 type Db = Pick<Database, 'prisma' | 'sql'>;
