@@ -1,8 +1,4 @@
 import { mkdirSync } from 'node:fs';
-import { PGlite } from '@electric-sql/pglite';
-import { PrismaPg } from '@prisma/adapter-pg';
-import pg from 'pg';
-import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient } from '../generated/prisma/client';
 import { defaultPgliteDataDir } from './default-data-dir';
 import { pgDriver, pgliteDriver, type SqlDriver } from './sql-driver';
@@ -99,6 +95,8 @@ async function connectPostgres(
   onPoolError: (error: Error) => void = () => {},
 ): Promise<Database> {
   const { connectionString, schema } = splitSchemaFromUrl(url);
+  // Loaded only for PostgreSQL (and PGlite only for PGlite, below): a process holds one of the two drivers.
+  const [{ default: pg }, { PrismaPg }] = await Promise.all([import('pg'), import('@prisma/adapter-pg')]);
   const pool = new pg.Pool({
     connectionString,
     max: poolSize,
@@ -125,9 +123,22 @@ async function connectPostgres(
   };
 }
 
+/**
+ * PGlite's start parameters with a smaller buffer pool. PostgreSQL's default shared_buffers (128 MB) is all
+ * resident in PGlite: its shared memory lives in the WASM heap and is zero-filled when the database opens.
+ * The data folder's files are cached by the operating system anyway, so a smaller pool costs little speed.
+ */
+function pgliteStartParams(pglite: { defaultStartParams: string[] }): string[] {
+  return [...pglite.defaultStartParams, '-c', 'shared_buffers=16MB'];
+}
+
 async function openPglite(dataDir: string): Promise<Database> {
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
-  const pglite = await PGlite.create(dataDir);
+  const [{ PGlite }, { PrismaPGlite }] = await Promise.all([
+    import('@electric-sql/pglite'),
+    import('pglite-prisma-adapter'),
+  ]);
+  const pglite = await PGlite.create(dataDir, { startParams: pgliteStartParams(PGlite) });
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
   return {
     prisma,
