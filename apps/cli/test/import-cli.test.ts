@@ -1,10 +1,8 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { createDatabase, type Database, type DatabaseKind, migrateToLatest } from '@ksp/db';
+import { join } from 'node:path';
+import { type Database, migrateToLatest } from '@ksp/db';
 import { testDatabaseKinds } from '@ksp/db/testing';
 import { type Evaluation, evaluationToRow } from '@ksp/domain';
 import ExcelJS from 'exceljs';
@@ -16,66 +14,7 @@ import {
   setUpKsp24,
   toCsv,
 } from '../../../packages/exchange/test/support/fieldwork-fixture';
-
-const cliDir = join(dirname(fileURLToPath(import.meta.url)), '..');
-
-interface Run {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  stdout: Buffer;
-  stderr: string;
-}
-
-/** Runs `ksp <args>` as its own process, as `pnpm run import` does. */
-function startCli(
-  args: string[],
-  env: Record<string, string>,
-  onStderr?: (text: string, child: ChildProcess) => void,
-) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args], {
-    cwd: cliDir,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const stdout: Buffer[] = [];
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
-  child.stderr.on('data', (chunk: Buffer) => {
-    stderr += chunk.toString();
-    onStderr?.(stderr, child);
-  });
-  return new Promise<Run>((resolve) =>
-    child.on('close', (code, signal) => resolve({ code, signal, stdout: Buffer.concat(stdout), stderr })),
-  );
-}
-
-/**
- * A database the CLI can open from its environment: a PGlite folder (the test's connection is closed while the
- * CLI runs: PGlite belongs to one process) or a fresh schema on TEST_DATABASE_URL.
- */
-async function cliDatabase(kind: DatabaseKind) {
-  if (kind === 'pglite') {
-    const dir = mkdtempSync(join(tmpdir(), 'ksp-cli-'));
-    const open = () => createDatabase({ url: '', pgliteDataDir: dir });
-    return {
-      env: { DATABASE_URL: '', PGLITE_DATA_DIR: dir },
-      open,
-      drop: async () => rmSync(dir, { recursive: true }),
-    };
-  }
-  const url = new URL(process.env.TEST_DATABASE_URL as string);
-  url.searchParams.set('schema', `cli_${randomBytes(5).toString('hex')}`);
-  const open = () => createDatabase({ url: url.toString(), poolSize: 2 });
-  return {
-    env: { DATABASE_URL: url.toString() } as Record<string, string>,
-    open,
-    drop: async () => {
-      const db = await open();
-      await db.sql.exec(`DROP SCHEMA IF EXISTS "${db.schema}" CASCADE`);
-      await db.close();
-    },
-  };
-}
+import { cliDatabase, startCli } from './support/cli-process';
 
 // Every CLI run starts a process that opens the database (seconds on PGlite): the checks that do not depend on
 // the database run on one kind only (PostgreSQL when TEST_DATABASE_URL is set).
