@@ -7,9 +7,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createDatabase, type DatabaseKind, migrateToLatest } from '@ksp/db';
-import { setUpKsp24 } from '../../../packages/exchange/test/support/fieldwork-fixture';
-import { cliDatabase, type ImportFigures, importFigures, startCli } from '../test/support/cli-process';
+import { createDatabase, type DatabaseKind } from '@ksp/db';
+import { type ImportFigures, importFigures, ksp24CliDatabase, startCli } from '../test/support/cli-process';
 import { writeLargeCsv, writeLargeXlsx } from '../test/support/large-fieldwork-file';
 
 const ROWS = Number(process.env.IMPORT_BENCH_ROWS ?? 100_000);
@@ -23,20 +22,6 @@ const pgUrl =
   process.env.TEST_DATABASE_URL ??
   'postgresql://postgres@127.0.0.1:5432/test';
 const work = mkdtempSync(join(tmpdir(), 'ksp-import-bench-'));
-
-/** A database with KSP24 set up, and the environment the CLI finds it by. */
-async function prepare(kind: DatabaseKind) {
-  const target = await cliDatabase(kind, pgUrl);
-  const db = await target.open();
-  try {
-    if (kind === 'postgres') await db.sql.exec(`CREATE SCHEMA "${db.schema}"`);
-    await migrateToLatest(db);
-    await setUpKsp24(db);
-  } finally {
-    await db.close(); // PGlite belongs to one process: the CLI's
-  }
-  return target;
-}
 
 async function reachable(url: string): Promise<boolean> {
   try {
@@ -59,7 +44,7 @@ interface Figures extends ImportFigures {
 }
 
 async function runCli(kind: DatabaseKind, file: string, dryRun: boolean): Promise<Figures> {
-  const { env, drop } = await prepare(kind);
+  const { env, drop } = await ksp24CliDatabase(kind, pgUrl);
   try {
     const args = ['import', file, '--edition', 'KSP24', ...(dryRun ? ['--dry-run'] : [])];
     const { code, stderr } = await startCli(args, env, undefined, NODE_FLAGS);

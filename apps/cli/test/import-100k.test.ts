@@ -1,11 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { migrateToLatest } from '@ksp/db';
 import { testDatabaseKinds } from '@ksp/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setUpKsp24 } from '../../../packages/exchange/test/support/fieldwork-fixture';
-import { cliDatabase, importFigures, startCli } from './support/cli-process';
+import { importFigures, ksp24CliDatabase, startCli } from './support/cli-process';
 import { type FileTotals, writeLargeCsv } from './support/large-fieldwork-file';
 
 // The issue's scale: a 100,000-row field-work file through the real CLI on each database. Speed is the
@@ -18,19 +16,11 @@ describe.each(testDatabaseKinds())('a 100,000-row import on %s', (kind) => {
   const files = mkdtempSync(join(tmpdir(), 'ksp-100k-'));
   const file = join(files, 'fieldwork.csv');
   let totals: FileTotals;
-  let target: Awaited<ReturnType<typeof cliDatabase>>;
+  let target: Awaited<ReturnType<typeof ksp24CliDatabase>>;
 
   beforeAll(async () => {
     totals = await writeLargeCsv(file, ROWS);
-    target = await cliDatabase(kind);
-    const db = await target.open();
-    try {
-      if (kind === 'postgres') await db.sql.exec(`CREATE SCHEMA "${db.schema}"`);
-      await migrateToLatest(db);
-      await setUpKsp24(db);
-    } finally {
-      await db.close();
-    }
+    target = await ksp24CliDatabase(kind);
   });
   afterAll(async () => {
     await target?.drop();

@@ -14,14 +14,14 @@ import {
   setUpKsp24,
   toCsv,
 } from '../../../packages/exchange/test/support/fieldwork-fixture';
-import { cliDatabase, startCli } from './support/cli-process';
+import { ksp24CliDatabase, startCli } from './support/cli-process';
 
 // Every CLI run starts a process that opens the database (seconds on PGlite): the checks that do not depend on
 // the database run on one kind only (PostgreSQL when TEST_DATABASE_URL is set).
 const lastKind = testDatabaseKinds().at(-1);
 
 describe.each(testDatabaseKinds())('ksp import (CLI) on %s', (kind) => {
-  let target: Awaited<ReturnType<typeof cliDatabase>>;
+  let target: Awaited<ReturnType<typeof ksp24CliDatabase>>;
   const files = mkdtempSync(join(tmpdir(), 'ksp-cli-files-'));
   const withDb = async <T>(work: (db: Database) => Promise<T>) => {
     const db = await target.open();
@@ -37,12 +37,7 @@ describe.each(testDatabaseKinds())('ksp import (CLI) on %s', (kind) => {
     startCli(args, target.env, onStderr);
 
   beforeAll(async () => {
-    target = await cliDatabase(kind);
-    await withDb(async (db) => {
-      if (kind === 'postgres') await db.sql.exec(`CREATE SCHEMA "${db.schema}"`);
-      await migrateToLatest(db);
-      await setUpKsp24(db);
-    });
+    target = await ksp24CliDatabase(kind);
   });
   afterAll(async () => {
     await target?.drop();

@@ -4,7 +4,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createDatabase, type DatabaseKind } from '@ksp/db';
+import { createDatabase, type DatabaseKind, migrateToLatest } from '@ksp/db';
+import { setUpKsp24 } from '../../../../packages/exchange/test/support/fieldwork-fixture';
 
 const cliDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -92,4 +93,18 @@ export function importFigures(stderr: string): ImportFigures | null {
     peakHeapMb: num(found[5]),
     startRssMb: num(found[6]),
   };
+}
+
+/** A CLI database (see cliDatabase) migrated, with KSP24, its companies, role plays and observers set up. */
+export async function ksp24CliDatabase(kind: DatabaseKind, postgresUrl?: string) {
+  const target = await cliDatabase(kind, postgresUrl);
+  const db = await target.open();
+  try {
+    if (kind === 'postgres') await db.sql.exec(`CREATE SCHEMA "${db.schema}"`);
+    await migrateToLatest(db);
+    await setUpKsp24(db);
+  } finally {
+    await db.close(); // PGlite belongs to one process: the CLI's
+  }
+  return target;
 }
