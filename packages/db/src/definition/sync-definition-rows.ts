@@ -158,7 +158,7 @@ export async function syncDefinitionRows(
       ];
     }),
   ) as Record<ItemLevel, number[]>;
-  await refuseRemovingAnswered(tx, removed);
+  await refuseRemovingAnswered(tx, editionId, removed);
 
   for (const level of TOP_DOWN) {
     const writer = write[level];
@@ -201,7 +201,11 @@ export async function syncDefinitionRows(
 }
 
 /** Answers and comments keep their questions, options and areas (no cascade): refuse with a clear message. */
-async function refuseRemovingAnswered(tx: TransactionClient, removed: Record<ItemLevel, number[]>) {
+async function refuseRemovingAnswered(
+  tx: TransactionClient,
+  editionId: number,
+  removed: Record<ItemLevel, number[]>,
+) {
   const { area, question, option } = removed;
   if (area.length + question.length + option.length === 0) return;
   // Answers and comments are columns of the evaluation row (see the database's Evaluation model).
@@ -210,10 +214,11 @@ async function refuseRemovingAnswered(tx: TransactionClient, removed: Record<Ite
   >(
     `SELECT count(*) FILTER (WHERE "answerQuestionIds" && $1::int[] OR "answerOptionIds" && $2::int[])::int AS answers,
             count(*) FILTER (WHERE "areaComments" ?| $3::text[])::int AS comments
-     FROM "Evaluation"`,
+     FROM "Evaluation" WHERE "editionId" = $4`,
     question,
     option,
     area.map(String),
+    editionId,
   );
   if (answers + comments > 0) {
     throw new DefinitionValidationError([
