@@ -61,24 +61,39 @@ ALTER TABLE "Evaluation" ADD CONSTRAINT "Evaluation_answers_parallel" CHECK (
 
 -- What the foreign keys of "Answer" and "AreaComment" did, once per statement: every question an evaluation
 -- answers is a question of its edition, every option one of that question's, no question is answered twice, and
--- every area commented on is an area of the edition. The distinct questions, options and areas named (a few hundred, however many rows) are locked FOR KEY SHARE as a foreign
--- key locks its parent row, so a concurrent delete of one waits for this transaction and then finds the answer
--- (ksp_refuse_answered_delete); fewer locked than named means some do not exist.
+-- every area commented on is an area of the edition. The distinct questions, options and areas named (a few
+-- hundred, however many rows) are locked FOR KEY SHARE as a foreign key locks its parent row, so a concurrent
+-- delete of one waits for this transaction and then finds the answer (ksp_refuse_answered_delete); fewer locked
+-- than named means some do not exist.
 CREATE FUNCTION "ksp_check_packed_answers"() RETURNS trigger
 LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
 DECLARE
   named bigint;
   present bigint;
+  named_options bigint;
+  present_options bigint;
   bad record;
 BEGIN
-  WITH questions AS MATERIALIZED (
-    SELECT DISTINCT n."editionId", x.question FROM new_evaluations n, unnest(n."answerQuestionIds") AS x(question)
+  -- One pass over the answers: the distinct (edition, question, option) named. Question ids are unique across
+  -- editions, so a question appears with one edition unless an answer names another edition's question, which
+  -- the question count then catches.
+  WITH named AS MATERIALIZED (
+    SELECT DISTINCT n."editionId" AS edition, x.question, x.option
+    FROM new_evaluations n, unnest(n."answerQuestionIds", n."answerOptionIds") AS x(question, option)
+  ), questions AS (
+    SELECT DISTINCT edition, question FROM named
+  ), options AS (
+    SELECT DISTINCT question, option FROM named WHERE option <> 0
   )
   SELECT (SELECT count(*) FROM questions),
          (SELECT count(*) FROM (SELECT 1 FROM "Question" q
-                                JOIN questions ON q."editionId" = questions."editionId" AND q."id" = questions.question
-                                FOR KEY SHARE OF q) AS locked)
-  INTO named, present;
+                                JOIN questions ON q."editionId" = questions.edition AND q."id" = questions.question
+                                FOR KEY SHARE OF q) AS locked),
+         (SELECT count(*) FROM options),
+         (SELECT count(*) FROM (SELECT 1 FROM "AnswerOption" o
+                                JOIN options ON o."questionId" = options.question AND o."id" = options.option
+                                FOR KEY SHARE OF o) AS locked)
+  INTO named, present, named_options, present_options;
   IF present < named THEN
     SELECT n."contactId", x.question INTO bad
     FROM new_evaluations n, unnest(n."answerQuestionIds") AS x(question)
@@ -89,17 +104,7 @@ BEGIN
             DETAIL = format('Key (editionId, questionId)=(…, %s) is not present in table "Question".', bad.question);
   END IF;
 
-  WITH options AS MATERIALIZED (
-    SELECT DISTINCT x.question, x.option
-    FROM new_evaluations n, unnest(n."answerQuestionIds", n."answerOptionIds") AS x(question, option)
-    WHERE x.option <> 0
-  )
-  SELECT (SELECT count(*) FROM options),
-         (SELECT count(*) FROM (SELECT 1 FROM "AnswerOption" o
-                                JOIN options ON o."questionId" = options.question AND o."id" = options.option
-                                FOR KEY SHARE OF o) AS locked)
-  INTO named, present;
-  IF present < named THEN
+  IF present_options < named_options THEN
     SELECT n."contactId", x.question, x.option INTO bad
     FROM new_evaluations n, unnest(n."answerQuestionIds", n."answerOptionIds") AS x(question, option)
     WHERE x.option <> 0
