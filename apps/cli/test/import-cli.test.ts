@@ -2,7 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Database, migrateToLatest } from '@ksp/db';
+import type { Database } from '@ksp/db';
 import { testDatabaseKinds } from '@ksp/db/testing';
 import { type Evaluation, evaluationToRow } from '@ksp/domain';
 import ExcelJS from 'exceljs';
@@ -11,7 +11,6 @@ import {
   evaluationsToCsv,
   fieldworkEvaluations,
   headerOf,
-  setUpKsp24,
   toCsv,
 } from '../../../packages/exchange/test/support/fieldwork-fixture';
 import { ksp24CliDatabase, startCli } from './support/cli-process';
