@@ -146,7 +146,9 @@ describe('rowToEvaluation', () => {
     expect(rowToEvaluation(row, 2, context()).evaluation).toBeNull();
     const unchecked = rowToEvaluation(row, 2, context(), { checkWhole: false });
     expect(unchecked.problems).toEqual([]);
-    expect(unchecked.evaluation?.answers.some((a) => a.questionKey === 'waiting_call_back_offered')).toBe(true);
+    expect(unchecked.evaluation?.answers.some((a) => a.questionKey === 'waiting_call_back_offered')).toBe(
+      true,
+    );
     // Cell problems are still found.
     expect(
       rowToEvaluation(rowOf(answeredOn('phone'), { company: 'nobody' }), 2, context(), { checkWhole: false })
