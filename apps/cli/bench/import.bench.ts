@@ -8,15 +8,19 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDatabase, type DatabaseKind } from '@ksp/db';
-import { type ImportFigures, importFigures, ksp24CliDatabase, startCli } from '../test/support/cli-process';
+import {
+  IMPORT_NODE_FLAGS,
+  type ImportFigures,
+  importFigures,
+  ksp24CliDatabase,
+  startCli,
+} from '../test/support/cli-process';
 import { writeLargeCsv, writeLargeXlsx } from '../test/support/large-fieldwork-file';
 
 const ROWS = Number(process.env.IMPORT_BENCH_ROWS ?? 100_000);
 const DATABASES = (process.env.IMPORT_BENCH_DATABASES ?? 'postgres,pglite').split(',') as DatabaseKind[];
 const XLSX = process.env.IMPORT_BENCH_XLSX !== 'false';
 const CSV = process.env.IMPORT_BENCH_CSV !== 'false';
-/** As the root script `pnpm run import` runs the command: the heap capped, so garbage is collected early. */
-const NODE_FLAGS = ['--max-old-space-size=160'];
 const pgUrl =
   process.env.BENCH_DATABASE_URL ??
   process.env.TEST_DATABASE_URL ??
@@ -47,7 +51,7 @@ async function runCli(kind: DatabaseKind, file: string, dryRun: boolean): Promis
   const { env, drop } = await ksp24CliDatabase(kind, pgUrl);
   try {
     const args = ['import', file, '--edition', 'KSP24', ...(dryRun ? ['--dry-run'] : [])];
-    const { code, stderr } = await startCli(args, env, undefined, NODE_FLAGS);
+    const { code, stderr } = await startCli(args, env, undefined, IMPORT_NODE_FLAGS);
     const figures = importFigures(stderr);
     if (code !== 0 || !figures) throw new Error(`ksp import failed (${code}):\n${stderr.slice(-3000)}`);
     return {

@@ -3,14 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { testDatabaseKinds } from '@ksp/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importFigures, ksp24CliDatabase, startCli } from './support/cli-process';
+import { IMPORT_NODE_FLAGS, importFigures, ksp24CliDatabase, startCli } from './support/cli-process';
 import { type FileTotals, writeLargeCsv } from './support/large-fieldwork-file';
 
 // The issue's scale: a 100,000-row field-work file through the real CLI on each database. Speed is the
 // bench's business (`pnpm bench`); this checks that everything arrives, streamed, and prints the figures.
 const ROWS = 100_000;
-/** As the root script `pnpm run import` runs the command. */
-const NODE_FLAGS = ['--max-old-space-size=160'];
 
 describe.each(testDatabaseKinds())('a 100,000-row import on %s', (kind) => {
   const files = mkdtempSync(join(tmpdir(), 'ksp-100k-'));
@@ -28,7 +26,12 @@ describe.each(testDatabaseKinds())('a 100,000-row import on %s', (kind) => {
   });
 
   it('stores every row with all its answers and comments, with progress and bounded memory', async () => {
-    const run = await startCli(['import', file, '--edition', 'KSP24'], target.env, undefined, NODE_FLAGS);
+    const run = await startCli(
+      ['import', file, '--edition', 'KSP24'],
+      target.env,
+      undefined,
+      IMPORT_NODE_FLAGS,
+    );
     expect(run.stderr).toContain(`Imported into KSP24: ${ROWS.toLocaleString('en')} stored, 0 skipped`);
     expect(run.code).toBe(0);
     // Progress lines for both passes, as the CLI prints them without a terminal.

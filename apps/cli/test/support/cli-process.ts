@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,6 +8,19 @@ import { createDatabase, type DatabaseKind, migrateToLatest } from '@ksp/db';
 import { setUpKsp24 } from '../../../../packages/exchange/test/support/fieldwork-fixture';
 
 const cliDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/**
+ * The Node flags the root script `pnpm run import` runs the command with (read from it, so tests and bench
+ * measure what users run): the heap capped so garbage is collected early, WebAssembly (PGlite's PostgreSQL,
+ * Prisma's query compiler) left on V8's baseline compiler, which keeps tens of MB of optimised code out of memory.
+ */
+export const IMPORT_NODE_FLAGS: string[] = (() => {
+  const root = JSON.parse(readFileSync(join(cliDir, '..', '..', 'package.json'), 'utf8')) as {
+    scripts: Record<string, string>;
+  };
+  const words = root.scripts.import?.split(/\s+/) ?? [];
+  return words.slice(1, words.indexOf('--import')).filter((word) => word.startsWith('--'));
+})();
 
 export interface Run {
   code: number | null;
