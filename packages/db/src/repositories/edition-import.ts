@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import {
   type ChannelKey,
   DomainValidationError,
@@ -263,11 +262,9 @@ async function insertImportedEvaluations(
   });
   const observerId = new Map(users.map((u) => [u.email, u.id]));
 
-  const ids = evaluations.map(() => randomUUID());
   for (let start = 0; start < evaluations.length; start += ROWS_PER_INSERT) {
     await tx.evaluation.createMany({
-      data: evaluations.slice(start, start + ROWS_PER_INSERT).map((e, i) => ({
-        id: ids[start + i] as string,
+      data: evaluations.slice(start, start + ROWS_PER_INSERT).map((e) => ({
         editionId,
         contactId: e.id,
         companyId: refs.companyId.get(e.companyKey) as number,

@@ -1,3 +1,5 @@
+import { NO_OPTION } from '../repositories/stored-answers';
+
 /**
  * The results read sends an evaluation's stored answer arrays as three short texts rather than as arrays the
  * driver would turn into JavaScript arrays (~150,000 numbers for ~5,000 evaluations): the question ids and the
@@ -39,15 +41,14 @@ function readIntegers(list: string, into: Int32Array, at: number): number {
 }
 
 /**
- * Reads one evaluation's ANSWER_LISTS_SQL texts into `into` from position `at`. Option 0 (none: see
- * NO_OPTION) becomes −1. Returns the position after the last answer.
+ * Reads one evaluation's ANSWER_LISTS_SQL texts into `into` from position `at`. NO_OPTION becomes −1. Returns the position after the last answer.
  */
 export function unpackAnswers(lists: AnswerLists, into: AnswerColumns, at: number): number {
   const end = readIntegers(lists.questionIds, into.questionId, at);
   if (readIntegers(lists.optionIds, into.optionId, at) !== end || lists.notApplicable.length !== end - at)
     throw new Error('results read: the answer arrays of an evaluation are not parallel');
   for (let a = at; a < end; a++) {
-    if (into.optionId[a] === 0) into.optionId[a] = -1;
+    if (into.optionId[a] === NO_OPTION) into.optionId[a] = -1;
     into.notApplicable[a] = lists.notApplicable.charCodeAt(a - at) - 48;
   }
   return end;
