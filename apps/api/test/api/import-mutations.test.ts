@@ -113,6 +113,7 @@ describe.each(testDatabaseKinds())('importEvaluations and the template over HTTP
     const rows = fresh.slice(0, 5).map((e) => evaluationToRow({ ...e, id: `${e.id}-x` }));
     const content = (await toXlsx(rows)).toString('base64');
     const result = await importAs(app.tokens.admin, { format: 'XLSX', content, progressId: 'p-1' });
+    expect(result.errors).toBeUndefined();
     expect(result.data?.importEvaluations).toMatchObject({ format: 'XLSX', inserted: 5, written: true });
     const PROGRESS =
       'query($id: String!) { evaluationImportProgress(progressId: $id) { phase rows totalRows finished } }';

@@ -11,7 +11,11 @@ import { PASSWORD, seedTestData, type TestDataOptions, USERS } from './test-data
 
 /** Starts the real HTTP server on a free port. */
 export async function startServer(services: Services, environment: Record<string, string> = {}) {
-  const config = readConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...environment });
+  const config = readConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: process.env.TEST_LOG ?? 'silent',
+    ...environment,
+  });
   const server = await createApiServer({ config, logger: createLogger(config.logLevel), services, schema });
   const url = await server.listen(0, '127.0.0.1');
   return { url, server, gql: graphqlClient(url), close: () => server.close() };
