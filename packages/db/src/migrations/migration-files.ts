@@ -1,10 +1,17 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 
-/** The package's migrations, in Prisma's folder format: `<timestamp>_<name>/migration.sql`. */
-export const MIGRATIONS_DIR = fileURLToPath(new URL('../../prisma/migrations', import.meta.url));
+/**
+ * The package's migrations, in Prisma's folder format: `<timestamp>_<name>/migration.sql`. Found from the
+ * package's own package.json, not from this file: bundled (the CLI's dist/), this code is somewhere else.
+ */
+export const MIGRATIONS_DIR = join(
+  dirname(createRequire(import.meta.url).resolve('@ksp/db/package.json')),
+  'prisma',
+  'migrations',
+);
 
 export interface MigrationFile {
   /** The folder name, e.g. `20261123140000_init`; Prisma's `migration_name`. */
