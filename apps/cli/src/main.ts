@@ -1,23 +1,17 @@
-#!/usr/bin/env -S npx tsx
-// The ksp command line: `ksp <command> [args]`. Each command lives in src/commands/<command>.ts and exports
-// `command` (see command.ts), so adding a command is adding a file.
-import { readdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+#!/usr/bin/env node
+// The ksp command line: `ksp <command> [args]`. Each command lives in src/commands/<command>.ts, exports
+// `command` (see command.ts) and is listed in commands.ts. It runs as a bundle: `pnpm --filter @ksp/cli build`.
 import type { Command } from './command';
-
-const commandsDir = join(dirname(fileURLToPath(import.meta.url)), 'commands');
+import { commands } from './commands';
 
 function commandNames(): string[] {
-  return readdirSync(commandsDir)
-    .filter((file) => file.endsWith('.ts'))
-    .map((file) => file.slice(0, -3))
-    .sort();
+  return Object.keys(commands).sort();
 }
 
 async function loadCommand(name: string): Promise<Command> {
-  const module = (await import(join(commandsDir, `${name}.ts`))) as { command: Command };
-  return module.command;
+  const load = Object.hasOwn(commands, name) ? commands[name] : undefined;
+  if (!load) throw new Error(`Unknown command "${name}".`);
+  return (await load()).command;
 }
 
 async function help(): Promise<void> {
