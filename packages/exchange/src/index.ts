@@ -49,8 +49,8 @@ export {
 } from './export/results-tables';
 export {
   type FieldworkRecord,
+  type FieldworkSource,
   type ImportFormat,
-  type OpenSource,
   readFieldworkRecords,
 } from './import/fieldwork-records';
 export { ClosedEditionImportError, SourceChangedError } from './import/import-errors';
@@ -64,4 +64,4 @@ export { csvTemplate, TEMPLATE_SHEETS, xlsxTemplate } from './template/fieldwork
 export * from './translations';
 export { writeCsv } from './writers/csv-writer';
 export { writeXlsx } from './writers/xlsx-writer';
-export { cellText, readXlsxRecords, type XlsxRecord } from './xlsx/read-xlsx';
+export { readXlsxRecords, type XlsxRecord, type XlsxSource } from './xlsx/read-xlsx';

@@ -1,4 +1,3 @@
-import { Readable } from 'node:stream';
 import type { Database } from '@ksp/db';
 import { createTestDatabase, testDatabaseKinds } from '@ksp/db/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -22,7 +21,7 @@ describe.each(testDatabaseKinds())('import webhook event on %s', (kind) => {
     importEvaluations(db, {
       editionKey: 'KSP24',
       format: 'csv',
-      open: () => Readable.from([Buffer.from(csv)]),
+      source: { bytes: Buffer.from(csv) },
       dryRun,
     });
 

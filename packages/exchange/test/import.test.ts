@@ -1,4 +1,6 @@
-import { Readable } from 'node:stream';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import {
   type Database,
   editionResults,
@@ -31,7 +33,6 @@ import {
   toXlsx,
 } from './support/fieldwork-fixture';
 
-const fromContent = (content: string | Buffer) => () => Readable.from([Buffer.from(content)]);
 const byId = (a: Evaluation, b: Evaluation) => a.id.localeCompare(b.id);
 /** As the database gives them back: contact times in UTC, sorted by contact id. */
 const asStored = (evaluations: readonly Evaluation[]) =>
@@ -48,8 +49,7 @@ describe('templates', () => {
   });
   it('the XLSX template has that header on its first sheet, which is what the importer reads', async () => {
     const records = [];
-    for await (const record of readXlsxRecords(Readable.from([await xlsxTemplate(ksp24)])))
-      records.push(record);
+    for await (const record of readXlsxRecords({ bytes: await xlsxTemplate(ksp24) })) records.push(record);
     expect(records).toEqual([{ rowNumber: 1, cells: headerOf() }]);
   });
 });
@@ -66,7 +66,7 @@ describe.each(testDatabaseKinds())('field-work import on %s', (kind) => {
     importEvaluations(db, {
       editionKey: 'KSP24',
       format: typeof content === 'string' ? 'csv' : 'xlsx',
-      open: fromContent(content),
+      source: { bytes: Buffer.from(content) },
       ...options,
     });
   const count = () => db.prisma.evaluation.count();
@@ -200,17 +200,25 @@ describe.each(testDatabaseKinds())('field-work import on %s', (kind) => {
     expect(report.problems).toHaveLength(10);
   });
 
-  it('all or nothing: a file that changes between the passes stores nothing', async () => {
-    const evaluations = fieldworkEvaluations(300, { seed: 8, prefix: 's-' });
-    let opened = 0;
+  it.each<[ImportFormat, (rows: Evaluation[]) => Promise<Buffer | string>]>([
+    ['csv', async (rows) => evaluationsToCsv(rows)],
+    ['xlsx', (rows) => toXlsx(rows.map((e) => evaluationToRow(e)))],
+  ])('all or nothing: a %s file that changes between the passes stores nothing', async (format, write) => {
+    const evaluations = fieldworkEvaluations(300, { seed: 8, prefix: `s-${format}-` });
+    const path = join(mkdtempSync(join(tmpdir(), 'ksp-import-')), `changing.${format}`);
+    writeFileSync(path, await write(evaluations.slice(0, 299)));
+    const changed = await write(evaluations);
     const total = await count();
     await expect(
       importEvaluations(db, {
         editionKey: 'KSP24',
-        format: 'csv',
+        format,
         batchSize: 50,
-        // The second pass (the writing one) sees one more row than the first checked.
-        open: () => fromContent(evaluationsToCsv(evaluations.slice(0, ++opened === 1 ? 299 : 300)))(),
+        source: { path },
+        // When the checking pass ends, the file gets one more row: the writing pass must notice.
+        onProgress: (progress) => {
+          if (progress.phase === 'checking' && progress.totalRows !== null) writeFileSync(path, changed);
+        },
       }),
     ).rejects.toBeInstanceOf(SourceChangedError);
     expect(await count()).toBe(total);

@@ -1,4 +1,3 @@
-import { Readable } from 'node:stream';
 import { loadEdition } from '@ksp/db';
 import type { FieldworkProblem } from '@ksp/domain';
 import {
@@ -172,7 +171,7 @@ builder.mutationField('importEvaluations', (t) =>
         const report = await importEvaluations(db, {
           editionKey: args.editionKey,
           format: args.format,
-          open: () => Readable.from([bytes]),
+          source: { bytes },
           dryRun: args.dryRun ?? false,
           maxProblems,
           onProgress: progressId ? (progress) => trackProgress(progressId, userId, progress) : undefined,

@@ -1,4 +1,3 @@
-import { Readable } from 'node:stream';
 import { listParticipants, loadEvaluations } from '@ksp/db';
 import { testDatabaseKinds } from '@ksp/db/testing';
 import { type Evaluation, evaluationToRow } from '@ksp/domain';
@@ -71,8 +70,7 @@ describe.each(testDatabaseKinds())('importEvaluations and the template over HTTP
       ?.evaluationImportTemplate;
     expect(xlsx).toMatchObject({ encoding: 'base64', mediaType: expect.stringContaining('spreadsheetml') });
     const records = [];
-    for await (const r of readXlsxRecords(Readable.from([Buffer.from(xlsx.content, 'base64')])))
-      records.push(r);
+    for await (const r of readXlsxRecords({ bytes: Buffer.from(xlsx.content, 'base64') })) records.push(r);
     expect(records[0]?.cells).toEqual(headerOf());
     const analyst = await app.gql(TEMPLATE, { editionKey: 'KSP24', format: 'CSV' }, app.tokens.analyst);
     expect(analyst.data?.evaluationImportTemplate.__typename).toBe('ForbiddenError');

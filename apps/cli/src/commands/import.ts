@@ -1,4 +1,4 @@
-import { createReadStream, existsSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type ImportFormat, type ImportReport, importEvaluations } from '@ksp/exchange/import';
@@ -106,7 +106,7 @@ export const command: Command = {
       return importEvaluations(db, {
         editionKey: values.edition as string,
         format,
-        open: () => createReadStream(path),
+        source: { path },
         dryRun: values['dry-run'],
         maxProblems,
         onProgress: (progress) => {

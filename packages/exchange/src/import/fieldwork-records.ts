@@ -1,11 +1,16 @@
 import { createHash, type Hash } from 'node:crypto';
-import { type Readable, Transform } from 'node:stream';
+import { createReadStream } from 'node:fs';
+import { Readable, Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { readCsvRecords } from '../csv/read-csv';
 
 export type ImportFormat = 'csv' | 'xlsx';
 
-/** Opens the file from its start; the import reads it twice (check, then write), so it must be re-openable. */
-export type OpenSource = () => Readable;
+/**
+ * A field-work file: on disk (the CLI reads it in place) or its bytes (an API upload). The import reads it
+ * twice (check, then write); XLSX needs random access, since a zip's directory is at its end.
+ */
+export type FieldworkSource = { path: string } | { bytes: Uint8Array };
 
 /** A record of a field-work file: the row number a spreadsheet shows, and the cells as text. */
 export interface FieldworkRecord {
@@ -13,37 +18,53 @@ export interface FieldworkRecord {
   cells: string[];
 }
 
+const openStream = (source: FieldworkSource): Readable =>
+  'path' in source ? createReadStream(source.path) : Readable.from([source.bytes]);
+
+/** Every byte of the source through `hash` (XLSX parts are read out of order, so the file is hashed whole). */
+async function hashWhole(source: FieldworkSource, hash: Hash): Promise<void> {
+  if ('bytes' in source) hash.update(source.bytes);
+  else
+    await pipeline(createReadStream(source.path), async (chunks: AsyncIterable<Buffer>) => {
+      for await (const chunk of chunks) hash.update(chunk);
+    });
+}
+
+/** The CSV's byte stream, with `hash` seeing each chunk as it is read. */
+function hashedStream(source: FieldworkSource, hash: Hash | undefined): Readable {
+  const input = openStream(source);
+  if (!hash) return input;
+  const tap = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      hash.update(chunk);
+      done(null, chunk);
+    },
+  });
+  input.on('error', (error) => tap.destroy(error));
+  return input.pipe(tap);
+}
+
 /**
- * The file's records in either format, with blank rows left out, while `hash` sees every byte read: the
- * import compares both passes' digests so a file changed in between is never half-trusted.
+ * The file's records in either format, with blank rows left out, while `hash` sees every byte of the file:
+ * the import compares both passes' digests so a file changed in between is never half-trusted.
  */
 export async function* readFieldworkRecords(
-  open: OpenSource,
+  source: FieldworkSource,
   format: ImportFormat,
   hash?: Hash,
 ): AsyncGenerator<FieldworkRecord> {
-  let input = open();
-  if (hash) {
-    const tap = new Transform({
-      transform(chunk: Buffer, _encoding, done) {
-        hash.update(chunk);
-        done(null, chunk);
-      },
-    });
-    input.on('error', (error) => tap.destroy(error));
-    input = input.pipe(tap);
-  }
   const blank = (cells: string[]) => cells.every((c) => c.trim() === '');
   if (format === 'csv') {
     let rowNumber = 0;
-    for await (const cells of readCsvRecords(input)) {
+    for await (const cells of readCsvRecords(hashedStream(source, hash))) {
       rowNumber++;
       if (!blank(cells)) yield { rowNumber, cells };
     }
   } else {
-    // Loaded only for XLSX files: exceljs is large, and CSV imports should not carry it.
+    if (hash) await hashWhole(source, hash);
+    // Loaded only for XLSX files: CSV imports should not carry the zip and XML readers.
     const { readXlsxRecords } = await import('../xlsx/read-xlsx');
-    for await (const record of readXlsxRecords(input)) if (!blank(record.cells)) yield record;
+    for await (const record of readXlsxRecords(source)) if (!blank(record.cells)) yield record;
   }
 }
 

@@ -20,9 +20,9 @@ import {
 } from '@ksp/domain';
 import {
   type FieldworkRecord,
+  type FieldworkSource,
   type ImportFormat,
   newDigest,
-  type OpenSource,
   readFieldworkRecords,
 } from './fieldwork-records';
 import { ClosedEditionImportError, SourceChangedError } from './import-errors';
@@ -39,8 +39,8 @@ export interface ImportProgress {
 export interface ImportOptions {
   editionKey: string;
   format: ImportFormat;
-  /** Opens the file from the start (it is read twice). */
-  open: OpenSource;
+  /** The file (it is read twice: check, then write). */
+  source: FieldworkSource;
   /** Check only: report what would happen, write nothing. */
   dryRun?: boolean;
   /** Problems kept in the report; more are only counted. Default 1,000. */
@@ -130,7 +130,7 @@ function toRow(
  * nothing behind. The two passes' SHA-256 digests must match, else nothing is committed.
  */
 export async function importEvaluations(db: Db, options: ImportOptions): Promise<ImportReport> {
-  const { editionKey, format, open } = options;
+  const { editionKey, format, source } = options;
   const maxProblems = options.maxProblems ?? 1_000;
   const batchSize = options.batchSize ?? 1_000;
   const every = options.progressEvery ?? 1_000;
@@ -164,7 +164,7 @@ export async function importEvaluations(db: Db, options: ImportOptions): Promise
   const context = fieldworkContext(refs, contactRows);
   const firstDigest = newDigest();
   let header: string[] | null = null;
-  for await (const record of readFieldworkRecords(open, format, firstDigest)) {
+  for await (const record of readFieldworkRecords(source, format, firstDigest)) {
     if (header === null) {
       header = record.cells.map(normalizeHeader);
       const headerProblems = checkHeader(refs.edition, header);
@@ -263,7 +263,7 @@ async function writeRows(
     write.catch(() => undefined);
     inFlight = write;
   };
-  for await (const record of readFieldworkRecords(options.open, options.format, digest)) {
+  for await (const record of readFieldworkRecords(options.source, options.format, digest)) {
     if (!headerSeen) {
       headerSeen = true;
       continue;

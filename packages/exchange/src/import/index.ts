@@ -4,8 +4,8 @@
 export { csvTemplate, TEMPLATE_SHEETS, xlsxTemplate } from '../template/fieldwork-template';
 export {
   type FieldworkRecord,
+  type FieldworkSource,
   type ImportFormat,
-  type OpenSource,
   readFieldworkRecords,
 } from './fieldwork-records';
 export { ClosedEditionImportError, SourceChangedError } from './import-errors';
