@@ -9,6 +9,7 @@ import { exportEditionDocument, loadResultsSource, resultsExportFile } from '@ks
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // The exchange package's small deterministic installation (two editions, observers, a role play).
 import { seedTwoEditions } from '../../../packages/exchange/test/helpers/seed-two-editions';
+import { CLI_BUNDLE } from './support/cli-process';
 
 const cliDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -43,7 +44,7 @@ describe.each(testDatabaseKinds())('ksp export and edition-import on %s', (kind)
   let expectedDocument: unknown;
 
   const cli = (...args: string[]) =>
-    spawnSync(join(cliDir, 'node_modules/.bin/tsx'), ['src/main.ts', ...args], {
+    spawnSync(process.execPath, [CLI_BUNDLE, ...args], {
       cwd: cliDir,
       env: { ...process.env, ...shared.env, INIT_CWD: out },
       encoding: 'utf8',

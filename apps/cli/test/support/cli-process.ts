@@ -13,14 +13,18 @@ const cliDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
  * The Node flags the root script `pnpm run import` runs the command with (read from it, so tests and bench
  * measure what users run): the heap capped so garbage is collected early, WebAssembly (PGlite's PostgreSQL,
  * Prisma's query compiler) left on V8's baseline compiler, which keeps tens of MB of optimised code out of memory.
+ * The script builds the CLI, then runs `node <flags> apps/cli/dist/main.js import` (its last command).
  */
 export const IMPORT_NODE_FLAGS: string[] = (() => {
   const root = JSON.parse(readFileSync(join(cliDir, '..', '..', 'package.json'), 'utf8')) as {
     scripts: Record<string, string>;
   };
-  const words = root.scripts.import?.split(/\s+/) ?? [];
-  return words.slice(1, words.indexOf('--import')).filter((word) => word.startsWith('--'));
+  const words = root.scripts.import?.split('&&').at(-1)?.trim().split(/\s+/) ?? [];
+  return words.slice(1).filter((word) => word.startsWith('--'));
 })();
+
+/** The built CLI (scripts/build.ts; the tests' global setup builds it, the bench script too). */
+export const CLI_BUNDLE = join(cliDir, 'dist', 'main.js');
 
 export interface Run {
   code: number | null;
@@ -29,14 +33,14 @@ export interface Run {
   stderr: string;
 }
 
-/** Runs `ksp <args>` as its own process, as `pnpm run import` does (`nodeFlags` like the root script's). */
+/** Runs `ksp <args>` as its own process from the bundle, as `pnpm run import` does (`nodeFlags` like the root script's). */
 export function startCli(
   args: string[],
   env: Record<string, string>,
   onStderr?: (text: string, child: ChildProcess) => void,
   nodeFlags: string[] = [],
 ) {
-  const child = spawn(process.execPath, [...nodeFlags, '--import', 'tsx', 'src/main.ts', ...args], {
+  const child = spawn(process.execPath, [...nodeFlags, CLI_BUNDLE, ...args], {
     cwd: cliDir,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
