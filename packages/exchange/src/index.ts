@@ -64,4 +64,4 @@ export { csvTemplate, TEMPLATE_SHEETS, xlsxTemplate } from './template/fieldwork
 export * from './translations';
 export { writeCsv } from './writers/csv-writer';
 export { writeXlsx } from './writers/xlsx-writer';
-export { readXlsxRecords, type XlsxRecord, type XlsxSource } from './xlsx/read-xlsx';
+export { readXlsxRecords, XlsxFormatError, type XlsxRecord, type XlsxSource } from './xlsx/read-xlsx';

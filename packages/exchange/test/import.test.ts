@@ -190,6 +190,18 @@ describe.each(testDatabaseKinds())('field-work import on %s', (kind) => {
     ]);
   });
 
+  it('a file that is not a workbook is a problem of the report, not an error', async () => {
+    const before = await count();
+    const report = await run(Buffer.from('contact_id,company\nc-1,acme\n'));
+    expect(report).toMatchObject({ written: false, problemCount: 1, rows: 0 });
+    expect(report.problems[0]).toMatchObject({
+      row: 1,
+      column: '',
+      message: expect.stringMatching(/^the file is not a readable XLSX workbook \(.+\)$/),
+    });
+    expect(await count()).toBe(before);
+  });
+
   it('keeps at most maxProblems problems, counting the rest', async () => {
     const rows = fieldworkEvaluations(50, { seed: 7, prefix: 't-' }).map((e) => ({
       ...evaluationToRow(e),

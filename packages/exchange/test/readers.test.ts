@@ -5,7 +5,7 @@ import { Readable } from 'node:stream';
 
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { readCsvRecords, readFieldworkRecords, readXlsxRecords } from '../src/index';
+import { readCsvRecords, readFieldworkRecords, readXlsxRecords, XlsxFormatError } from '../src/index';
 
 const collect = async <T>(records: AsyncIterable<T>) => {
   const out: T[] = [];
@@ -112,5 +112,21 @@ describe('XLSX reader', () => {
       { rowNumber: 2, cells: ['row 0'] },
     ]);
     expect(readdirSync(tmpdir()).length).toBe(before);
+  });
+
+  it('says when the bytes are not a readable workbook: not a zip, a damaged sheet', async () => {
+    await expect(collect(readXlsxRecords({ bytes: Buffer.from('not a zip at all') }))).rejects.toBeInstanceOf(
+      XlsxFormatError,
+    );
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('Evaluations').addRow(['contact_id']);
+    const file = Buffer.from(await workbook.xlsx.writeBuffer());
+    // Cut the file short: the zip's directory (at its end) is gone.
+    await expect(
+      collect(readXlsxRecords({ bytes: file.subarray(0, file.length - 40) })),
+    ).rejects.toBeInstanceOf(XlsxFormatError);
+    await expect(collect(readXlsxRecords({ path: '/nonexistent/file.xlsx' }))).rejects.toMatchObject({
+      code: 'ENOENT',
+    });
   });
 });

@@ -18,6 +18,7 @@ import {
   normalizeHeader,
   rowToEvaluation,
 } from '@ksp/domain';
+import { XlsxFormatError } from '../xlsx/xlsx-format-error';
 import {
   type FieldworkRecord,
   type FieldworkSource,
@@ -164,23 +165,30 @@ export async function importEvaluations(db: Db, options: ImportOptions): Promise
   const context = fieldworkContext(refs, contactRows);
   const firstDigest = newDigest();
   let header: string[] | null = null;
-  for await (const record of readFieldworkRecords(source, format, firstDigest)) {
-    if (header === null) {
-      header = record.cells.map(normalizeHeader);
-      const headerProblems = checkHeader(refs.edition, header);
-      addProblems(headerProblems);
-      if (headerProblems.length > 0) return report; // rows read with a wrong header only repeat the same problem
-      continue;
+  try {
+    for await (const record of readFieldworkRecords(source, format, firstDigest)) {
+      if (header === null) {
+        header = record.cells.map(normalizeHeader);
+        const headerProblems = checkHeader(refs.edition, header);
+        addProblems(headerProblems);
+        if (headerProblems.length > 0) return report; // rows read with a wrong header only repeat the same problem
+        continue;
+      }
+      const cellProblems: FieldworkProblem[] = [];
+      const row = toRow(header, record, cellProblems);
+      const result = rowToEvaluation(row, record.rowNumber, context);
+      addProblems([...cellProblems, ...result.problems]);
+      // Ids of rows with other problems are remembered too, so a later duplicate is still reported.
+      const id = result.evaluation?.id ?? (row.contact_id ?? '').trim();
+      if (id !== '' && !contactRows.has(id)) contactRows.set(ownCopy(id), record.rowNumber);
+      report.rows++;
+      if (report.rows % every === 0) progress({ phase: 'checking', rows: report.rows, totalRows: null });
     }
-    const cellProblems: FieldworkProblem[] = [];
-    const row = toRow(header, record, cellProblems);
-    const result = rowToEvaluation(row, record.rowNumber, context);
-    addProblems([...cellProblems, ...result.problems]);
-    // Ids of rows with other problems are remembered too, so a later duplicate is still reported.
-    const id = result.evaluation?.id ?? (row.contact_id ?? '').trim();
-    if (id !== '' && !contactRows.has(id)) contactRows.set(ownCopy(id), record.rowNumber);
-    report.rows++;
-    if (report.rows % every === 0) progress({ phase: 'checking', rows: report.rows, totalRows: null });
+  } catch (error) {
+    // A file that is not a workbook at all is the file's problem, reported like the others.
+    if (!(error instanceof XlsxFormatError)) throw error;
+    addProblems([{ row: 1, column: '', message: error.message }]);
+    return report;
   }
   progress({ phase: 'checking', rows: report.rows, totalRows: report.rows });
   if (header === null) {

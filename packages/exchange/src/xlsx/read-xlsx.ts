@@ -2,9 +2,11 @@ import { readDateStyles } from './date-styles';
 import { readSharedStrings } from './shared-strings';
 import { readSheetRows, type XlsxRecord } from './sheet-rows';
 import { readWorkbookParts } from './workbook-parts';
+import { asXlsxFormatError } from './xlsx-format-error';
 import { openXlsxZip, type XlsxSource } from './xlsx-zip';
 
 export type { XlsxRecord } from './sheet-rows';
+export { XlsxFormatError } from './xlsx-format-error';
 export type { XlsxSource } from './xlsx-zip';
 
 /**
@@ -18,7 +20,9 @@ export type { XlsxSource } from './xlsx-zip';
  * doing so, and leaves the file and its descriptor behind when the reader stops at the first sheet.
  */
 export async function* readXlsxRecords(source: XlsxSource): AsyncGenerator<XlsxRecord> {
-  const zip = await openXlsxZip(source);
+  const zip = await openXlsxZip(source).catch((error: unknown) => {
+    throw asXlsxFormatError(error);
+  });
   try {
     const parts = await readWorkbookParts(zip);
     const [sharedStrings, dateStyles] = await Promise.all([
@@ -26,6 +30,8 @@ export async function* readXlsxRecords(source: XlsxSource): AsyncGenerator<XlsxR
       readDateStyles(zip, parts.styles),
     ]);
     yield* readSheetRows(zip, parts.firstSheet, { sharedStrings, dateStyles, date1904: parts.date1904 });
+  } catch (error) {
+    throw asXlsxFormatError(error);
   } finally {
     zip.close();
   }

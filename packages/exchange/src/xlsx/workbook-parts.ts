@@ -1,4 +1,5 @@
 import { posix } from 'node:path';
+import { XlsxFormatError } from './xlsx-format-error';
 import type { XlsxZip } from './xlsx-zip';
 import { parseXml } from './xml-stream';
 
@@ -49,7 +50,7 @@ export async function readWorkbookParts(zip: XlsxZip): Promise<WorkbookParts> {
   const firstSheet = [sheetIds[0] && targets.get(sheetIds[0]), 'xl/worksheets/sheet1.xml'].find(
     (path): path is string => typeof path === 'string' && zip.has(path),
   );
-  if (!firstSheet) throw new Error('the file is not an XLSX workbook: it has no worksheet');
+  if (!firstSheet) throw new XlsxFormatError('it has no worksheet');
   const existing = (path: string | undefined) => (path && zip.has(path) ? path : null);
   return {
     firstSheet,
