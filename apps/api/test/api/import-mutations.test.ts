@@ -149,7 +149,7 @@ describe.each(testDatabaseKinds())('importEvaluations and the template over HTTP
     expect(await storedFresh()).toBe(before);
   });
 
-  it('typed errors: forbidden for non-admins, unknown edition, closed edition, content that is not base64', async () => {
+  it('typed errors: forbidden for non-admins, unknown edition, closed edition, content that is not base64; a file that is not a workbook is a reported problem', async () => {
     const content = evaluationsToCsv(fresh.slice(0, 1));
     for (const token of [app.tokens.analyst, app.tokens.observer]) {
       expect((await importAs(token, { content })).data?.importEvaluations.__typename).toBe('ForbiddenError');
@@ -164,6 +164,18 @@ describe.each(testDatabaseKinds())('importEvaluations and the template over HTTP
     expect(notBase64.data?.importEvaluations).toMatchObject({
       __typename: 'ValidationError',
       fieldErrors: [{ path: 'content' }],
+    });
+    // Base64 of bytes that are not a workbook: the report says so; nothing is stored.
+    const notXlsx = await importAs(app.tokens.admin, {
+      format: 'XLSX',
+      content: Buffer.from(content).toString('base64'),
+    });
+    expect(notXlsx.errors).toBeUndefined();
+    expect(notXlsx.data?.importEvaluations).toMatchObject({
+      __typename: 'EvaluationImportReport',
+      written: false,
+      problemCount: 1,
+      problems: [{ row: 1, column: '', message: expect.stringContaining('not a readable XLSX workbook') }],
     });
   });
 });
