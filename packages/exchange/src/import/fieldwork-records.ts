@@ -1,7 +1,6 @@
 import { createHash, type Hash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { Readable, Transform } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { readCsvRecords } from '../csv/read-csv';
 
 export type ImportFormat = 'csv' | 'xlsx';
@@ -23,11 +22,7 @@ const openStream = (source: FieldworkSource): Readable =>
 
 /** Every byte of the source through `hash` (XLSX parts are read out of order, so the file is hashed whole). */
 async function hashWhole(source: FieldworkSource, hash: Hash): Promise<void> {
-  if ('bytes' in source) hash.update(source.bytes);
-  else
-    await pipeline(createReadStream(source.path), async (chunks: AsyncIterable<Buffer>) => {
-      for await (const chunk of chunks) hash.update(chunk);
-    });
+  for await (const chunk of openStream(source)) hash.update(chunk as Buffer);
 }
 
 /** The CSV's byte stream, with `hash` seeing each chunk as it is read. */

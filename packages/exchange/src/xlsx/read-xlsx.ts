@@ -3,7 +3,7 @@ import { readSharedStrings } from './shared-strings';
 import { readSheetRows, type XlsxRecord } from './sheet-rows';
 import { readWorkbookParts } from './workbook-parts';
 import { asXlsxFormatError } from './xlsx-format-error';
-import { openXlsxZip, type XlsxSource } from './xlsx-zip';
+import { openXlsxZip, type XlsxSource, type XlsxZip } from './xlsx-zip';
 
 export type { XlsxRecord } from './sheet-rows';
 export { XlsxFormatError } from './xlsx-format-error';
@@ -20,10 +20,9 @@ export type { XlsxSource } from './xlsx-zip';
  * doing so, and leaves the file and its descriptor behind when the reader stops at the first sheet.
  */
 export async function* readXlsxRecords(source: XlsxSource): AsyncGenerator<XlsxRecord> {
-  const zip = await openXlsxZip(source).catch((error: unknown) => {
-    throw asXlsxFormatError(error);
-  });
+  let zip: XlsxZip | undefined;
   try {
+    zip = await openXlsxZip(source);
     const parts = await readWorkbookParts(zip);
     const [sharedStrings, dateStyles] = await Promise.all([
       readSharedStrings(zip, parts.sharedStrings),
@@ -33,6 +32,6 @@ export async function* readXlsxRecords(source: XlsxSource): AsyncGenerator<XlsxR
   } catch (error) {
     throw asXlsxFormatError(error);
   } finally {
-    zip.close();
+    zip?.close();
   }
 }
