@@ -9,13 +9,13 @@ import type { Services } from '../../src/services';
 import { graphqlClient } from './graphql-client';
 import { PASSWORD, seedTestData, type TestDataOptions, USERS } from './test-data';
 
+/** The API's configuration in tests: silent unless TEST_LOG names a level (CI sets `error`). */
+const testConfig = (environment: Record<string, string> = {}) =>
+  readConfig({ NODE_ENV: 'test', LOG_LEVEL: process.env.TEST_LOG ?? 'silent', ...environment });
+
 /** Starts the real HTTP server on a free port. */
 export async function startServer(services: Services, environment: Record<string, string> = {}) {
-  const config = readConfig({
-    NODE_ENV: 'test',
-    LOG_LEVEL: process.env.TEST_LOG ?? 'silent',
-    ...environment,
-  });
+  const config = testConfig(environment);
   const server = await createApiServer({ config, logger: createLogger(config.logLevel), services, schema });
   const url = await server.listen(0, '127.0.0.1');
   return { url, server, gql: graphqlClient(url), close: () => server.close() };
@@ -25,7 +25,7 @@ export async function startServer(services: Services, environment: Record<string
 export async function startServerWithDatabase(kind: DatabaseKind = 'pglite', options: TestDataOptions = {}) {
   const db = await createTestDatabase(kind);
   const seeded = await seedTestData(db, options);
-  const config = readConfig({ NODE_ENV: 'test', LOG_LEVEL: process.env.TEST_LOG ?? 'silent' });
+  const config = testConfig();
   const app = await startServer(createServices(db, config));
   const tokens: Record<keyof typeof USERS, string> = {
     admin: '',
