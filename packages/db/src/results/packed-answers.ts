@@ -41,7 +41,8 @@ function readIntegers(list: string, into: Int32Array, at: number): number {
 }
 
 /**
- * Reads one evaluation's ANSWER_LISTS_SQL texts into `into` from position `at`. NO_OPTION becomes −1. Returns the position after the last answer.
+ * Reads one evaluation's ANSWER_LISTS_SQL texts into `into` from position `at`. NO_OPTION becomes −1.
+ * Returns the position after the last answer.
  */
 export function unpackAnswers(lists: AnswerLists, into: AnswerColumns, at: number): number {
   const end = readIntegers(lists.questionIds, into.questionId, at);
