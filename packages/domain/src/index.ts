@@ -44,6 +44,7 @@ export * from './results/score-figures';
 export * from './scoring/company-result';
 export * from './scoring/compare-keys';
 export * from './scoring/compile-edition';
+export * from './scoring/contact-outcome';
 export * from './scoring/contact-score';
 export * from './scoring/contact-tally';
 export * from './scoring/cx-metrics';

@@ -72,9 +72,19 @@ describe('scoreContact', () => {
       { upTo: 5, points: 0 },
     ];
     expect([0, 1, 1.01, 3, 4, 5, 7].map((t) => waitingPoints(bands, t))).toEqual([2, 2, 1, 1, 0, 0, 0]);
-    // A late (Messenger-style) answer after the maximum wait still counts as answered: 0 of 2
+    // Phone's rule: an answer after the 5-minute maximum wait counts as not answered, so the contact scores 0.
     const late = scoreContact(compiled, evaluation({ waitingTime: 7, answerSpecs: [['listen', 'yes']] }));
-    expect(perf(late, 'wait_time')).toMatchObject({ earned: 0, possible: 2 });
+    expect(late).toMatchObject({ outcome: 'answeredTooLate', answered: false, total: 0 });
+    expect(perf(late, 'wait_time')).toMatchObject({ earned: 0, possible: 0 });
+    // Where late answers count (Messenger), the same answer is answered with 0 waiting points: 0 of 2.
+    const lenient = compileEdition(
+      testEdition((e) => {
+        for (const channel of e.channels) channel.attempts.lateAnswerCounts = true;
+      }),
+    );
+    const counted = scoreContact(lenient, evaluation({ waitingTime: 7, answerSpecs: [['listen', 'yes']] }));
+    expect(counted).toMatchObject({ outcome: 'lateAnswerCounted', answered: true });
+    expect(perf(counted, 'wait_time')).toMatchObject({ earned: 0, possible: 2 });
   });
 
   it('leaves an N/A answer out of points possible', () => {

@@ -1,8 +1,8 @@
 import type { Evaluation } from '../model/evaluation';
 import type { CompiledEdition, CompiledQuestion } from '../scoring/compile-edition';
+import { type ContactOutcome, outcomeWaitingPoints, type WaitingRule } from '../scoring/contact-outcome';
 import type { ContactAreaScore, ContactPerformanceScore } from '../scoring/contact-score';
 import { scoreContact } from '../scoring/score-contact';
-import { waitingPoints } from '../scoring/waiting-points';
 
 /** How a question took part in a contact. */
 export type QuestionStatus =
@@ -51,6 +51,9 @@ export interface ContactExplanation {
   evaluationId: string;
   companyKey: string;
   channel: string;
+  /** How the contact ended under its channel's waiting rule. */
+  outcome: ContactOutcome;
+  /** Whether it counts as answered (in time, or late where late answers count). */
   answered: boolean;
   total: number | null;
   totalRule: ContactTotalRule;
@@ -66,13 +69,13 @@ export interface ContactExplanation {
  */
 export function explainContact(compiled: CompiledEdition, evaluation: Evaluation): ContactExplanation {
   const score = scoreContact(compiled, evaluation);
-  const questions = explainQuestions(compiled, evaluation);
+  const questions = explainQuestions(compiled, evaluation, score.outcome);
   const weighted = compiled.edition.scoring.areaWeighting === 'weighted';
   const inTotal = score.areas.filter((a, i) => compiled.areas[i]?.countsInTotal && a.possible > 0);
   const denominator = weighted
     ? inTotal.reduce((s, a) => s + (compiled.areas.find((c) => c.key === a.key)?.weight ?? 0), 0)
     : inTotal.reduce((s, a) => s + a.possible, 0);
-  const totalRule: ContactTotalRule = !evaluation.answered
+  const totalRule: ContactTotalRule = !score.answered
     ? 'unanswered'
     : score.criticalEffect === 'contact'
       ? 'criticalContact'
@@ -87,7 +90,8 @@ export function explainContact(compiled: CompiledEdition, evaluation: Evaluation
     evaluationId: evaluation.id,
     companyKey: evaluation.companyKey,
     channel: evaluation.channel,
-    answered: evaluation.answered,
+    outcome: score.outcome,
+    answered: score.answered,
     total: score.total,
     totalRule,
     denominator,
@@ -117,6 +121,7 @@ export function explainContact(compiled: CompiledEdition, evaluation: Evaluation
 function explainQuestions(
   compiled: CompiledEdition,
   evaluation: Evaluation,
+  outcome: ContactOutcome,
 ): Map<string, QuestionExplanation[]> {
   const out = new Map<string, QuestionExplanation[]>();
   const channel = compiled.channels.get(evaluation.channel);
@@ -126,7 +131,7 @@ function explainQuestions(
     if (!answers.has(answer.questionKey)) answers.set(answer.questionKey, answer);
 
   for (const q of channel.questions.values()) {
-    const row = explainQuestion(q, evaluation, answers.get(q.key), channel.bands);
+    const row = explainQuestion(q, evaluation, answers.get(q.key), channel.rule, outcome);
     const performanceKey = compiled.performances[q.performanceIndex]?.key ?? '';
     out.set(performanceKey, [...(out.get(performanceKey) ?? []), row]);
   }
@@ -137,7 +142,8 @@ function explainQuestion(
   q: CompiledQuestion,
   evaluation: Evaluation,
   answer: Evaluation['answers'][number] | undefined,
-  bands: Parameters<typeof waitingPoints>[0],
+  rule: WaitingRule,
+  outcome: ContactOutcome,
 ): QuestionExplanation {
   const row: QuestionExplanation = {
     key: q.key,
@@ -153,13 +159,15 @@ function explainQuestion(
     shadowEarned: 0,
     shadowPossible: 0,
   };
-  if (!evaluation.answered) return { ...row, status: 'contactUnanswered' };
+  if (outcome === 'unanswered' || outcome === 'answeredTooLate')
+    return { ...row, status: 'contactUnanswered' };
   if (answer?.notApplicable) return { ...row, status: 'notApplicable' };
   let points: number;
   let shadow: number;
   if (q.isWaitingTime) {
-    if (evaluation.waitingTime === null) return row;
-    points = waitingPoints(bands, evaluation.waitingTime);
+    const waiting = outcomeWaitingPoints(rule, outcome, evaluation.waitingTime);
+    if (waiting === null) return row;
+    points = waiting;
     shadow = points;
     row.status = 'waitingTime';
   } else {

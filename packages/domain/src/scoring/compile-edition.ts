@@ -2,6 +2,7 @@ import type { AreaCounting } from '../model/area';
 import type { WaitingBand } from '../model/channel';
 import type { Edition } from '../model/edition';
 import { type CxMetric, cxMetricSchema, type Question } from '../model/question';
+import type { WaitingRule } from './contact-outcome';
 import { shadowOptionPoints } from './shadow-points';
 import { maxWaitingPoints } from './waiting-points';
 
@@ -38,6 +39,8 @@ export interface CompiledChannel {
   index: number;
   weight: number;
   bands: WaitingBand[];
+  /** The channel's maximum wait and late-answer rule (contactOutcome). */
+  rule: WaitingRule;
   /** The non-comment questions asked on this channel, by key. */
   questions: Map<string, CompiledQuestion>;
   waitingQuestions: CompiledQuestion[];
@@ -79,6 +82,7 @@ export function compileEdition(edition: Edition): CompiledEdition {
     index,
     weight: channel.weight ?? 0,
     bands: channel.waitingBands,
+    rule: channel,
     questions: new Map(),
     waitingQuestions: [],
   }));

@@ -1,5 +1,6 @@
 import type { ChannelKey } from '../model/channel';
 import type { CxMetric } from '../model/question';
+import type { ContactOutcome } from './contact-outcome';
 
 /**
  * Points of one area or performance in one contact. `earned/possible/percentage` count the scored
@@ -35,8 +36,11 @@ export interface ContactScore {
   companyKey: string;
   industryKey: string;
   channel: ChannelKey;
+  /** How the contact ended under its channel's waiting rule (contactOutcome). */
+  outcome: ContactOutcome;
+  /** Whether the contact counts as answered (in time, or late where late answers count). */
   answered: boolean;
-  /** 0–100; 0 for an unanswered contact; null for an answered contact without any scorable question. */
+  /** 0–100; 0 for a contact that does not count as answered; null for an answered contact without any scorable question. */
   total: number | null;
   /** 'contact' when a critical answer zeroed the contact, 'area' when it zeroed one or more areas. */
   criticalEffect: 'area' | 'contact' | null;

@@ -1,10 +1,15 @@
 import type { Evaluation } from '../model/evaluation';
 import type { CompiledChannel, CompiledEdition, CompiledQuestion } from './compile-edition';
 import { CX_METRICS } from './compile-edition';
+import {
+  type ContactOutcome,
+  contactOutcome,
+  countsAsAnswered,
+  outcomeWaitingPoints,
+} from './contact-outcome';
 import type { ContactHeader } from './evaluation-batch';
 import { percentage } from './percentage';
 import type { ResolvedBatch } from './resolve-batch';
-import { waitingPoints } from './waiting-points';
 
 /**
  * The working numbers of one contact, in flat arrays indexed like the compiled edition's areas and
@@ -12,6 +17,9 @@ import { waitingPoints } from './waiting-points';
  */
 export interface ContactTally {
   channelIndex: number;
+  /** How the contact ended under its channel's waiting rule (unanswered on an unknown channel). */
+  outcome: ContactOutcome;
+  /** Whether its answers are scored (countsAsAnswered(outcome)). */
   answered: boolean;
   /** 0–100, 0 when not answered, null when nothing was scorable. */
   total: number | null;
@@ -38,6 +46,7 @@ export function createTally(compiled: CompiledEdition): ContactTally {
   const a = compiled.areas.length;
   return {
     channelIndex: -1,
+    outcome: 'unanswered',
     answered: false,
     total: null,
     contactZeroed: false,
@@ -64,7 +73,7 @@ export function createTally(compiled: CompiledEdition): ContactTally {
  * answers are skipped rather than reported.
  */
 export function tallyContact(compiled: CompiledEdition, evaluation: Evaluation, t: ContactTally): void {
-  const channel = startContact(compiled, t, evaluation.answered, evaluation.channel);
+  const channel = startContact(compiled, t, evaluation);
   if (channel) {
     const answers = evaluation.answers;
     for (let i = 0; i < answers.length; i++) {
@@ -87,7 +96,7 @@ export function tallyBatchContact(
 ): void {
   const { batch } = resolved;
   const contact = batch.contacts[i] as ContactHeader;
-  const channel = startContact(compiled, t, contact.answered, contact.channel);
+  const channel = startContact(compiled, t, contact);
   if (channel) {
     const questions = resolved.questions[channel.index] as (CompiledQuestion | undefined)[];
     const { answerQuestion, answerOption, answerNotApplicable } = batch;
@@ -107,12 +116,14 @@ export function tallyBatchContact(
   finishContact(compiled, t, channel, contact.waitingTime);
 }
 
-/** Resets `t` for a new contact; returns the channel when the contact's answers count (answered, known channel). */
+/**
+ * Resets `t` for a new contact and judges it by its channel's waiting rule; returns the channel when the
+ * contact's answers count (answered in time, or late where late answers count).
+ */
 function startContact(
   compiled: CompiledEdition,
   t: ContactTally,
-  answered: boolean,
-  channelKey: string,
+  contact: ContactHeader,
 ): CompiledChannel | undefined {
   t.perfEarned.fill(0);
   t.perfPossible.fill(0);
@@ -122,10 +133,11 @@ function startContact(
   t.cx.fill(Number.NaN);
   t.contactZeroed = false;
   t.anyAreaZeroed = false;
-  t.answered = answered;
-  const channel = compiled.channels.get(channelKey);
+  const channel = compiled.channels.get(contact.channel);
   t.channelIndex = channel ? channel.index : -1;
-  if (!answered || !channel) return undefined;
+  t.outcome = channel ? contactOutcome(channel.rule, contact.answered, contact.waitingTime) : 'unanswered';
+  t.answered = countsAsAnswered(t.outcome);
+  if (!t.answered || !channel) return undefined;
   t.stamp++;
   return channel;
 }
@@ -157,8 +169,8 @@ function finishContact(
   channel: CompiledChannel | undefined,
   wait: number | null,
 ): void {
-  if (channel && wait !== null) {
-    const points = waitingPoints(channel.bands, wait);
+  const points = channel ? outcomeWaitingPoints(channel.rule, t.outcome, wait) : null;
+  if (channel && points !== null) {
     for (const q of channel.waitingQuestions) {
       if (t.notApplicable[q.index] !== t.stamp) addPoints(compiled, t, q, points, points);
     }

@@ -25,7 +25,8 @@ export function scoreContact(compiled: CompiledEdition, evaluation: Evaluation):
     companyKey: evaluation.companyKey,
     industryKey: evaluation.industryKey,
     channel: evaluation.channel,
-    answered: evaluation.answered,
+    outcome: t.outcome,
+    answered: t.answered,
     total: t.total,
     criticalEffect: t.contactZeroed ? 'contact' : t.anyAreaZeroed ? 'area' : null,
     areas: compiled.areas.map((area, a) => ({
