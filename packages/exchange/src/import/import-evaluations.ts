@@ -11,7 +11,6 @@ import {
 import {
   checkHeader,
   type Evaluation,
-  type FieldworkCompany,
   type FieldworkContext,
   type FieldworkProblem,
   type FieldworkRow,
@@ -82,22 +81,7 @@ type Db = Pick<Database, 'prisma' | 'sql'>;
 const ownCopy = (text: string) => Buffer.from(text, 'utf8').toString('utf8');
 
 function fieldworkContext(refs: ImportReferences, contactRows: Map<string, number>): FieldworkContext {
-  const companies = new Map<string, FieldworkCompany>();
-  for (const [key, c] of refs.companies) {
-    companies.set(key, {
-      key,
-      industryKey: c.industryKey,
-      participating: c.participating,
-      channels: c.channels,
-    });
-  }
-  return {
-    edition: refs.edition,
-    companies,
-    rolePlayKeys: new Set(refs.rolePlayId.keys()),
-    observerEmails: new Set(refs.observerId.keys()),
-    contactRows,
-  };
+  return { edition: refs.edition, references: refs.references, contactRows };
 }
 
 /** Header cells → the row object rowToEvaluation reads; a value under a column without a name is a problem. */
