@@ -2,6 +2,7 @@ import { awardsNb } from '../features/awards/messages';
 import { comparabilityNb } from '../features/comparability/messages';
 import { explainNb } from '../features/explain/messages';
 import { importNb } from '../features/import/messages';
+import { observerNb } from '../features/observer/messages';
 import { translationsNb } from '../features/translations/messages';
 import { whatIfNb } from '../features/what-if/messages';
 
@@ -310,6 +311,7 @@ export const nb = {
   ...awardsNb,
   ...comparabilityNb,
   ...explainNb,
+  ...observerNb,
   ...importNb,
   ...translationsNb,
   ...whatIfNb,

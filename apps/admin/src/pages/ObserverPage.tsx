@@ -37,7 +37,12 @@ export default function ObserverPage() {
   const companies = useMemo(
     () =>
       (api?.participants ?? [])
-        .map((p) => ({ key: p.company.key, name: p.company.name, industryKey: p.industry.key }))
+        .map((p) => ({
+          key: p.company.key,
+          name: p.company.name,
+          industryKey: p.industry.key,
+          channels: p.channels,
+        }))
         .sort((a, b) => a.name.localeCompare(b.name, locale)),
     [api, locale],
   );
@@ -45,7 +50,12 @@ export default function ObserverPage() {
     () =>
       [...(api?.rolePlays ?? [])]
         .sort((a, b) => a.order - b.order)
-        .map((r) => ({ key: r.key, name: textIn(toLocalizedText(r.titleTranslations), locale) })),
+        .map((r) => ({
+          key: r.key,
+          name: textIn(toLocalizedText(r.titleTranslations), locale),
+          channelKey: r.channelKey ?? null,
+          industryKey: r.industry?.key ?? null,
+        })),
     [api, locale],
   );
 
