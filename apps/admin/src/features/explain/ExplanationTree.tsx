@@ -126,7 +126,7 @@ export function ExplanationTree({ label, rows, openDepth = 1 }: ExplanationTreeP
       const item = visible[position] ?? { row, level, parentId };
       const hasChildren = row.children.length > 0;
       const isOpen = open.has(row.id);
-      const effects = row.effects.map((effect) => localizeEffect(effect, t));
+      const effects = row.effects.map((effect) => localizeEffect(effect, t, locale));
       const base = domId(row.id);
       return (
         <li
@@ -181,8 +181,9 @@ export function ExplanationTree({ label, rows, openDepth = 1 }: ExplanationTreeP
               </span>
               {effects.length > 0 && (
                 <ul className="xtree-effects" id={`${base}-e`}>
-                  {effects.map((effect) => (
-                    <li key={effect}>{effect}</li>
+                  {effects.map((effect, i) => (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: a row's effects are a fixed list in the domain's order
+                    <li key={`${row.effects[i]?.code}-${i}`}>{effect}</li>
                   ))}
                 </ul>
               )}
