@@ -182,7 +182,6 @@ export function ExplanationTree({ label, rows, openDepth = 1 }: ExplanationTreeP
               {effects.length > 0 && (
                 <ul className="xtree-effects" id={`${base}-e`}>
                   {effects.map((effect, i) => (
-                    // biome-ignore lint/suspicious/noArrayIndexKey: a row's effects are a fixed list in the domain's order
                     <li key={`${row.effects[i]?.code}-${i}`}>{effect}</li>
                   ))}
                 </ul>
