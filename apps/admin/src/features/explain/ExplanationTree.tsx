@@ -117,8 +117,7 @@ export function ExplanationTree({ label, rows, openDepth = 1 }: ExplanationTreeP
     }
   };
 
-  const number = (value: number | null) =>
-    value === null ? '–' : formatNumber(Math.round(value * 100) / 100, locale);
+  const number = (value: number | null) => (value === null ? '–' : formatNumber(value, locale, 2));
 
   const renderRows = (items: readonly ExplanationRow[], level: number, parentId: string | null): ReactNode =>
     items.map((row, index) => {
