@@ -10,6 +10,7 @@ import {
 import { type Attempt, contactOutcome, type WaitingBand } from '@ksp/domain';
 import { builder } from '../builder';
 import { answerLoaders } from './answer-loaders';
+import { ContactOutcomeEnum } from './enums';
 
 builder.prismaNode('Evaluation', {
   description: 'One observer’s report of one contact with a company.',
@@ -39,7 +40,7 @@ builder.prismaNode('Evaluation', {
     outcome: t.field({
       type: ContactOutcomeEnum,
       description:
-        'How the channel’s waiting rule judges the contact: only ANSWERED and LATE_ANSWER_COUNTED are scored.',
+        'How the channel’s waiting rule judges the contact: only answered and lateAnswerCounted are scored.',
       select: { channel: { select: { maxWait: true, waitingBands: true, lateAnswerCounts: true } } },
       resolve: (evaluation) =>
         contactOutcome(
@@ -71,23 +72,6 @@ builder.prismaNode('Evaluation', {
       resolve: (evaluation) => storedCommentRows(evaluation.areaComments as StoredComments),
     }),
   }),
-});
-
-const ContactOutcomeEnum = builder.enumType('ContactOutcome', {
-  description: 'How a contact ended under its channel’s waiting rule (docs/scoring.md, "Waiting rules").',
-  values: {
-    ANSWERED: { value: 'answered', description: 'Answered within the channel’s maximum wait.' },
-    LATE_ANSWER_COUNTED: {
-      value: 'lateAnswerCounted',
-      description:
-        'Answered after the maximum wait on a channel whose late answers count (Messenger): 0 waiting points.',
-    },
-    ANSWERED_TOO_LATE: {
-      value: 'answeredTooLate',
-      description: 'Answered after the maximum wait: counts as not answered, the contact scores 0.',
-    },
-    UNANSWERED: { value: 'unanswered', description: 'Not answered: the contact scores 0.' },
-  } as const,
 });
 
 const AttemptRef = builder.objectRef<Attempt>('Attempt');
