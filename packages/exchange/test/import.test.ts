@@ -166,7 +166,7 @@ describe.each(testDatabaseKinds())('field-work import on %s', (kind) => {
         [9, 'contact_id'],
       ]);
       expect(report.problems.map((p) => p.message)).toEqual([
-        'unknown company "nobody"',
+        'company "nobody" does not exist',
         `company "${outsider?.key}" does not take part in KSP24`,
         'option "brilliant" does not exist for question "agent_listening"; allowed: very_great, great, some, little',
         'question "waiting_call_back_offered" is not asked on channel email',

@@ -1,4 +1,4 @@
-import { EVALUATION_ISSUE_CODES, type EvaluationIssueCode } from '@ksp/domain';
+import { EVALUATION_ISSUE_CODES, EVALUATION_ISSUE_RULES, type EvaluationIssueCode } from '@ksp/domain';
 import { builder } from '../builder';
 import {
   ConflictError,
@@ -21,10 +21,9 @@ export const ErrorInterface = builder.interfaceRef<Error>('Error').implement({
 const FieldErrorCode = builder.enumType('FieldErrorCode', {
   description:
     'The rule an input broke, for clients that word errors in their own language (see docs/scoring.md, "Checking an evaluation"). Evaluations: every problem has one.',
-  values: Object.fromEntries(EVALUATION_ISSUE_CODES.map((code) => [code, { value: code }])) as Record<
-    EvaluationIssueCode,
-    { value: EvaluationIssueCode }
-  >,
+  values: Object.fromEntries(
+    EVALUATION_ISSUE_CODES.map((code) => [code, { value: code, description: EVALUATION_ISSUE_RULES[code] }]),
+  ) as Record<EvaluationIssueCode, { value: EvaluationIssueCode; description: string }>,
 });
 
 const FieldErrorParameter = builder

@@ -8,7 +8,14 @@ import {
   saveEdition,
 } from '@ksp/db';
 import { deriveEdition, type Evaluation } from '@ksp/domain';
-import { demoCompanies, demoIndustries, generateDemoEvaluations, ksp23, ksp24 } from '@ksp/domain/fixtures';
+import {
+  demoCompanies,
+  demoIndustries,
+  demoParticipations,
+  generateDemoEvaluations,
+  ksp23,
+  ksp24,
+} from '@ksp/domain/fixtures';
 import { hashPassword } from '../../src/auth/password';
 
 export const PASSWORD = 'demo-password';
@@ -57,14 +64,6 @@ export async function seedTestData(
       status: 'draft',
       derivedFrom: edition.key === 'KSP23' ? null : edition.derivedFrom,
     });
-    await addParticipations(
-      db,
-      edition.key,
-      participants.map((c) => ({
-        companyKey: c.key,
-        channels: c.channels.filter((ch) => edition.channels.some((r) => r.key === ch)).slice(0, 3),
-      })),
-    );
     const evaluations: Evaluation[] = generateDemoEvaluations(edition, participants, {
       seed: 7,
       contactsPerCompany,
@@ -73,6 +72,7 @@ export async function seedTestData(
       rolePlayKey: null,
       observerKey: i % 2 === 0 ? USERS.observer : USERS.otherObserver,
     }));
+    await addParticipations(db, edition.key, demoParticipations(edition, participants, evaluations));
     await insertEvaluations(db, edition.key, evaluations);
     evaluationCounts[edition.key] = evaluations.length;
     await db.prisma.edition.update({ where: { key: edition.key }, data: { status: 'published' } });

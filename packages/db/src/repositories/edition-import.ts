@@ -69,7 +69,14 @@ export async function importEdition(
 ): Promise<EditionImportResult> {
   const edition = parseEdition(input.edition);
   const evaluations = input.evaluations ?? [];
-  const issues = documentIssues(edition, input, evaluations);
+  // Companies of this installation that the document does not list take no part: "not taking part", not "unknown".
+  const companies = await db.prisma.company.findMany({ select: { key: true } });
+  const issues = documentIssues(
+    edition,
+    input,
+    evaluations,
+    companies.map((c) => c.key),
+  );
   if (issues.length > 0) throw new DomainValidationError(`Edition ${edition.key} import`, issues);
 
   return withDatabaseErrors(() =>
@@ -155,6 +162,7 @@ function documentIssues(
   edition: Edition,
   input: EditionImportInput,
   evaluations: readonly Evaluation[],
+  installedCompanyKeys: readonly string[],
 ): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const industries = new Set(input.industries.map((i) => i.key));
@@ -193,6 +201,7 @@ function documentIssues(
       industryKey: p.industryKey,
       channels: p.channels,
     })),
+    otherCompanyKeys: installedCompanyKeys,
     rolePlays: input.rolePlays.map((r) => ({
       key: r.key,
       channelKey: r.channelKey ?? null,

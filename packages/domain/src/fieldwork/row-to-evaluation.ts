@@ -191,12 +191,12 @@ export function rowToEvaluation(
     comments,
   };
 
-  // The domain's rules for the evaluation as a whole; a column with a problem already keeps only that one.
-  const reported = new Set(problems.map((p) => p.column));
+  // The evaluation check's rules, every one as it reports it (what every other path gives for the same
+  // evaluation); a cell that could not be read keeps only its own problem.
+  const unreadable = new Set(problems.map((p) => p.column));
   for (const issue of checkWhole ? validateEvaluation(edition, context.references, evaluation) : []) {
     const column = columnOf(issue, answerColumns);
-    if (reported.has(column)) continue;
-    reported.add(column);
+    if (unreadable.has(column)) continue;
     problems.push({
       row: rowNumber,
       column,
