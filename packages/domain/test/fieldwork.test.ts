@@ -85,7 +85,9 @@ describe('cell parsers', () => {
     expect(parseWaitingTime('PT12H', 'workingDays')).toBe(0.5);
     expect(parseWaitingTime('1:30', 'minutes')).toBe(1.5);
     expect(parseWaitingTime('1:00:30', 'minutes')).toBe(60.5);
-    for (const bad of ['', 'P', 'PT', 'P1M', 'P1Y', 'soon', '-3', '1:75', '3 min', '1:30'])
+    // A negative number is read as one: the evaluation check refuses it (NEGATIVE_WAITING_TIME), as the API does.
+    expect(parseWaitingTime('-3', 'minutes')).toBe(-3);
+    for (const bad of ['', 'P', 'PT', 'P1M', 'P1Y', 'soon', '1:75', '3 min', '1:30'])
       expect(parseWaitingTime(bad, bad === '1:30' ? 'workingDays' : 'minutes'), bad).toBeNull();
   });
   it('contact times need an offset; a space may replace the T', () => {
