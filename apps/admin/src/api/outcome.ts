@@ -68,9 +68,8 @@ export function mutationOutcome<Result extends { __typename?: string }, Name ext
               path,
               message,
               ...(code ? { code } : {}),
-              ...(params.length > 0
-                ? { params: Object.fromEntries(params.map((p) => [p.name, p.value])) }
-                : {}),
+              // Older servers (and hand-written mocks) send no params.
+              ...(params?.length ? { params: Object.fromEntries(params.map((p) => [p.name, p.value])) } : {}),
             }))
           : [],
     },
