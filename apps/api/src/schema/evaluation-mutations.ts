@@ -2,10 +2,12 @@ import { type EvaluationContent, insertEvaluations, updateEvaluation, VersionMis
 import { DomainValidationError, type EvaluationInput } from '@ksp/domain';
 import { decodeGlobalID } from '@pothos/plugin-relay';
 import { z } from 'zod';
+import { audit } from '../audit';
 import { builder } from '../builder';
 import type { Context } from '../context';
 import {
   ConflictError,
+  ForbiddenError,
   NotFoundError,
   ReadOnlyEditionError,
   ValidationError,
@@ -249,20 +251,26 @@ builder.mutationFields((t) => ({
   updateEvaluation: t.prismaField({
     type: 'Evaluation',
     description:
-      'Replaces an evaluation’s content after validating it. Observers: only their own, until the edition closes. Send the version you read.',
+      'Replaces an evaluation’s content after checking it. Its observer may change it until the edition closes; an admin may change any, giving a `reason`; analysts only read (ForbiddenError). Every change is audited with the evaluation before and after. Send the version you read.',
     authScopes: { observer: true },
     errors: directResultOf('updateEvaluation', [
       NotFoundError,
       ValidationError,
       ConflictError,
       ReadOnlyEditionError,
+      ForbiddenError,
     ]),
     args: {
       id: t.arg.id({ required: true, description: 'The evaluation’s global id.' }),
       version: t.arg.int({ required: true, description: 'The version the change is based on.' }),
       input: t.arg({ type: UpdateEvaluationInput, required: true, description: 'The new content.' }),
+      reason: t.arg.string({
+        description:
+          'Why it is changed: required when you are not its observer (an admin correcting an observer’s report); kept in the audit trail.',
+        validate: z.string().max(1000),
+      }),
     },
-    resolve: (query, _root, { id, version, input }, context) =>
+    resolve: (query, _root, { id, version, input, reason }, context) =>
       withApiErrors(async () => {
         const { db } = context.services;
         const decoded = (() => {
@@ -285,9 +293,29 @@ builder.mutationFields((t) => ({
           throw new NotFoundError('Evaluation', String(id));
         }
         checkWritable(context, current.edition);
-        // Validation, the version check and the write (one transaction) are the data layer's.
+        // Who may change a submitted evaluation (docs/api.md, "Changing an evaluation").
+        const own = current.observerId !== null && current.observerId === context.viewer?.userId;
+        if (context.viewer?.role === 'analyst' && !own)
+          throw new ForbiddenError(
+            'Analysts read evaluations; only their observer or an admin changes them.',
+          );
+        const why = reason?.trim() || null;
+        if (!own && !why)
+          throw new ValidationError([
+            { path: 'reason', message: 'say why you change an evaluation you did not make' },
+          ]);
+        // Validation, the version check, the write and its audit entry (one transaction) are the data layer's.
         try {
-          await withInputPaths(() => updateEvaluation(db, current.id, version, contentOf(input)));
+          await withInputPaths(() =>
+            updateEvaluation(
+              db,
+              current.id,
+              version,
+              contentOf(input),
+              (tx, change) => audit(tx, context, change),
+              why,
+            ),
+          );
         } catch (error) {
           // The conflict carries the evaluation as clients know it: its global id, version and last change.
           if (error instanceof VersionMismatchError)

@@ -13,6 +13,7 @@ import type { SqlExecutor } from '../database/sql-driver';
 import { EditionReadOnlyError } from '../errors/database-errors';
 import { RecordNotFoundError } from '../errors/record-not-found-error';
 import { withDatabaseErrors } from '../errors/translate-database-error';
+import { type RecordChange, recordNothing } from './change-recorder';
 import { type EditionLookup, loadEditionLookup } from './edition-lookup';
 import { evaluationRowIds, loadImportReferences } from './evaluation-import';
 import { type InsertedEvaluation, insertEvaluationRows } from './insert-evaluation-rows';
@@ -120,6 +121,9 @@ export async function updateEvaluation(
   id: string,
   expectedVersion: number,
   content: EvaluationContent,
+  recordChange: RecordChange = recordNothing,
+  /** Why it was changed (required by the API when someone other than its observer changes it). */
+  reason: string | null = null,
 ): Promise<UpdatedEvaluation> {
   const current = await db.prisma.evaluation.findUnique({
     where: { id },
@@ -163,6 +167,11 @@ export async function updateEvaluation(
   const evaluation = evaluationSchema.parse(input);
   const { rolePlayId } = evaluationRowIds(refs, evaluation);
   const lookup = refs.lookup;
+  // The audit trail keeps the evaluation as the domain knows it, before and after.
+  const [before] = evaluationsFromRows(
+    await db.sql.query<EvaluationRow>(`${EVALUATION_SELECT} WHERE e."id" = $1`, [id]),
+    lookup,
+  );
 
   return withDatabaseErrors(() =>
     db.prisma.$transaction(async (tx) => {
@@ -189,10 +198,19 @@ export async function updateEvaluation(
         if (!now) throw new RecordNotFoundError('Evaluation', id);
         throw now.edition.status === 'closed' ? readOnly() : stale(now);
       }
-      return tx.evaluation.findUniqueOrThrow({
+      const updated = await tx.evaluation.findUniqueOrThrow({
         where: { id },
-        select: { id: true, version: true, updatedAt: true },
+        select: { id: true, version: true, updatedAt: true, editionId: true },
       });
+      await recordChange(tx, {
+        action: 'evaluation.update',
+        entityType: 'Evaluation',
+        entityId: id,
+        editionId: updated.editionId,
+        before: { ...before, version: expectedVersion },
+        after: { ...evaluation, version: updated.version, ...(reason ? { reason } : {}) },
+      });
+      return { id: updated.id, version: updated.version, updatedAt: updated.updatedAt };
     }),
   );
 }
@@ -216,8 +234,8 @@ export interface EvaluationRow {
   areaComments: Record<string, string>;
 }
 
-/** ONE query for all of an edition's evaluations with their answers (columns of the row); ids mapped back to keys with the edition lookup. */
-const EVALUATIONS_WITH_ANSWERS = `
+/** Evaluations with their answers (columns of the row) and the keys they refer to. */
+const EVALUATION_SELECT = `
 SELECT e."id", e."contactId", c."key" AS "companyKey", i."key" AS "industryKey", e."channelKey",
        rp."key" AS "rolePlayKey", u."email" AS "observerKey", e."contactedAt", e."answered", e."waitingTime",
        e."earlierAttempts", e."answerQuestionIds", e."answerOptionIds", e."answerNotApplicable", e."answerTexts", e."areaComments"
@@ -225,7 +243,10 @@ FROM "Evaluation" e
 JOIN "Company" c ON c."id" = e."companyId"
 JOIN "Industry" i ON i."id" = e."industryId"
 LEFT JOIN "RolePlay" rp ON rp."id" = e."rolePlayId"
-LEFT JOIN "User" u ON u."id" = e."observerId"
+LEFT JOIN "User" u ON u."id" = e."observerId"`;
+
+/** ONE query for all of an edition's evaluations; ids mapped back to keys with the edition lookup. */
+const EVALUATIONS_WITH_ANSWERS = `${EVALUATION_SELECT}
 WHERE e."editionId" = (SELECT "id" FROM "Edition" WHERE "key" = $1)
 ORDER BY e."contactId"`;
 
