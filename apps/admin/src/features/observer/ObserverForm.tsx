@@ -1,4 +1,5 @@
 import {
+  byOrder,
   type Edition,
   type EvaluationInput,
   questionsForChannel,
@@ -77,7 +78,7 @@ export function ObserverForm({
     comments: {},
   });
 
-  const channels = useMemo(() => [...(edition?.channels ?? [])].sort((a, b) => a.order - b.order), [edition]);
+  const channels = useMemo(() => byOrder(edition?.channels ?? []), [edition]);
   const channel = channels.find((c) => c.key === state.channel);
   const questions = useMemo(
     () => (edition && state.channel ? questionsForChannel(edition, state.channel) : []),
@@ -252,21 +253,19 @@ export function ObserverForm({
                       />
                     ) : (
                       <div className={question.type === 'nps' ? 'options-row nps' : 'options-row'}>
-                        {[...question.options]
-                          .sort((a, b) => a.order - b.order)
-                          .map((option) => (
-                            <label key={option.key} className="option-pill">
-                              <input
-                                type="radio"
-                                name={name}
-                                checked={!answer.notApplicable && answer.optionKey === option.key}
-                                onChange={() =>
-                                  setAnswer(question.key, { optionKey: option.key, notApplicable: false })
-                                }
-                              />
-                              <span>{textIn(option.label, locale)}</span>
-                            </label>
-                          ))}
+                        {byOrder(question.options).map((option) => (
+                          <label key={option.key} className="option-pill">
+                            <input
+                              type="radio"
+                              name={name}
+                              checked={!answer.notApplicable && answer.optionKey === option.key}
+                              onChange={() =>
+                                setAnswer(question.key, { optionKey: option.key, notApplicable: false })
+                              }
+                            />
+                            <span>{textIn(option.label, locale)}</span>
+                          </label>
+                        ))}
                         {question.allowNotApplicable && (
                           <label className="option-pill">
                             <input
