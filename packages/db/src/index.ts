@@ -53,7 +53,6 @@ export {
   reorderDefinitionItems,
   updateDefinitionItem,
 } from './definition/definition-item-edits';
-export type { ContainerRef, ItemLevel, ItemRef } from './definition/definition-tree';
 export {
   addOption,
   type NewOption,

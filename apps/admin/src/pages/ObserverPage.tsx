@@ -1,5 +1,5 @@
 import type { ValidationIssue } from '@ksp/domain';
-import { textIn } from '@ksp/domain';
+import { byOrder, textIn } from '@ksp/domain';
 import { useMemo, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { editionFromApi } from '../adapters/editionFromApi';
@@ -48,14 +48,12 @@ export default function ObserverPage() {
   );
   const rolePlays = useMemo(
     () =>
-      [...(api?.rolePlays ?? [])]
-        .sort((a, b) => a.order - b.order)
-        .map((r) => ({
-          key: r.key,
-          name: textIn(toLocalizedText(r.titleTranslations), locale),
-          channelKey: r.channelKey ?? null,
-          industryKey: r.industry?.key ?? null,
-        })),
+      byOrder(api?.rolePlays ?? []).map((r) => ({
+        key: r.key,
+        name: textIn(toLocalizedText(r.titleTranslations), locale),
+        channelKey: r.channelKey ?? null,
+        industryKey: r.industry?.key ?? null,
+      })),
     [api, locale],
   );
 

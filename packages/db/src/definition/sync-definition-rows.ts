@@ -1,4 +1,4 @@
-import type { Edition, Lineage } from '@ksp/domain';
+import type { Edition, ItemLevel, Lineage } from '@ksp/domain';
 import type { Prisma } from '../generated/prisma/client';
 import type { EditionRow } from '../repositories/editions';
 import type { TransactionClient } from '../repositories/transaction-client';
@@ -12,7 +12,6 @@ import {
   questionColumns,
   sameJson,
 } from './definition-rows';
-import type { ItemLevel } from './definition-tree';
 
 /** One item of the tree, flat: its row identity (`key`, or `questionKey/key` for options) and its parent's. */
 interface FlatItem {

@@ -1,4 +1,4 @@
-import type { ChannelKey, Edition } from '@ksp/domain';
+import type { Edition } from '@ksp/domain';
 import {
   type DemoCompany,
   demoCompanies,

@@ -1,3 +1,4 @@
+import { byOrder } from '../edition-tree/sibling-order';
 import type { Edition } from '../model/edition';
 import { textIn } from '../model/locale';
 import type { Question } from '../model/question';
@@ -63,9 +64,6 @@ export function hasQuestionColumn(question: Question): boolean {
 }
 
 export const commentColumn = (areaKey: string) => `${COMMENT_COLUMN_PREFIX}${areaKey}`;
-
-const byOrder = <T extends { order: number }>(items: readonly T[]): T[] =>
-  [...items].sort((a, b) => a.order - b.order);
 
 const fixed = (
   kind: keyof typeof FIXED_COLUMNS,

@@ -1,3 +1,4 @@
+import { byOrder } from '../edition-tree/sibling-order';
 import type { ChannelRule } from '../model/channel';
 import type { Edition } from '../model/edition';
 import type { Answer, Attempt, Evaluation } from '../model/evaluation';
@@ -55,8 +56,6 @@ function compile(edition: Edition): CompiledEdition {
   if (cached) return cached;
   const questionColumns: QuestionColumn[] = [];
   const questions = new Map<string, Question>();
-  const byOrder = <T extends { order: number }>(items: readonly T[]) =>
-    [...items].sort((a, b) => a.order - b.order);
   for (const area of byOrder(edition.areas)) {
     for (const performance of byOrder(area.performances)) {
       for (const question of byOrder(performance.questions)) {

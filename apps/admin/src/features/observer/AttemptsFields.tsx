@@ -40,7 +40,6 @@ export function AttemptsFields({ channel, attempts, onChange, issueAt, newAttemp
       {attempts.slice(0, max).map((attempt, i) => {
         const n = i + 1;
         return (
-          // biome-ignore lint/suspicious/noArrayIndexKey: attempts are positional (attempt 1, 2, …)
           <div key={i} className="observer-grid observer-attempt">
             <TextField
               label={t('observer.attemptAt', { n })}

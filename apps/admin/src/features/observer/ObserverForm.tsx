@@ -1,4 +1,5 @@
 import {
+  byOrder,
   contactOutcome,
   type Edition,
   type EvaluationInput,
@@ -107,10 +108,7 @@ export function ObserverForm({
   const company = companies.find((c) => c.key === state.companyKey);
   // Only the channels the company is measured on, and role plays written for its industry and the channel.
   const channels = useMemo(
-    () =>
-      [...(edition?.channels ?? [])]
-        .filter((c) => !company || company.channels.includes(c.key))
-        .sort((a, b) => a.order - b.order),
+    () => byOrder(edition?.channels ?? []).filter((c) => !company || company.channels.includes(c.key)),
     [edition, company],
   );
   const channel = channels.find((c) => c.key === state.channel);
@@ -329,21 +327,19 @@ export function ObserverForm({
                       />
                     ) : (
                       <div className={question.type === 'nps' ? 'options-row nps' : 'options-row'}>
-                        {[...question.options]
-                          .sort((a, b) => a.order - b.order)
-                          .map((option) => (
-                            <label key={option.key} className="option-pill">
-                              <input
-                                type="radio"
-                                name={name}
-                                checked={!answer.notApplicable && answer.optionKey === option.key}
-                                onChange={() =>
-                                  setAnswer(question.key, { optionKey: option.key, notApplicable: false })
-                                }
-                              />
-                              <span>{textIn(option.label, locale)}</span>
-                            </label>
-                          ))}
+                        {byOrder(question.options).map((option) => (
+                          <label key={option.key} className="option-pill">
+                            <input
+                              type="radio"
+                              name={name}
+                              checked={!answer.notApplicable && answer.optionKey === option.key}
+                              onChange={() =>
+                                setAnswer(question.key, { optionKey: option.key, notApplicable: false })
+                              }
+                            />
+                            <span>{textIn(option.label, locale)}</span>
+                          </label>
+                        ))}
                         {question.allowNotApplicable && (
                           <label className="option-pill">
                             <input
