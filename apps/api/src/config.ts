@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseWebhookAllowList, type WebhookTargetPolicy } from './webhooks/webhook-target-policy';
 
 const booleanFlag = z
   .enum(['true', 'false', '1', '0'])
@@ -31,6 +32,8 @@ const environmentSchema = z.object({
   READY_TIMEOUT_MS: z.coerce.number().int().min(50).default(2_000),
   /** The built admin app served at `/`; unset means no static files. */
   ADMIN_DIST_DIR: z.string().optional(),
+  /** Internal webhook receivers allowed although private/loopback (docs/webhooks.md); the dispatcher reads it too. */
+  WEBHOOK_ALLOWED_HOSTS: z.string().optional(),
 });
 
 export type ApiConfig = {
@@ -47,6 +50,8 @@ export type ApiConfig = {
   trustProxy: boolean;
   readyTimeoutMs: number;
   adminDistDir: string | undefined;
+  /** Which webhook URLs an admin may register (refused: internal addresses not in WEBHOOK_ALLOWED_HOSTS). */
+  webhookTargets: WebhookTargetPolicy;
 };
 
 /**
@@ -84,5 +89,6 @@ export function readConfig(environment: Record<string, string | undefined> = pro
     trustProxy: env.TRUST_PROXY,
     readyTimeoutMs: env.READY_TIMEOUT_MS,
     adminDistDir: env.ADMIN_DIST_DIR,
+    webhookTargets: parseWebhookAllowList(env.WEBHOOK_ALLOWED_HOSTS),
   };
 }
