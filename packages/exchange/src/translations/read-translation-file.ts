@@ -1,4 +1,4 @@
-import { LOCALES, type Locale, type TranslationRow } from '@ksp/domain';
+import { LOCALES, type Locale, type TranslationRow, unescapeCsvCell } from '@ksp/domain';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { parseTranslationKey } from './translation-key';
@@ -74,7 +74,8 @@ function readCsv(bytes: Buffer): FileRecord[] {
   const parsed = Papa.parse<string[]>(text, { header: false, skipEmptyLines: false });
   const fatal = parsed.errors.find((error) => error.type === 'Quotes');
   if (fatal) throw new TranslationFileError(`CSV row ${(fatal.row ?? 0) + 1}: ${fatal.message}`);
-  return parsed.data.map((cells, i) => ({ line: i + 1, cells }));
+  // The writer escaped formula-like texts with a ' (escapeCsvCell): the text is without it.
+  return parsed.data.map((cells, i) => ({ line: i + 1, cells: cells.map(unescapeCsvCell) }));
 }
 
 async function readXlsx(bytes: Buffer): Promise<FileRecord[]> {
