@@ -77,6 +77,13 @@ describe('XLSX zip bombs', () => {
     expect(await collect(readXlsxRecords({ bytes: file }, { maxSharedStrings: 10_001 }))).toHaveLength(1);
   });
 
+  it('refuses a file with more parts than the limit, from the directory alone', async () => {
+    const file = await bombWorkbook({});
+    await expect(collect(readXlsxRecords({ bytes: file }, { maxParts: 5 }))).rejects.toThrow(
+      'the file is refused as too large: it has 6 parts; the limit is 5',
+    );
+  });
+
   it('limits come from the options, else the environment, else the defaults', () => {
     expect(DEFAULT_XLSX_LIMITS).toEqual({
       maxUnpackedBytes: 512 * MB,
