@@ -30,6 +30,7 @@ export * from './fieldwork/fieldwork-problem';
 export * from './fieldwork/parse-cells';
 export * from './fieldwork/parse-waiting-time';
 export * from './fieldwork/row-to-evaluation';
+export * from './files/csv-cell';
 export * from './lineage/apply-lineage';
 export * from './lineage/comparable-trend';
 export * from './lineage/compute-lineage';

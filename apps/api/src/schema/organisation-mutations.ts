@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { audit } from '../audit';
 import { builder } from '../builder';
+import type { Context } from '../context';
 import { ConflictError, NotFoundError, ValidationError, withApiErrors } from '../errors';
 import { localizedTextOf, TranslationInput } from './localized-text';
 import { directResultOf } from './result-options';
@@ -22,6 +23,17 @@ function checkVersion(entity: string, current: { version: number }, expected: nu
     );
   }
 }
+
+/**
+ * Results and exports show company names (and industry names beside them): after a committed rename the
+ * cached results are recomputed, so the new name shows at once.
+ */
+const afterRename =
+  (context: Context) =>
+  <T>(renamed: T): T => {
+    context.services.results.invalidate();
+    return renamed;
+  };
 
 builder.mutationFields((t) => ({
   createIndustry: t.prismaField({
@@ -68,24 +80,26 @@ builder.mutationFields((t) => ({
     },
     resolve: (query, _root, args, context) =>
       withApiErrors(() =>
-        context.services.db.prisma.$transaction(async (tx) => {
-          const current = await tx.industry.findUnique({ where: { key: args.key } });
-          if (!current) throw new NotFoundError('Industry', args.key);
-          checkVersion('The industry', current, args.version);
-          const industry = await tx.industry.update({
-            ...query,
-            where: { id: current.id },
-            data: { name: localizedTextOf(args.name), version: { increment: 1 } },
-          });
-          await audit(tx, context, {
-            action: 'industry.update',
-            entityType: 'Industry',
-            entityId: args.key,
-            before: { name: current.name, version: current.version },
-            after: { name: localizedTextOf(args.name), version: current.version + 1 },
-          });
-          return industry;
-        }),
+        context.services.db.prisma
+          .$transaction(async (tx) => {
+            const current = await tx.industry.findUnique({ where: { key: args.key } });
+            if (!current) throw new NotFoundError('Industry', args.key);
+            checkVersion('The industry', current, args.version);
+            const industry = await tx.industry.update({
+              ...query,
+              where: { id: current.id },
+              data: { name: localizedTextOf(args.name), version: { increment: 1 } },
+            });
+            await audit(tx, context, {
+              action: 'industry.update',
+              entityType: 'Industry',
+              entityId: args.key,
+              before: { name: current.name, version: current.version },
+              after: { name: localizedTextOf(args.name), version: current.version + 1 },
+            });
+            return industry;
+          })
+          .then(afterRename(context)),
       ),
   }),
   createCompany: t.prismaField({
@@ -135,36 +149,38 @@ builder.mutationFields((t) => ({
     },
     resolve: (query, _root, args, context) =>
       withApiErrors(() =>
-        context.services.db.prisma.$transaction(async (tx) => {
-          const current = await tx.company.findUnique({ where: { key: args.key } });
-          if (!current) throw new NotFoundError('Company', args.key);
-          checkVersion('The company', current, args.version);
-          const industry = args.industryKey
-            ? await tx.industry.findUnique({ where: { key: args.industryKey } })
-            : null;
-          if (args.industryKey && !industry) throw new NotFoundError('Industry', args.industryKey);
-          const company = await tx.company.update({
-            ...query,
-            where: { id: current.id },
-            data: {
-              ...(args.name ? { name: args.name } : {}),
-              ...(industry ? { industryId: industry.id } : {}),
-              version: { increment: 1 },
-            },
-          });
-          await audit(tx, context, {
-            action: 'company.update',
-            entityType: 'Company',
-            entityId: args.key,
-            before: { name: current.name, industryId: current.industryId, version: current.version },
-            after: {
-              name: args.name || current.name,
-              industryId: industry?.id ?? current.industryId,
-              version: current.version + 1,
-            },
-          });
-          return company;
-        }),
+        context.services.db.prisma
+          .$transaction(async (tx) => {
+            const current = await tx.company.findUnique({ where: { key: args.key } });
+            if (!current) throw new NotFoundError('Company', args.key);
+            checkVersion('The company', current, args.version);
+            const industry = args.industryKey
+              ? await tx.industry.findUnique({ where: { key: args.industryKey } })
+              : null;
+            if (args.industryKey && !industry) throw new NotFoundError('Industry', args.industryKey);
+            const company = await tx.company.update({
+              ...query,
+              where: { id: current.id },
+              data: {
+                ...(args.name ? { name: args.name } : {}),
+                ...(industry ? { industryId: industry.id } : {}),
+                version: { increment: 1 },
+              },
+            });
+            await audit(tx, context, {
+              action: 'company.update',
+              entityType: 'Company',
+              entityId: args.key,
+              before: { name: current.name, industryId: current.industryId, version: current.version },
+              after: {
+                name: args.name || current.name,
+                industryId: industry?.id ?? current.industryId,
+                version: current.version + 1,
+              },
+            });
+            return company;
+          })
+          .then(afterRename(context)),
       ),
   }),
 }));

@@ -18,6 +18,7 @@ import {
   rowToEvaluation,
 } from '@ksp/domain';
 import { XlsxFormatError } from '../xlsx/xlsx-format-error';
+import type { XlsxLimits } from '../xlsx/xlsx-limits';
 import {
   type FieldworkRecord,
   type FieldworkSource,
@@ -50,6 +51,8 @@ export interface ImportOptions {
   /** Called every `progressEvery` rows and at the end of each phase. */
   onProgress?: (progress: ImportProgress) => void;
   progressEvery?: number;
+  /** How much an XLSX file may unpack to (a zip bomb is refused); default DEFAULT_XLSX_LIMITS or the environment's. */
+  xlsxLimits?: Partial<XlsxLimits>;
 }
 
 export interface ImportReport {
@@ -150,7 +153,7 @@ export async function importEvaluations(db: Db, options: ImportOptions): Promise
   const firstDigest = newDigest();
   let header: string[] | null = null;
   try {
-    for await (const record of readFieldworkRecords(source, format, firstDigest)) {
+    for await (const record of readFieldworkRecords(source, format, firstDigest, options.xlsxLimits)) {
       if (header === null) {
         header = record.cells.map(normalizeHeader);
         const headerProblems = checkHeader(refs.edition, header);
@@ -255,7 +258,12 @@ async function writeRows(
     write.catch(() => undefined);
     inFlight = write;
   };
-  for await (const record of readFieldworkRecords(options.source, options.format, digest)) {
+  for await (const record of readFieldworkRecords(
+    options.source,
+    options.format,
+    digest,
+    options.xlsxLimits,
+  )) {
     if (!headerSeen) {
       headerSeen = true;
       continue;

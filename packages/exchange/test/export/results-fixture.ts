@@ -12,13 +12,13 @@ import type { ResultsExportSource } from '../../src/export/results-tables';
 const industryKeys = new Set(demoIndustries.slice(0, 3).map((i) => i.key));
 const companies = demoCompanies.filter((c) => industryKeys.has(c.industryKey));
 
-function resultsOf(edition: Edition): EditionResults {
+function resultsOf(edition: Edition, names: ReadonlyMap<string, string> = new Map()): EditionResults {
   const participants = companies.filter((c) => c.editionKeys.includes(edition.key));
   const evaluations = generateDemoEvaluations(edition, participants, { seed: 11, contactsPerCompany: 12 });
   return computeEditionResults(
     edition,
     evaluations,
-    participants.map(({ key, name, industryKey }) => ({ key, name, industryKey })),
+    participants.map(({ key, name, industryKey }) => ({ key, name: names.get(key) ?? name, industryKey })),
   );
 }
 
@@ -44,3 +44,15 @@ export const reportSource: ParticipantReportSource = {
   companyKey: reportCompanyKey,
   previous: { results: ksp23Results, edition: ksp23, diff: diffEditions(ksp23, ksp24) },
 };
+
+/**
+ * KSP24's results with one company and its industry renamed (a company name is in the companies and rankings
+ * views, an industry name in every view).
+ */
+export function ksp24SourceWithNames(name: string): ResultsExportSource {
+  const company = ksp24Results.companies[0];
+  if (!company) throw new Error('KSP24 has companies');
+  const results = resultsOf(ksp24, new Map([[company.companyKey, name]]));
+  const names = new Map(industryNames).set(company.industryKey, { nb: name, en: name });
+  return { ...ksp24Source, results, industryNames: names };
+}
