@@ -11,7 +11,9 @@ const industries = async (db: Database) =>
   Number((await db.sql.query<{ n: string }>('SELECT count(*) AS n FROM "Industry"'))[0]?.n);
 
 /** Ends the backend `pid` from another pooled connection and waits until the server reports it gone. */
-async function terminate(db: Database, pid: number) {
+async function terminate(db: Database, backend: { pid: number } | undefined) {
+  const pid = backend?.pid;
+  if (pid === undefined) throw new Error('no backend pid');
   await db.sql.query('SELECT pg_terminate_backend($1)', [pid]);
   for (let i = 0; i < 50; i++) {
     const [row] = await db.sql.query('SELECT 1 FROM pg_stat_activity WHERE pid = $1', [pid]);
@@ -36,7 +38,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('a connection lost during a tran
       .transaction(async (tx) => {
         await tx.query(`INSERT INTO "Industry" ("key", "name") VALUES ('lost-a', '{"en":"Lost"}')`);
         const [self] = await tx.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
-        await terminate(db, self!.pid);
+        await terminate(db, self);
         // The client learns of the loss while no query of its own is running (an 'error' event).
         await new Promise((resolve) => setTimeout(resolve, 200));
         await tx.query(`INSERT INTO "Industry" ("key", "name") VALUES ('lost-b', '{"en":"Lost"}')`);
@@ -62,7 +64,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('a connection lost during a tran
           (error: unknown) => error,
         );
         await new Promise((resolve) => setTimeout(resolve, 100));
-        await terminate(db, self!.pid);
+        await terminate(db, self);
         const failed = await sleeping;
         if (failed) throw failed;
       })
@@ -80,7 +82,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('a connection lost during a tran
       .$transaction(async (tx) => {
         await tx.industry.create({ data: { key: 'lost-d', name: { en: 'Lost' } } });
         const [self] = await tx.$queryRaw<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`;
-        await terminate(db, self!.pid);
+        await terminate(db, self);
         await new Promise((resolve) => setTimeout(resolve, 200));
         await tx.industry.create({ data: { key: 'lost-e', name: { en: 'Lost' } } });
       })
