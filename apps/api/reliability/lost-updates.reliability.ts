@@ -390,8 +390,7 @@ const ROUNDS: Record<string, (context: RoundContext, db: Database) => Promise<Ro
     return {
       args: { id, version: 1, input: { ...content, waitingTime: (content.waitingTime ?? 0) + 1 } },
       token: tokens.observer,
-      // Evaluation changes write no audit entry yet (issue 15, point 4: whoever adds it flips this).
-      audited: false,
+      audited: true,
       losers: UPDATE,
     };
   },
@@ -681,7 +680,7 @@ describe('no lost updates, for every versioned mutation', () => {
       ],
       findings: [
         'for each exactly one call won; the others got ConflictError (removals: ConflictError or NotFoundError, the item being gone)',
-        'each winning call wrote exactly one audit entry (updateEvaluation writes none yet)',
+        'each winning call wrote exactly one audit entry',
       ],
       figures: outcomes,
     });
