@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fakeServices } from './helpers/fake-services';
+import { rawGet } from './helpers/raw-http';
 import { startServer } from './helpers/test-server';
 
 describe('HTTP routes', () => {
@@ -23,18 +24,35 @@ describe('HTTP routes', () => {
     ready = true;
   });
 
-  it('serves GraphiQL and its assets from the npm packages', async () => {
+  it('serves GraphiQL as built static files: no CDN, hashed assets cached for good, precompressed', async () => {
     const page = await fetch(`${app.url}/graphiql`);
     expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
     const html = await page.text();
-    expect(html).toContain('/graphiql/assets/graphiql.js');
     expect(html).not.toMatch(/https?:\/\//);
-    for (const asset of ['react.js', 'react-dom.js', 'graphiql.js', 'graphiql.css', 'start.js']) {
-      const response = await fetch(`${app.url}/graphiql/assets/${asset}`);
+    const assets = [...html.matchAll(/(?:src|href)="(\/graphiql\/assets\/[^"]+)"/g)].map(
+      (m) => m[1] as string,
+    );
+    expect(assets.map((asset) => asset.replace(/-[0-9a-f]{10}\./, '.'))).toEqual([
+      '/graphiql/assets/graphiql.css',
+      '/graphiql/assets/react.js',
+      '/graphiql/assets/react-dom.js',
+      '/graphiql/assets/graphiql.js',
+      '/graphiql/assets/start.js',
+    ]);
+    for (const asset of assets) {
+      const response = await fetch(`${app.url}${asset}`);
       expect(response.status, asset).toBe(200);
+      expect(response.headers.get('cache-control'), asset).toContain('immutable');
       expect((await response.text()).length, asset).toBeGreaterThan(10);
     }
+    const script = assets.find((asset) => asset.includes('/graphiql-') && asset.endsWith('.js')) as string;
+    const brotli = await rawGet(`${app.url}${script}`, { 'accept-encoding': 'br' });
+    expect(brotli.headers['content-encoding']).toBe('br');
+    // fetch() would decompress; the raw body is the precompressed file, far smaller than the script.
+    expect(brotli.body.length).toBeLessThan(3_513_540 / 3);
     expect((await fetch(`${app.url}/graphiql/assets/nope.js`)).status).toBe(404);
+    expect((await fetch(`${app.url}/graphiql/assets/__proto__`)).status).toBe(404);
   });
 
   it('echoes a sane x-request-id and invents one otherwise', async () => {
