@@ -10,6 +10,7 @@ import ValidationPlugin from '@pothos/plugin-validation';
 import { scopesFor } from './auth/viewer';
 import type { AuthScopes, Context } from './context';
 import { ForbiddenError } from './errors';
+import { MAX_NODE_IDS, resolveNodeOrNull, resolveNodesOrNull } from './node-ids';
 
 export interface PothosTypes {
   Context: Context;
@@ -59,10 +60,13 @@ export const builder = new SchemaBuilder<PothosTypes>({
     nodeQueryOptions: {
       description: 'Any object by its global id; null if it does not exist or is hidden from you.',
       args: { id: { description: 'The global id.' } },
+      resolve: (_root, args, _context, _info, resolveNode) => resolveNodeOrNull(args.id, resolveNode),
     },
     nodesQueryOptions: {
-      description: 'Objects by their global ids, in the same order.',
-      args: { ids: { description: 'The global ids.' } },
+      description:
+        'Objects by their global ids, in the same order; null for each that does not exist or is hidden from you.',
+      args: { ids: { description: `The global ids, at most ${MAX_NODE_IDS}.` } },
+      resolve: (_root, args, _context, _info, resolveNodes) => resolveNodesOrNull(args, resolveNodes),
     },
     cursorFieldOptions: { description: 'Pass as `after`/`before` to continue from this item.' },
     nodeFieldOptions: { description: 'The item.' },
