@@ -13,6 +13,7 @@ import { ApiError } from './errors';
 import { executionTimeout } from './execution-timeout';
 import { graphqlLimits } from './graphql-limits';
 import { httpHead, ServiceUnavailableError } from './http/service-errors';
+import { listBounds } from './list-bounds';
 import { isGraphQLError, maskError, rootCause } from './mask-error';
 
 /** Logs every error with its stack (the client sees only the masked message) and stamps the request id on errors. */
@@ -82,6 +83,7 @@ export function createApollo(options: { schema: GraphQLSchema; app: FastifyInsta
       // Stops accepting, lets in-flight requests finish (connections cut after 10 s), then closes Fastify.
       fastifyApolloDrainPlugin(options.app),
       ...limits.plugins,
+      listBounds(),
       executionTimeout(config.limits.executionTimeoutMs),
       databaseUnavailableStatus,
       requestIdAndErrorLogging,

@@ -10,7 +10,7 @@ import ValidationPlugin from '@pothos/plugin-validation';
 import { scopesFor } from './auth/viewer';
 import type { AuthScopes, Context } from './context';
 import { ForbiddenError } from './errors';
-import { MAX_NODE_IDS, resolveNodeOrNull, resolveNodesOrNull } from './node-ids';
+import { resolveNodeOrNull, resolveNodesOrNull } from './node-ids';
 
 export interface PothosTypes {
   Context: Context;
@@ -65,7 +65,7 @@ export const builder = new SchemaBuilder<PothosTypes>({
     nodesQueryOptions: {
       description:
         'Objects by their global ids, in the same order; null for each that does not exist or is hidden from you.',
-      args: { ids: { description: `The global ids, at most ${MAX_NODE_IDS}.` } },
+      args: { ids: { description: 'The global ids.' } },
       resolve: (_root, args, _context, _info, resolveNodes) => resolveNodesOrNull(args, resolveNodes),
     },
     cursorFieldOptions: { description: 'Pass as `after`/`before` to continue from this item.' },

@@ -1,8 +1,4 @@
 import { getDatamodel } from '@ksp/db/pothos-types';
-import { ValidationError } from './errors';
-
-/** The most ids one `nodes(ids:)` call takes: each is a lookup and an authorization check. */
-export const MAX_NODE_IDS = 100;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const INT32 = /^(0|[1-9]\d{0,9})$/;
@@ -55,8 +51,8 @@ export function resolveNodeOrNull(id: GlobalId, resolveNode: (id: GlobalId) => u
 }
 
 /**
- * `nodes(ids:)`: more than MAX_NODE_IDS is refused with one ValidationError before anything loads; ids that
- * cannot exist or do not answer null in their places. Each id is loaded on its own (Prisma batches the
+ * `nodes(ids:)` (at most 100 ids, like every list input: list-bounds.ts refuses more before execution): ids
+ * that cannot exist or do not answer null in their places. Each id is loaded on its own (Prisma batches the
  * lookups of one tick into one query) because one missing record fails the plugin's whole batch. The
  * relay plugin's loader reads the ids from `args`, not from its parameter, hence the assignment.
  */
@@ -65,11 +61,6 @@ export async function resolveNodesOrNull(
   resolveNodes: (ids: GlobalId[]) => Promise<unknown[]>,
 ): Promise<unknown[]> {
   const all = args.ids;
-  if (all.length > MAX_NODE_IDS)
-    throw new ValidationError(
-      [{ path: 'ids', message: `At most ${MAX_NODE_IDS} ids, not ${all.length}.` }],
-      `nodes(ids:) takes at most ${MAX_NODE_IDS} ids, not ${all.length}.`,
-    );
   const nodes = all.map((id) => {
     if (!canExist(id)) return null;
     args.ids = [id];

@@ -1,7 +1,6 @@
 import { type EvaluationContent, insertEvaluations, updateEvaluation, VersionMismatchError } from '@ksp/db';
 import { DomainValidationError, type EvaluationInput } from '@ksp/domain';
 import { decodeGlobalID } from '@pothos/plugin-relay';
-import { z } from 'zod';
 import { builder } from '../builder';
 import type { Context } from '../context';
 import {
@@ -82,9 +81,15 @@ const SubmitEvaluationInput = builder.inputType('SubmitEvaluationInput', {
     earlierAttempts: t.field({
       type: [AttemptInput],
       description: ContactFields.earlierAttempts,
-      validate: z.array(z.unknown()).max(10),
+      extensions: { maxItems: 10 },
     }),
-    answers: t.field({ type: [AnswerInput], required: true, description: ContactFields.answers }),
+    answers: t.field({
+      type: [AnswerInput],
+      required: true,
+      description: ContactFields.answers,
+      // One per question of the edition, which may have a few hundred.
+      extensions: { maxItems: 500 },
+    }),
     comments: t.field({ type: [AreaCommentInput], description: ContactFields.comments }),
   }),
 });
@@ -100,9 +105,15 @@ const UpdateEvaluationInput = builder.inputType('UpdateEvaluationInput', {
     earlierAttempts: t.field({
       type: [AttemptInput],
       description: ContactFields.earlierAttempts,
-      validate: z.array(z.unknown()).max(10),
+      extensions: { maxItems: 10 },
     }),
-    answers: t.field({ type: [AnswerInput], required: true, description: ContactFields.answers }),
+    answers: t.field({
+      type: [AnswerInput],
+      required: true,
+      description: ContactFields.answers,
+      // One per question of the edition, which may have a few hundred.
+      extensions: { maxItems: 500 },
+    }),
     comments: t.field({ type: [AreaCommentInput], description: ContactFields.comments }),
   }),
 });
