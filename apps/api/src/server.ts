@@ -72,6 +72,9 @@ export async function createApiServer({
     // Idle keep-alive connections stay open longer than a load balancer's (typically 60 s) idle timeout, so the
     // balancer never reuses a connection the API has just closed (a spurious 502).
     keepAliveTimeout: 65_000,
+    // A malformed `%` escape in the path is the client's mistake: 400 in the GraphQL error shape, not Fastify's.
+    frameworkErrors: (error, _request, reply) =>
+      replyWithError(reply, 400, `The path is not valid: ${error.message}`, 'BAD_REQUEST'),
   });
   app.server.headersTimeout = 66_000;
 

@@ -1,4 +1,9 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { precompress } from '../scripts/precompress.mjs';
 import { fakeServices } from './helpers/fake-services';
 import { rawGet } from './helpers/raw-http';
 import { startServer } from './helpers/test-server';
@@ -150,6 +155,101 @@ describe('GraphQL protections', () => {
       expect(shallow.errors).toBeUndefined();
     } finally {
       await app.close();
+    }
+  });
+});
+
+describe('the admin app, security headers and hostile paths', () => {
+  let app: Awaited<ReturnType<typeof startServer>>;
+  let dist: string;
+  const script = `console.log(${JSON.stringify('x'.repeat(5000))});\n`;
+  beforeAll(async () => {
+    dist = mkdtempSync(join(tmpdir(), 'ksp-admin-dist-'));
+    mkdirSync(join(dist, 'assets'));
+    mkdirSync(join(dist, '.vite'));
+    writeFileSync(
+      join(dist, 'index.html'),
+      '<!doctype html><title>KSP Admin</title><script type="module" src="/assets/app-abc123.js"></script>',
+    );
+    writeFileSync(join(dist, 'assets/app-abc123.js'), script);
+    writeFileSync(join(dist, 'assets/app-abc123.js.map'), '{"version":3,"sources":["secret.ts"]}');
+    writeFileSync(join(dist, '.vite/manifest.json'), '{"src/main.tsx":{"file":"assets/app-abc123.js"}}');
+    precompress(dist);
+    app = await startServer(fakeServices(), { ADMIN_DIST_DIR: dist, NODE_ENV: 'production' });
+  });
+  afterAll(async () => {
+    await app.close();
+    rmSync(dist, { recursive: true, force: true });
+  });
+
+  it('sends CSP (no inline scripts, no framing), nosniff and Referrer-Policy on pages, API answers and errors', async () => {
+    for (const path of ['/', '/graphiql', '/health', '/graphql', '/nope.js']) {
+      const response = await fetch(`${app.url}${path}`);
+      const csp = response.headers.get('content-security-policy') ?? '';
+      expect(csp, path).toMatch(/script-src 'self'(;|$)/);
+      expect(csp, path).not.toMatch(/script-src[^;]*unsafe-inline/);
+      expect(csp, path).toContain("frame-ancestors 'none'");
+      expect(csp, path).toContain("object-src 'none'");
+      expect(response.headers.get('x-content-type-options'), path).toBe('nosniff');
+      expect(response.headers.get('x-frame-options'), path).toBe('DENY');
+      expect(response.headers.get('referrer-policy'), path).toBe('no-referrer');
+    }
+  });
+
+  it('serves the app with history fallback: hashed assets cached for good, index.html revalidated', async () => {
+    const page = await fetch(`${app.url}/editions/KSP24/results`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('KSP Admin');
+    expect(page.headers.get('cache-control')).toBe('no-cache');
+    const asset = await fetch(`${app.url}/assets/app-abc123.js`);
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(await asset.text()).toBe(script);
+    expect((await fetch(`${app.url}/assets/missing.js`)).status).toBe(404);
+  });
+
+  it('sends the precompressed brotli or gzip file to clients that accept it', async () => {
+    const brotli = await rawGet(`${app.url}/assets/app-abc123.js`, { 'accept-encoding': 'br, gzip' });
+    expect(brotli.headers['content-encoding']).toBe('br');
+    expect(brotliDecompressSync(brotli.body).toString()).toBe(script);
+    expect(brotli.body.length).toBeLessThan(script.length / 10);
+    const gzip = await rawGet(`${app.url}/assets/app-abc123.js`, { 'accept-encoding': 'gzip' });
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gzip.body).toString()).toBe(script);
+    const plain = await rawGet(`${app.url}/assets/app-abc123.js`);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body.toString()).toBe(script);
+  });
+
+  it('never serves source maps or the Vite manifest', async () => {
+    for (const path of ['/assets/app-abc123.js.map', '/.vite/manifest.json', '/%2evite/manifest.json']) {
+      const response = await rawGet(`${app.url}${path}`);
+      expect(response.status, path).toBe(404);
+      expect(response.body.toString(), path).not.toContain('secret.ts');
+      expect(response.body.toString(), path).not.toContain('src/main.tsx');
+    }
+  });
+
+  it('answers malformed % escapes with 400 and odd paths with 404, never 500', async () => {
+    for (const path of [
+      '/%E0%A4%A',
+      '/assets/%zz.js',
+      '/exports/results/%E0%A4%A.csv',
+      '/graphiql/assets/%',
+    ]) {
+      const response = await rawGet(`${app.url}${path}`);
+      expect(response.status, path).toBe(400);
+      expect(JSON.parse(response.body.toString()).errors[0].extensions.code, path).toBe('BAD_REQUEST');
+    }
+    for (const path of ['/graphiql/assets/__proto__', '/graphiql/assets/constructor', '/__proto__.js']) {
+      const response = await rawGet(`${app.url}${path}`);
+      expect(response.status, path).toBe(404);
+    }
+    // Out of the folder: nothing but the app shell (a client-side route) or 404.
+    for (const path of ['/assets/..%2f..%2f..%2fetc/passwd', '/assets/..%2f..%2f..%2fetc%2fhosts.txt']) {
+      const response = await rawGet(`${app.url}${path}`);
+      expect([200, 404], path).toContain(response.status);
+      if (response.status === 200) expect(response.body.toString(), path).toContain('KSP Admin');
     }
   });
 });
