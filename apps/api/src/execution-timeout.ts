@@ -15,7 +15,8 @@ export function executionTimeout(limitMs: number): ApolloServerPlugin<Context> {
       if (limitMs <= 0) return {};
       return {
         async executionDidStart({ operation }) {
-          if (operation.operation !== 'query') return;
+          // No operation (an unknown operationName): execution only reports that, nothing to time.
+          if ((operation as typeof operation | undefined)?.operation !== 'query') return;
           const deadline = performance.now() + limitMs;
           return {
             willResolveField() {

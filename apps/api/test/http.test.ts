@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { precompress } from '../scripts/precompress.mjs';
+import { readConfig } from '../src/config';
 import { fakeServices } from './helpers/fake-services';
 import { rawGet } from './helpers/raw-http';
 import { startServer } from './helpers/test-server';
@@ -251,5 +252,36 @@ describe('the admin app, security headers and hostile paths', () => {
       expect([200, 404], path).toContain(response.status);
       if (response.status === 200) expect(response.body.toString(), path).toContain('KSP Admin');
     }
+  });
+});
+
+describe('TRUST_PROXY', () => {
+  it('takes the address the trusted proxy saw, not the client-set leftmost X-Forwarded-For entry', async () => {
+    const app = await startServer(fakeServices(), { TRUST_PROXY: 'true', RATE_LIMIT_MAX: '3' });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        // A client inventing a new "original" address per request; the proxy appends the one it saw.
+        const response = await fetch(`${app.url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-forwarded-for': `10.0.0.${i}, 203.0.113.7` },
+          body: JSON.stringify({ query: '{ __typename }' }),
+        });
+        statuses.push(response.status);
+      }
+      expect(statuses).toEqual([200, 200, 200, 429, 429]);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('refuses a setting that is neither a hop count nor addresses', () => {
+    expect(() => readConfig({ TRUST_PROXY: 'yes please' })).toThrow(/TRUST_PROXY/);
+    expect(readConfig({ TRUST_PROXY: '10.0.0.0/8, 192.168.1.1' }).trustProxy).toEqual([
+      '10.0.0.0/8',
+      '192.168.1.1',
+    ]);
+    expect(readConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(readConfig({}).trustProxy).toBe(false);
   });
 });
