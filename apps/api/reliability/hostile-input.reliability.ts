@@ -7,13 +7,14 @@ import type { Database } from '@ksp/db';
 import fc from 'fast-check';
 import type { GraphQLSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sharedCluster } from './harness/cluster';
+import { CLUSTER_ENV, sharedCluster } from './harness/cluster';
 import { loginAll } from './harness/gql';
 import { recordSection } from './harness/report';
 import { fetchSchema, generateCall, rootFields } from './harness/schema-calls';
 import { targetsFor } from './harness/targets';
 
 const CASES = Number(process.env.RELIABILITY_FUZZ_CASES ?? 10_000);
+const maxAliases = Number(CLUSTER_ENV.GRAPHQL_MAX_ALIASES);
 const CONCURRENCY = 24;
 const cluster = sharedCluster();
 // Both processes of the shared pair take requests in turn (two cores: twice the throughput).
@@ -121,7 +122,10 @@ describe('hostile input: targeted probes', () => {
     const fields = (n: number, make: (i: number) => string) =>
       Array.from({ length: n }, (_, i) => make(i)).join(' ');
     const cases: [string, string][] = [
-      ['16 aliases (max 15)', `{ ${fields(16, (i) => `a${i}: viewer { email }`)} }`],
+      [
+        `${maxAliases + 1} aliases (max ${maxAliases} in this cluster, default 15)`,
+        `{ ${fields(maxAliases + 1, (i) => `a${i}: viewer { email }`)} }`,
+      ],
       ['51 directives (max 50)', `{ ${fields(51, () => '... on Query @include(if: true) { __typename }')} }`],
       [
         'depth 13 (max 12)',

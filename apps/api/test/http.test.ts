@@ -147,6 +147,20 @@ describe('GraphQL protections', () => {
     }
   });
 
+  it('refuses more than 15 aliases (graphql-armor default) with HTTP 400', async () => {
+    const app = await startServer(fakeServices());
+    try {
+      const aliases = (n: number) =>
+        `{ ${Array.from({ length: n }, (_, i) => `a${i}: viewer { name }`).join(' ')} }`;
+      expect((await app.gql(aliases(15))).status).toBe(200);
+      const over = await app.gql(aliases(16));
+      expect(over.status).toBe(400);
+      expect(over.errors?.[0]?.message).toMatch(/Aliases limit of 15 exceeded/);
+    } finally {
+      await app.close();
+    }
+  });
+
   it('refuses queries deeper than the depth limit', async () => {
     const app = await startServer(fakeServices(), { GRAPHQL_MAX_DEPTH: '1' });
     try {
