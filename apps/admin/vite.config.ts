@@ -1,12 +1,25 @@
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+// The API serves dist/ and defines the .br/.gz convention its static file server reads.
+import { precompress } from '../api/scripts/precompress.mjs';
 
 // The dev server forwards API calls to the GraphQL API so the app and the API share an origin,
 // as they do in production where the API serves dist/ at `/`.
 const apiUrl = process.env.API_URL ?? 'http://127.0.0.1:4000';
 
+/** Writes .br and .gz copies of the built files, so the API sends them without compressing per request. */
+const precompressBuild = (): Plugin => ({
+  name: 'ksp-precompress',
+  apply: 'build',
+  closeBundle() {
+    precompress(fileURLToPath(new URL('./dist', import.meta.url)));
+  },
+});
+
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), precompressBuild()],
   server: {
     port: 5173,
     proxy: {
@@ -17,6 +30,7 @@ export default defineConfig({
   },
   build: {
     outDir: 'dist',
+    // Kept for local debugging; the API never serves *.map or .vite/ (apps/api/src/http/static-files.ts).
     sourcemap: true,
     // The manifest tells scripts/check-size.mjs which chunks the first page load needs.
     manifest: true,

@@ -2,17 +2,19 @@
 // malformed syntax, wrong variable types, huge strings, deep nesting, aliases ×1000, batches, unicode, odd
 // bodies and methods. No 5xx, no crash, memory bounded, and every error is a GraphQL error with a message.
 import { readFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import type { Database } from '@ksp/db';
 import fc from 'fast-check';
 import type { GraphQLSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sharedCluster } from './harness/cluster';
+import { CLUSTER_ENV, sharedCluster } from './harness/cluster';
 import { loginAll } from './harness/gql';
 import { recordSection } from './harness/report';
 import { fetchSchema, generateCall, rootFields } from './harness/schema-calls';
 import { targetsFor } from './harness/targets';
 
 const CASES = Number(process.env.RELIABILITY_FUZZ_CASES ?? 10_000);
+const maxAliases = Number(CLUSTER_ENV.GRAPHQL_MAX_ALIASES);
 const CONCURRENCY = 24;
 const cluster = sharedCluster();
 // Both processes of the shared pair take requests in turn (two cores: twice the throughput).
@@ -44,6 +46,19 @@ type Request = {
 const json = (value: unknown) => JSON.stringify(value);
 const post = (kind: string, payload: unknown, auth = true): Request => ({ kind, body: json(payload), auth });
 
+/** A GET of `path` sent as written (fetch would normalise `%` escapes and dot segments away). */
+function rawRequest(base: string, path: string): Promise<{ status: number }> {
+  const { hostname, port } = new URL(base);
+  return new Promise((resolve, reject) => {
+    const outgoing = httpRequest({ hostname, port, path, method: 'GET' }, (response) => {
+      response.resume();
+      response.on('end', () => resolve({ status: response.statusCode ?? 0 }));
+    });
+    outgoing.on('error', reject);
+    outgoing.end();
+  });
+}
+
 /** The larger resident size of the two API processes, in MB. */
 function rssMb(): number {
   return Math.max(
@@ -56,6 +71,113 @@ function rssMb(): number {
     }),
   );
 }
+
+/** What the targeted probes below found; the fuzz run's report section lists them too. */
+const probeFindings: string[] = [];
+const probeFigures: Record<string, string | number> = {};
+
+/** A POST to /graphql as the analyst: status, parsed body and milliseconds. */
+async function ask(query: string, variables: Record<string, unknown> = {}) {
+  const started = performance.now();
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as {
+    data?: unknown;
+    errors?: { message: string; extensions?: { code?: string } }[];
+  };
+  return { status: response.status, body, ms: performance.now() - started };
+}
+
+describe('hostile input: targeted probes', () => {
+  it('refuses nodes(ids:) with 20,000 ids at once (one typed error, HTTP 400) while /health keeps answering', async () => {
+    // Short ids (companies), so the 20,000 fit in the 1 MiB body limit as in the original finding.
+    const ids = Array.from({ length: 20_000 }, (_, i) => Buffer.from(`Company:${i + 1}`).toString('base64'));
+    let probing = true;
+    let slowestHealth = 0;
+    const healthProbe = (async () => {
+      while (probing) {
+        const t0 = performance.now();
+        await fetch(`${url}/health`);
+        slowestHealth = Math.max(slowestHealth, performance.now() - t0);
+        await new Promise((r) => setTimeout(r, 10));
+      }
+    })();
+    const answer = await ask('query($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids });
+    probing = false;
+    await healthProbe;
+    expect(answer.status).toBe(400);
+    expect(answer.body.errors?.map((e) => e.extensions?.code)).toEqual(['BAD_USER_INPUT']);
+    expect(answer.ms).toBeLessThan(500);
+    expect(slowestHealth).toBeLessThan(500);
+    probeFindings.push(
+      `nodes(ids:) with 20,000 ids: one BAD_USER_INPUT error, HTTP 400, in ${Math.round(answer.ms)} ms; /health answered meanwhile (slowest ${Math.round(slowestHealth)} ms)`,
+    );
+    probeFigures['nodes(ids:) ×20,000 refused in (ms)'] = Math.round(answer.ms);
+  });
+
+  it('answers every document limit with HTTP 400 before anything runs, and suggests no field names', async () => {
+    const fields = (n: number, make: (i: number) => string) =>
+      Array.from({ length: n }, (_, i) => make(i)).join(' ');
+    const cases: [string, string][] = [
+      [
+        `${maxAliases + 1} aliases (max ${maxAliases} in this cluster, default 15)`,
+        `{ ${fields(maxAliases + 1, (i) => `a${i}: viewer { email }`)} }`,
+      ],
+      ['51 directives (max 50)', `{ ${fields(51, () => '... on Query @include(if: true) { __typename }')} }`],
+      [
+        'depth 13 (max 12)',
+        `{ edition(key: "KSP24") { areas { ${'performances { area { '.repeat(6)}key${' } }'.repeat(6)} } } }`,
+      ],
+      [
+        'complexity over 50,000',
+        `{ evaluations(first: 100) { edges { node { ${fields(60, (i) => `f${i}: answers { questionKey }`).replace(/f\d+: /g, '')} } } } }`,
+      ],
+      ['3,001 tokens (max 3,000)', `{ viewer { ${'email '.repeat(3000)} } }`],
+    ];
+    const statuses: string[] = [];
+    for (const [name, query] of cases) {
+      const answer = await ask(query);
+      statuses.push(`${name}: ${answer.status}`);
+      expect(answer.status, `${name}: ${JSON.stringify(answer.body).slice(0, 300)}`).toBe(400);
+      expect(answer.body.errors?.length, name).toBeGreaterThan(0);
+      expect(answer.body.data ?? null, name).toBeNull();
+    }
+    const misspelt = await ask('{ viewr { email } edition(key: "KSP24") { arreas { key } } }');
+    expect(misspelt.status).toBe(400);
+    const messages = misspelt.body.errors?.map((e) => e.message).join(' ') ?? '';
+    expect(messages).not.toMatch(/Did you mean/);
+    probeFindings.push(`document limits, each refused with HTTP 400 and no data: ${statuses.join('; ')}`);
+    probeFindings.push('misspelt fields in production: no "Did you mean …" suggestions in the errors');
+  });
+
+  it('sends security headers on API answers and never 500s on malformed paths', async () => {
+    for (const path of ['/graphql', '/graphiql', '/health']) {
+      const response = await fetch(`${url}${path}`);
+      expect(response.headers.get('content-security-policy'), path).toContain("frame-ancestors 'none'");
+      expect(response.headers.get('content-security-policy'), path).toMatch(/script-src 'self'(;|$)/);
+      expect(response.headers.get('x-content-type-options'), path).toBe('nosniff');
+      expect(response.headers.get('referrer-policy'), path).toBe('no-referrer');
+    }
+    const statuses: string[] = [];
+    for (const [path, expected] of [
+      ['/exports/results/%E0%A4%A.csv', 400],
+      ['/%E0%A4%A', 400],
+      ['/graphiql/assets/%', 400],
+      ['/graphiql/assets/__proto__', 404],
+      ['/graphiql/assets/constructor', 404],
+    ] as const) {
+      const response = await rawRequest(url, path);
+      statuses.push(`${path} ${response.status}`);
+      expect(response.status, path).toBe(expected);
+    }
+    probeFindings.push(
+      `CSP (script-src 'self', frame-ancestors 'none'), nosniff and Referrer-Policy on /graphql, /graphiql, /health; malformed paths: ${statuses.join(', ')}`,
+    );
+  });
+});
 
 describe('hostile input', () => {
   it(`survives ${CASES} generated requests with only GraphQL errors, no 5xx and bounded memory`, async () => {
@@ -317,7 +439,8 @@ describe('hostile input', () => {
       findings: [
         'no 5xx answer, no connection dropped, no "Internal server error"; the process kept serving (/ready 200 afterwards)',
         'every non-200 answer and every answer with errors is a JSON GraphQL response whose errors each carry a message',
-        'limits in force (config.ts): depth 12, breadth 400, complexity 50,000 (Pothos complexity plugin), body 1 MiB (413), no batching (Apollo default)',
+        'limits in force (config.ts), each answered with HTTP 400: aliases 15, directives 50, depth 12 (graphql-armor), breadth 400 and complexity 50,000 (Pothos estimate, before execution), tokens 3,000 (parser), lists 100 items unless documented otherwise; body 1 MiB (413), no batching',
+        ...probeFindings,
       ],
       figures: {
         requests: requests.length,
@@ -328,6 +451,7 @@ describe('hostile input', () => {
         'slowest answer (ms)': Math.round(slowest),
         'client keep-alive races retried': staleConnectionRetries,
         'RSS before / peak / after (MB)': `${baseline.toFixed(0)} / ${peak.toFixed(0)} / ${end.toFixed(0)}`,
+        ...probeFigures,
       },
     });
   }, 600_000);

@@ -1,13 +1,19 @@
-import type { Server } from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
+import { isDatabaseUnavailable } from '@ksp/db';
+import type { FastifyInstance } from 'fastify';
 import type { GraphQLSchema } from 'graphql';
+import type { ApiConfig } from './config';
 import type { Context } from './context';
 import { ApiError } from './errors';
+import { executionTimeout } from './execution-timeout';
+import { graphqlLimits } from './graphql-limits';
+import { httpHead, ServiceUnavailableError } from './http/service-errors';
+import { listBounds } from './list-bounds';
 import { isGraphQLError, maskError, rootCause } from './mask-error';
 
 /** Logs every error with its stack (the client sees only the masked message) and stamps the request id on errors. */
@@ -32,19 +38,39 @@ const requestIdAndErrorLogging: ApolloServerPlugin<Context> = {
   },
 };
 
-export function createApollo(options: {
-  schema: GraphQLSchema;
-  httpServer: Server;
-  introspection: boolean;
-  /** Documents with more tokens are refused while parsing, before validation and the complexity checks. */
-  maxTokens: number;
-}) {
+/**
+ * A lost database surfaces as the driver's own error, not one of ours: give it the 503 and Retry-After of
+ * ServiceUnavailableError (whose message formatError puts in its place) the same way, via `extensions.http`.
+ */
+const databaseUnavailableStatus: ApolloServerPlugin<Context> = {
+  async requestDidStart() {
+    return {
+      async didEncounterErrors({ errors }) {
+        for (const error of errors) {
+          const cause = rootCause(error);
+          if (cause instanceof ApiError || !isDatabaseUnavailable(cause)) continue;
+          const unavailable = new ServiceUnavailableError();
+          (error.extensions as Record<string, unknown>).http = httpHead(
+            unavailable.httpStatus,
+            unavailable.retryAfterSeconds,
+          );
+        }
+      },
+    };
+  },
+};
+
+export function createApollo(options: { schema: GraphQLSchema; app: FastifyInstance; config: ApiConfig }) {
+  const { config } = options;
+  const limits = graphqlLimits(config);
   return new ApolloServer<Context>({
     schema: options.schema,
-    introspection: options.introspection,
-    // Cheap first line against huge documents (aliases ×1000): the complexity plugin checks later, per field.
-    parseOptions: { maxTokens: options.maxTokens },
+    introspection: config.introspection,
+    // Huge documents (aliases ×1000) are refused while parsing, before validation (HTTP 400).
+    parseOptions: { maxTokens: config.limits.tokens },
+    validationRules: limits.validationRules,
     csrfPrevention: true,
+    allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
     formatError: maskError,
     // The process installs its own SIGTERM/SIGINT handling (see main.ts) to close the database too.
@@ -54,7 +80,12 @@ export function createApollo(options: {
       ApolloServerPluginCacheControlDisabled(),
       // GraphiQL at /graphiql replaces Apollo's landing page, which loads from a CDN.
       ApolloServerPluginLandingPageDisabled(),
-      ApolloServerPluginDrainHttpServer({ httpServer: options.httpServer, stopGracePeriodMillis: 10_000 }),
+      // Stops accepting, lets in-flight requests finish (connections cut after 10 s), then closes Fastify.
+      fastifyApolloDrainPlugin(options.app),
+      ...limits.plugins,
+      listBounds(),
+      executionTimeout(config.limits.executionTimeoutMs),
+      databaseUnavailableStatus,
       requestIdAndErrorLogging,
     ],
   });

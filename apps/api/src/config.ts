@@ -17,6 +17,12 @@ const environmentSchema = z.object({
   GRAPHQL_MAX_BREADTH: z.coerce.number().int().min(1).default(400),
   /** Lexical tokens per document (the admin app's largest query has about 200; GraphiQL's introspection about 300). */
   GRAPHQL_MAX_TOKENS: z.coerce.number().int().min(100).default(3000),
+  /** Aliases per document (graphql-armor; its default). The admin app uses none; `__typename` is not counted. */
+  GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(0).default(15),
+  /** Directives per document (graphql-armor; its default). */
+  GRAPHQL_MAX_DIRECTIVES: z.coerce.number().int().min(0).default(50),
+  /** A query still resolving fields after this long is cut off with EXECUTION_TIMEOUT; 0 switches it off. */
+  GRAPHQL_EXECUTION_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   SESSION_TTL_HOURS: z.coerce.number().min(0.01).default(12),
   /** Requests per client address per window on /graphql (per process); 0 switches the limit off. */
@@ -36,8 +42,28 @@ const environmentSchema = z.object({
     .default(6 * 3_600_000),
   /** How long a device stays known after its last successful sign-in. */
   LOGIN_DEVICE_TTL_DAYS: z.coerce.number().min(0.0001).default(90),
-  /** Behind a reverse proxy: take the client address from the first X-Forwarded-For entry. */
-  TRUST_PROXY: booleanFlag.default(false),
+  /**
+   * Behind reverse proxies: how many hops of X-Forwarded-For to trust (a number; `true` means 1), or a
+   * comma-separated list of the proxies' addresses/CIDRs. Never the client-set leftmost entry.
+   */
+  TRUST_PROXY: z
+    .string()
+    .default('false')
+    .transform((value, context): TrustProxy => {
+      const text = value.trim();
+      if (text === 'false' || text === '0' || text === '') return false;
+      if (text === 'true') return 1;
+      if (/^\d+$/.test(text)) return Number(text);
+      const addresses = text.split(',').map((part) => part.trim());
+      if (addresses.some((part) => !/^[\d.:a-fA-F]+(\/\d{1,3})?$/.test(part))) {
+        context.addIssue({
+          code: 'custom',
+          message: 'a hop count, true/false, or a list of addresses/CIDRs',
+        });
+        return z.NEVER;
+      }
+      return addresses;
+    }),
   /** How long /ready waits for the database before it answers "not ready". */
   READY_TIMEOUT_MS: z.coerce.number().int().min(50).default(2_000),
   /** The built admin app served at `/`; unset means no static files. */
@@ -46,19 +72,30 @@ const environmentSchema = z.object({
   WEBHOOK_ALLOWED_HOSTS: z.string().optional(),
 });
 
+/** Fastify's trustProxy: false, a hop count, or the proxies' addresses (never `true`, which trusts any client). */
+export type TrustProxy = false | number | string[];
+
 export type ApiConfig = {
   production: boolean;
   port: number;
   host: string;
   logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL'];
   introspection: boolean;
-  limits: { depth: number; complexity: number; breadth: number; tokens: number };
+  limits: {
+    depth: number;
+    complexity: number;
+    breadth: number;
+    tokens: number;
+    aliases: number;
+    directives: number;
+    executionTimeoutMs: number;
+  };
   bodyLimitBytes: number;
   sessionTtlMs: number;
   rateLimit: { max: number; windowMs: number };
   loginRateLimit: { windowMs: number; maxPerEmail: number; maxPerIp: number; backoffMaxMs: number };
   knownDeviceTtlMs: number;
-  trustProxy: boolean;
+  trustProxy: TrustProxy;
   readyTimeoutMs: number;
   adminDistDir: string | undefined;
   /** Which webhook URLs an admin may register (refused: internal addresses not in WEBHOOK_ALLOWED_HOSTS). */
@@ -88,6 +125,9 @@ export function readConfig(environment: Record<string, string | undefined> = pro
       complexity: env.GRAPHQL_MAX_COMPLEXITY,
       breadth: env.GRAPHQL_MAX_BREADTH,
       tokens: env.GRAPHQL_MAX_TOKENS,
+      aliases: env.GRAPHQL_MAX_ALIASES,
+      directives: env.GRAPHQL_MAX_DIRECTIVES,
+      executionTimeoutMs: env.GRAPHQL_EXECUTION_TIMEOUT_MS,
     },
     bodyLimitBytes: env.BODY_LIMIT_BYTES,
     sessionTtlMs: env.SESSION_TTL_HOURS * 3_600_000,

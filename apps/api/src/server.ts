@@ -1,8 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { HeaderMap } from '@apollo/server';
+import type { Server } from 'node:http';
+import { fastifyApolloHandler } from '@as-integrations/fastify';
+import fastifyCompress from '@fastify/compress';
+import fastifyRateLimit from '@fastify/rate-limit';
 import { isDatabaseUnavailable } from '@ksp/db';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+} from 'fastify';
 import type { GraphQLSchema } from 'graphql';
 import { createApollo } from './apollo';
 import { bearerToken } from './auth/token';
@@ -10,11 +17,11 @@ import type { ApiConfig } from './config';
 import type { Context } from './context';
 import { handleExportRequest } from './http/exports';
 import { EXPORTS_PREFIX } from './http/exports-paths';
-import { GRAPHIQL_CSP, GRAPHIQL_PAGE, graphiqlAsset } from './http/graphiql';
-import { PayloadTooLargeError, readBody } from './http/read-body';
-import { requestRateLimit } from './http/request-rate-limit';
-import { SERVICE_ERROR_STATUS, ServiceUnavailableError } from './http/service-errors';
-import { serveStaticFile } from './http/static-files';
+import { registerGraphiql } from './http/graphiql';
+import { replyWithError } from './http/replies';
+import { registerSecurityHeaders } from './http/security-headers';
+import { ServiceUnavailableError } from './http/service-errors';
+import { registerAdminApp, serveAdminAppShell } from './http/static-files';
 import type { Logger } from './logger';
 import type { Services } from './services';
 
@@ -26,6 +33,7 @@ export type ApiServerOptions = {
 };
 
 export type ApiServer = {
+  app: FastifyInstance;
   httpServer: Server;
   /** Starts listening; resolves with the base URL (port 0 picks a free port). */
   listen(port?: number, host?: string): Promise<string>;
@@ -34,248 +42,188 @@ export type ApiServer = {
 };
 
 const REQUEST_ID = /^[\w.-]{1,64}$/;
-/** How much of an oversized upload is read and thrown away (so its sender sees the 413) before the connection is cut. */
-const DISCARD_LIMIT_BYTES = 16 * 1_048_576;
 
-function sendJson(
-  response: ServerResponse,
-  status: number,
-  body: unknown,
-  headers: Record<string, string> = {},
-) {
-  const text = JSON.stringify(body);
-  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
-  response.end(text);
-}
-
-function errorBody(message: string, code: string, requestId?: string, extra: Record<string, unknown> = {}) {
-  return { errors: [{ message, extensions: { code, ...extra, ...(requestId ? { requestId } : {}) } }] };
-}
-
-/** The client's address; the first X-Forwarded-For hop only when the operator says a proxy sets it. */
-function clientAddress(request: IncomingMessage, trustProxy: boolean): string {
-  const forwarded = request.headers['x-forwarded-for'];
-  if (trustProxy && typeof forwarded === 'string' && forwarded.trim() !== '')
-    return forwarded.split(',')[0]?.trim() ?? 'unknown';
-  return request.socket.remoteAddress ?? 'unknown';
-}
-
-/**
- * A GraphQL answer whose errors say "rate limited" or "database unavailable" gets that HTTP status (429/503)
- * and Retry-After, so load balancers and clients can tell a retryable failure from a bad request.
- */
-function serviceErrorStatus(body: string): { status: number; retryAfter: number } | null {
-  if (!body.includes('"RATE_LIMITED"') && !body.includes('"SERVICE_UNAVAILABLE"')) return null;
-  try {
-    const parsed = JSON.parse(body) as {
-      errors?: { extensions?: { code?: string; retryAfterSeconds?: number } }[];
-    };
-    for (const error of parsed.errors ?? []) {
-      const status = SERVICE_ERROR_STATUS[error.extensions?.code ?? ''];
-      if (status) return { status, retryAfter: error.extensions?.retryAfterSeconds ?? 5 };
-    }
-  } catch {
-    // Not JSON (cannot happen for complete GraphQL bodies): leave the status as it is.
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The GraphQL context, built before Apollo runs so its failures get the HTTP layer's answers. */
+    graphqlContext?: Context;
   }
-  return null;
 }
 
-/** Creates the HTTP server and Apollo; nothing listens until `listen`. */
+/** Fastify with Apollo, the admin app, GraphiQL, the export downloads and the probes; nothing listens until `listen`. */
 export async function createApiServer({
   config,
   logger,
   services,
   schema,
 }: ApiServerOptions): Promise<ApiServer> {
-  // Idle keep-alive connections stay open longer than a load balancer's (typically 60 s) idle timeout, so the
-  // balancer never reuses a connection the API has just closed (a spurious 502).
-  const httpServer = createServer({ keepAliveTimeout: 65_000, headersTimeout: 66_000 });
-  const apollo = createApollo({
-    schema,
-    httpServer,
-    introspection: config.introspection,
-    maxTokens: config.limits.tokens,
+  const app = Fastify({
+    loggerInstance: logger as FastifyBaseLogger,
+    // Our own one line per request (below), with the fields the operations docs promise.
+    disableRequestLogging: true,
+    requestIdLogLabel: 'requestId',
+    genReqId: (request) => {
+      const incoming = request.headers['x-request-id'];
+      return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    },
+    bodyLimit: config.bodyLimitBytes,
+    // A hop count or the proxies' addresses: the client-set leftmost X-Forwarded-For is never believed.
+    trustProxy: trustProxyOption(config.trustProxy),
+    // Idle keep-alive connections stay open longer than a load balancer's (typically 60 s) idle timeout, so the
+    // balancer never reuses a connection the API has just closed (a spurious 502).
+    keepAliveTimeout: 65_000,
+    // A malformed `%` escape in the path is the client's mistake: 400 in the GraphQL error shape, not Fastify's.
+    frameworkErrors: (error, _request, reply) =>
+      replyWithError(reply, 400, `The path is not valid: ${error.message}`, 'BAD_REQUEST'),
   });
+  app.server.headersTimeout = 66_000;
+
+  const apollo = createApollo({ schema, app, config });
   await apollo.start();
-  const rateLimit = requestRateLimit(config.rateLimit);
 
-  async function handleGraphQL(
-    request: IncomingMessage,
-    response: ServerResponse,
-    requestId: string,
-    url: URL,
-  ) {
-    const clientIp = clientAddress(request, config.trustProxy);
-    const waitSeconds = rateLimit.take(clientIp);
-    if (waitSeconds > 0) {
-      request.resume();
-      return sendJson(
-        response,
-        429,
-        errorBody('Too many requests. Slow down.', 'RATE_LIMITED', requestId, {
-          retryAfterSeconds: waitSeconds,
-        }),
-        { 'retry-after': String(waitSeconds) },
-      );
-    }
-    if (request.method !== 'GET' && request.method !== 'POST') {
-      return sendJson(response, 405, errorBody('Use GET or POST.', 'METHOD_NOT_ALLOWED'), {
-        allow: 'GET, POST',
+  // Every refusal is a GraphQL-shaped body (`errors[].message`, `extensions.code`): Fastify's own (400 for a
+  // malformed `%` escape or JSON, 413 over BODY_LIMIT_BYTES), the rate limit's 429, and masked 500s.
+  app.setErrorHandler((error: HttpError, request, reply) => {
+    if (isDatabaseUnavailable(error)) {
+      // E.g. the bearer-token lookup before GraphQL runs: same retryable answer as inside GraphQL.
+      request.log.warn({ err: error }, 'database unavailable');
+      const unavailable = new ServiceUnavailableError();
+      reply.header('retry-after', String(unavailable.retryAfterSeconds));
+      return replyWithError(reply, 503, unavailable.message, unavailable.code, {
+        retryAfterSeconds: unavailable.retryAfterSeconds,
       });
     }
-    const headers = new HeaderMap();
-    for (const [name, value] of Object.entries(request.headers)) {
-      if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+    const status = error.statusCode ?? 500;
+    if (status >= 500) {
+      request.log.error({ err: error }, 'request failed');
+      return replyWithError(reply, 500, 'Internal server error', 'INTERNAL_SERVER_ERROR');
     }
-    let body: unknown;
-    if (request.method === 'POST') {
-      const raw = await readBody(request, config.bodyLimitBytes);
-      if (/^application\/json\b/i.test(headers.get('content-type') ?? '')) {
-        try {
-          body = raw === '' ? {} : JSON.parse(raw);
-        } catch {
-          return sendJson(response, 400, errorBody('The body is not valid JSON.', 'BAD_REQUEST'));
-        }
-      } else {
-        body = raw;
-      }
-    }
-    const log = logger.child({ requestId });
-    const token = bearerToken(headers.get('authorization'));
-    // Built here rather than inside Apollo so a failure is handled (and masked) like any other server error.
-    const context: Context = {
-      requestId,
-      clientIp,
-      token,
-      viewer: token ? await services.authenticate(token) : null,
-      log,
-      config,
-      services,
-    };
-    const result = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: request.method, headers, search: url.search, body },
-      context: async () => context,
-    });
-    for (const [name, value] of result.headers) response.setHeader(name, value);
-    response.statusCode = result.status ?? 200;
-    if (result.body.kind === 'complete') {
-      const serviceError = serviceErrorStatus(result.body.string);
-      if (serviceError) {
-        response.statusCode = serviceError.status;
-        response.setHeader('retry-after', String(serviceError.retryAfter));
-      }
-      response.end(result.body.string);
-      return;
-    }
-    for await (const chunk of result.body.asyncIterator) response.write(chunk);
-    response.end();
-  }
-
-  async function route(request: IncomingMessage, response: ServerResponse, requestId: string) {
-    const url = new URL(request.url ?? '/', 'http://localhost');
-    const path = url.pathname;
-    if (path === '/graphql') return handleGraphQL(request, response, requestId, url);
-    if (path === '/health') return sendJson(response, 200, { status: 'ok' });
-    if (path.startsWith(EXPORTS_PREFIX))
-      return handleExportRequest(request, response, services, url, requestId, logger);
-    if (path === '/ready') {
-      // Bounded: a database that does not answer must not make the readiness probe hang.
-      let timer: NodeJS.Timeout | undefined;
-      const timeout = new Promise<boolean>((resolve) => {
-        timer = setTimeout(() => resolve(false), config.readyTimeoutMs);
-      });
-      const ready = await Promise.race([services.ready().catch(() => false), timeout]);
-      clearTimeout(timer);
-      return sendJson(response, ready ? 200 : 503, { status: ready ? 'ready' : 'database unreachable' });
-    }
-    if (path === '/graphiql' || path === '/graphiql/') {
-      response.writeHead(200, {
-        'content-type': 'text/html; charset=utf-8',
-        'content-security-policy': GRAPHIQL_CSP,
-      });
-      return response.end(GRAPHIQL_PAGE);
-    }
-    if (path.startsWith('/graphiql/assets/')) {
-      const asset = graphiqlAsset(path.slice('/graphiql/assets/'.length));
-      if (asset) {
-        response.writeHead(200, {
-          'content-type': asset.contentType,
-          'cache-control': 'public, max-age=3600',
-        });
-        return response.end(asset.body);
-      }
-    }
-    if (config.adminDistDir && (await serveStaticFile(config.adminDistDir, request, response))) return;
-    sendJson(response, 404, errorBody(`Nothing at ${path}.`, 'NOT_FOUND'));
-  }
-
-  httpServer.on('request', (request: IncomingMessage, response: ServerResponse) => {
-    const incoming = request.headers['x-request-id'];
-    const requestId = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
-    const started = performance.now();
-    response.setHeader('x-request-id', requestId);
-    response.on('finish', () => {
-      logger.info(
-        {
-          requestId,
-          method: request.method,
-          path: request.url?.split('?')[0],
-          status: response.statusCode,
-          ms: Math.round((performance.now() - started) * 10) / 10,
-        },
-        'request',
-      );
-    });
-    route(request, response, requestId).catch((error: unknown) => {
-      if (error instanceof PayloadTooLargeError) {
-        // Answer at once, then discard the rest of the upload so the client (still sending) can read the 413
-        // instead of a broken pipe; an upload that goes on past DISCARD_LIMIT_BYTES has its connection cut.
-        sendJson(response, 413, errorBody(error.message, 'PAYLOAD_TOO_LARGE'));
-        let discarded = 0;
-        request.on('data', (chunk: Buffer) => {
-          discarded += chunk.length;
-          if (discarded > DISCARD_LIMIT_BYTES) request.socket.destroy();
-        });
-        request.resume();
-        return;
-      }
-      if (isDatabaseUnavailable(error) && !response.headersSent) {
-        // E.g. the bearer-token lookup before GraphQL runs: same retryable answer as inside GraphQL.
-        logger.warn({ requestId, err: error }, 'database unavailable');
-        const unavailable = new ServiceUnavailableError();
-        sendJson(
-          response,
-          503,
-          errorBody(unavailable.message, unavailable.code, requestId, {
-            retryAfterSeconds: unavailable.retryAfterSeconds,
-          }),
-          { 'retry-after': String(unavailable.retryAfterSeconds) },
-        );
-        return;
-      }
-      logger.error({ requestId, err: error }, 'request failed');
-      if (!response.headersSent)
-        sendJson(response, 500, errorBody('Internal server error', 'INTERNAL_SERVER_ERROR', requestId));
-      else response.destroy();
-    });
+    const extra = error.retryAfterSeconds ? { retryAfterSeconds: error.retryAfterSeconds } : {};
+    return replyWithError(reply, status, error.message, httpErrorCode(status), extra);
   });
+
+  app.setNotFoundHandler((request, reply) => {
+    if (config.adminDistDir && serveAdminAppShell(request, reply)) return reply;
+    return replyWithError(reply, 404, `Nothing at ${request.url.split('?')[0]}.`, 'NOT_FOUND');
+  });
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    request.log.info(
+      {
+        method: request.method,
+        path: request.url.split('?')[0],
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime * 10) / 10,
+      },
+      'request',
+    );
+  });
+
+  await registerSecurityHeaders(app);
+  await app.register(fastifyCompress, { global: true, encodings: ['br', 'gzip'], threshold: 1024 });
+  if (config.rateLimit.max > 0) {
+    await app.register(fastifyRateLimit, {
+      global: false,
+      // Memory, per process: flood protection only (login guessing is limited in the database).
+      errorResponseBuilder: (_request, context) => {
+        const seconds = Math.max(1, Math.ceil(context.ttl / 1000));
+        return Object.assign(new Error('Too many requests. Slow down.'), {
+          statusCode: 429,
+          code: 'RATE_LIMITED',
+          retryAfterSeconds: seconds,
+        });
+      },
+    });
+  }
+
+  // Apollo handles JSON bodies; any other type reaches it as text so it can answer 400 in the GraphQL shape.
+  app.addContentTypeParser('*', { parseAs: 'string' }, (_request, body, done) => done(null, body));
+
+  const graphqlHandler = fastifyApolloHandler<Context>(apollo, {
+    context: async (request) => request.graphqlContext as Context,
+  });
+  app.route({
+    method: ['GET', 'POST'],
+    url: '/graphql',
+    exposeHeadRoute: false,
+    config: {
+      rateLimit: { max: config.rateLimit.max, timeWindow: config.rateLimit.windowMs },
+    },
+    preHandler: async (request) => {
+      const token = bearerToken(request.headers.authorization);
+      request.graphqlContext = {
+        requestId: request.id,
+        clientIp: request.ip,
+        token,
+        viewer: token ? await services.authenticate(token) : null,
+        log: request.log as Logger,
+        config,
+        services,
+      };
+    },
+    handler: graphqlHandler,
+  });
+  app.route({
+    method: ['PUT', 'PATCH', 'DELETE', 'OPTIONS', 'HEAD'],
+    url: '/graphql',
+    config: {
+      rateLimit: { max: config.rateLimit.max, timeWindow: config.rateLimit.windowMs },
+    },
+    handler: (_request, reply) =>
+      replyWithError(reply.header('allow', 'GET, POST'), 405, 'Use GET or POST.', 'METHOD_NOT_ALLOWED'),
+  });
+
+  app.get('/health', async () => ({ status: 'ok' }));
+  app.get('/ready', async (_request, reply) => {
+    // Bounded: a database that does not answer must not make the readiness probe hang.
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => resolve(false), config.readyTimeoutMs);
+    });
+    const ready = await Promise.race([services.ready().catch(() => false), timeout]);
+    clearTimeout(timer);
+    return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'database unreachable' });
+  });
+  app.all(`${EXPORTS_PREFIX}*`, (request: FastifyRequest, reply: FastifyReply) =>
+    handleExportRequest(request, reply, services),
+  );
+
+  await registerGraphiql(app);
+  if (config.adminDistDir) await registerAdminApp(app, config.adminDistDir);
 
   return {
-    httpServer,
-    listen(port = config.port, host = config.host) {
-      return new Promise((resolveUrl, reject) => {
-        httpServer.once('error', reject);
-        httpServer.listen(port, host, () => {
-          const address = httpServer.address() as AddressInfo;
-          const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-          resolveUrl(`http://${shownHost === '0.0.0.0' ? '127.0.0.1' : shownHost}:${address.port}`);
-        });
-      });
+    app,
+    httpServer: app.server,
+    async listen(port = config.port, host = config.host) {
+      await app.listen({ port, host });
+      const address = app.server.address();
+      if (!address || typeof address === 'string') throw new Error('The server has no TCP address.');
+      const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+      return `http://${shownHost === '0.0.0.0' ? '127.0.0.1' : shownHost}:${address.port}`;
     },
     async close() {
-      // Apollo's drain plugin closes the HTTP server and waits for in-flight requests.
+      // Apollo's drain plugin closes Fastify, which waits for in-flight requests (cut after 10 s).
       await apollo.stop();
       await services.close();
     },
   };
+}
+
+/** Fastify's trustProxy takes a hop count at run time but types only a function for it: hops nearer than n. */
+function trustProxyOption(trust: ApiConfig['trustProxy']) {
+  return typeof trust === 'number' ? (_address: string, hop: number) => hop < trust : trust;
+}
+
+type HttpError = Error & { statusCode?: number; retryAfterSeconds?: number };
+
+/** The `extensions.code` of an HTTP-level refusal, by status (Fastify's own codes are not part of our API). */
+function httpErrorCode(status: number): string {
+  if (status === 413) return 'PAYLOAD_TOO_LARGE';
+  if (status === 429) return 'RATE_LIMITED';
+  if (status === 404) return 'NOT_FOUND';
+  if (status === 405) return 'METHOD_NOT_ALLOWED';
+  return 'BAD_REQUEST';
 }

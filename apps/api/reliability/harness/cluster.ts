@@ -26,6 +26,9 @@ export const CLUSTER_ENV = {
   LOGIN_MAX_FAILURES_PER_IP: '12',
   LOGIN_WINDOW_MS: '4000',
   LOG_LEVEL: 'warn',
+  // The access matrix aliases every field of a union member (same-named fields of different types must not
+  // clash), up to ~90 per document; the default 15 fits real clients (the admin app uses at most 2).
+  GRAPHQL_MAX_ALIASES: '200',
 };
 
 export function sharedCluster(): SharedCluster & { connect(): Promise<Database> } {

@@ -1,4 +1,3 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { NotFoundError as DbNotFoundError } from '@ksp/db';
 import {
   EXPORT_FORMATS,
@@ -12,9 +11,9 @@ import {
   type ResultView,
   resultsExportFile,
 } from '@ksp/exchange';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { bearerToken } from '../auth/token';
 import { scopesFor } from '../auth/viewer';
-import type { Logger } from '../logger';
 import type { Services } from '../services';
 import { EXPORTS_PREFIX, type ExportLocale } from './exports-paths';
 
@@ -37,9 +36,18 @@ type ExportRoute =
   | { kind: 'company'; editionKey: string; companyKey: string }
   | { kind: 'edition'; editionKey: string };
 
+/** Decodes one path segment; a malformed `%` escape is the client's mistake (400), not a server error. */
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw badRequest('The path has a malformed % escape.');
+  }
+}
+
 /** `/exports/results/KSP24.xlsx`, `/exports/company/KSP24/acme.xlsx`, `/exports/edition/KSP24.json`. */
 function parseRoute(path: string): ExportRoute | null {
-  const segments = path.slice(EXPORTS_PREFIX.length).split('/').map(decodeURIComponent);
+  const segments = path.slice(EXPORTS_PREFIX.length).split('/').map(decodeSegment);
   const [kind, ...rest] = segments;
   const split = (name: string | undefined) => {
     const dot = name?.lastIndexOf('.') ?? -1;
@@ -104,31 +112,20 @@ async function buildFile(route: ExportRoute, url: URL, services: Services): Prom
   };
 }
 
-function sendError(response: ServerResponse, error: ExportRequestError, requestId: string) {
-  const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8' };
-  if (error.status === 401) headers['www-authenticate'] = 'Bearer';
-  response.writeHead(error.status, headers);
-  response.end(
-    JSON.stringify({ errors: [{ message: error.message, extensions: { code: error.code, requestId } }] }),
-  );
-}
-
 /**
  * The download routes for export files. Same credentials as /graphql (`Authorization: Bearer` with a session
  * or API token); analysts and admins only. Refusals are JSON: 401 without valid credentials, 403 for
  * observers, 404 for an unknown edition or company, 400 for bad parameters.
  */
 export async function handleExportRequest(
-  request: IncomingMessage,
-  response: ServerResponse,
+  request: FastifyRequest,
+  reply: FastifyReply,
   services: Services,
-  url: URL,
-  requestId: string,
-  logger: Logger,
-): Promise<void> {
+): Promise<FastifyReply> {
+  const url = new URL(request.url, 'http://localhost');
   try {
     if (request.method !== 'GET' && request.method !== 'HEAD') {
-      response.setHeader('allow', 'GET, HEAD');
+      reply.header('allow', 'GET, HEAD');
       throw new ExportRequestError(405, 'METHOD_NOT_ALLOWED', 'Use GET.');
     }
     const route = parseRoute(url.pathname);
@@ -143,16 +140,21 @@ export async function handleExportRequest(
       if (error instanceof DbNotFoundError) throw notFound(error.message);
       throw error;
     });
-    logger.info({ requestId, userId: viewer.userId, file: file.fileName, bytes: file.body.length }, 'export');
-    response.writeHead(200, {
-      'content-type': file.contentType,
-      'content-length': String(file.body.length),
-      'content-disposition': `attachment; filename="${file.fileName.replace(/[^\w.-]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
-      'cache-control': 'private, no-store',
-    });
-    response.end(request.method === 'HEAD' ? undefined : file.body);
+    request.log.info({ userId: viewer.userId, file: file.fileName, bytes: file.body.length }, 'export');
+    return reply
+      .code(200)
+      .header('content-type', file.contentType)
+      .header(
+        'content-disposition',
+        `attachment; filename="${file.fileName.replace(/[^\w.-]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+      )
+      .header('cache-control', 'private, no-store')
+      .send(file.body);
   } catch (error) {
-    if (error instanceof ExportRequestError) return sendError(response, error, requestId);
-    throw error;
+    if (!(error instanceof ExportRequestError)) throw error;
+    if (error.status === 401) reply.header('www-authenticate', 'Bearer');
+    return reply.code(error.status).send({
+      errors: [{ message: error.message, extensions: { code: error.code, requestId: request.id } }],
+    });
   }
 }

@@ -1,68 +1,35 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
 
-// GraphiQL is served from the installed npm packages: no CDN, so it works offline and behind firewalls.
-const require = createRequire(import.meta.url);
-const packageDir = (name: string) => dirname(require.resolve(`${name}/package.json`));
+/** Built by `scripts/build-graphiql.ts` (the package's `generate`): the API itself has no React or GraphiQL. */
+const GRAPHIQL_DIR = fileURLToPath(new URL('../generated/graphiql', import.meta.url));
 
-type Asset = { file: string; contentType: string };
-const ASSETS: Record<string, Asset> = {
-  'react.js': {
-    file: join(packageDir('react'), 'umd/react.production.min.js'),
-    contentType: 'text/javascript',
-  },
-  'react-dom.js': {
-    file: join(packageDir('react-dom'), 'umd/react-dom.production.min.js'),
-    contentType: 'text/javascript',
-  },
-  'graphiql.js': { file: join(packageDir('graphiql'), 'graphiql.min.js'), contentType: 'text/javascript' },
-  'graphiql.css': { file: join(packageDir('graphiql'), 'graphiql.min.css'), contentType: 'text/css' },
-};
-
-const START_SCRIPT = `
-const fetcher = GraphiQL.createFetcher({ url: new URL('/graphql', location.href).toString() });
-const root = ReactDOM.createRoot(document.getElementById('graphiql'));
-root.render(React.createElement(GraphiQL, {
-  fetcher,
-  defaultEditorToolsVisibility: true,
-  defaultHeaders: JSON.stringify({ Authorization: 'Bearer <token from the login mutation>' }, null, 2),
-}));
-`;
-
-export const GRAPHIQL_PAGE = `<!doctype html>
-<html lang="en">
-<head>
-  <meta charset="utf-8" />
-  <title>KSP API · GraphiQL</title>
-  <link rel="stylesheet" href="/graphiql/assets/graphiql.css" />
-  <style>body { margin: 0; } #graphiql { height: 100vh; }</style>
-</head>
-<body>
-  <div id="graphiql">Loading GraphiQL…</div>
-  <script src="/graphiql/assets/react.js"></script>
-  <script src="/graphiql/assets/react-dom.js"></script>
-  <script src="/graphiql/assets/graphiql.js"></script>
-  <script src="/graphiql/assets/start.js"></script>
-</body>
-</html>
-`;
-
-/** Only scripts from this server; GraphiQL sets inline styles, so those are allowed. */
-export const GRAPHIQL_CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:";
-
-const cache = new Map<string, Buffer>();
-
-/** The asset's bytes and content type, or null for an unknown name. Read once, then kept in memory. */
-export function graphiqlAsset(name: string): { body: Buffer; contentType: string } | null {
-  if (name === 'start.js') return { body: Buffer.from(START_SCRIPT), contentType: 'text/javascript' };
-  const asset = ASSETS[name];
-  if (!asset) return null;
-  let body = cache.get(name);
-  if (!body) {
-    body = readFileSync(asset.file);
-    cache.set(name, body);
+/**
+ * GraphiQL at /graphiql: the page, and its content-hashed assets (cached for good, sent precompressed).
+ * Unknown names (`/graphiql/assets/__proto__` too) are 404s.
+ */
+export async function registerGraphiql(app: FastifyInstance): Promise<void> {
+  const pagePath = `${GRAPHIQL_DIR}/index.html`;
+  if (!existsSync(pagePath)) {
+    app.log.warn({ dir: GRAPHIQL_DIR }, 'GraphiQL is not built (run `pnpm generate`); /graphiql answers 404');
+    return;
   }
-  return { body, contentType: `${asset.contentType}; charset=utf-8` };
+  const page = readFileSync(pagePath, 'utf8');
+  for (const url of ['/graphiql', '/graphiql/'])
+    app.get(url, (_request, reply) =>
+      reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(page),
+    );
+  await app.register(fastifyStatic, {
+    root: `${GRAPHIQL_DIR}/assets`,
+    prefix: '/graphiql/assets/',
+    decorateReply: false,
+    preCompressed: true,
+    index: false,
+    dotfiles: 'ignore',
+    cacheControl: true,
+    maxAge: '365d',
+    immutable: true,
+  });
 }

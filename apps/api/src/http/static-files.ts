@@ -1,51 +1,44 @@
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { extname } from 'node:path';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.txt': 'text/plain; charset=utf-8',
-  '.map': 'application/json',
-};
+/** Build output that must not be public: source maps (the source code) and Vite's manifest (`.vite/`). */
+function isBuildInternal(pathName: string): boolean {
+  return pathName.endsWith('.map') || pathName.split('/').some((segment) => segment.startsWith('.'));
+}
 
 /**
- * Serves a built single-page app (apps/admin/dist): files by path, and index.html for paths without an
- * extension so client-side routes work on reload. Returns false when nothing was served.
+ * The built admin app (ADMIN_DIST_DIR) at `/`: Vite's content-hashed files under /assets/ are cached for
+ * good, everything else is revalidated; `.br`/`.gz` files written at build time are sent to clients that
+ * accept them. Source maps and the manifest are never served.
  */
-export async function serveStaticFile(
-  rootDir: string,
-  request: IncomingMessage,
-  response: ServerResponse,
-): Promise<boolean> {
-  if (request.method !== 'GET' && request.method !== 'HEAD') return false;
-  const root = resolve(rootDir);
-  const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
-  const wanted = resolve(join(root, normalize(pathname)));
-  if (wanted !== root && !wanted.startsWith(root + sep)) return false;
+export async function registerAdminApp(app: FastifyInstance, rootDir: string): Promise<void> {
+  await app.register(fastifyStatic, {
+    root: rootDir,
+    prefix: '/',
+    preCompressed: true,
+    dotfiles: 'ignore',
+    index: ['index.html'],
+    cacheControl: false,
+    allowedPath: (pathName) => !isBuildInternal(pathName),
+    setHeaders: (reply, path) => {
+      reply.header(
+        'cache-control',
+        /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache',
+      );
+    },
+  });
+}
 
-  const candidates = extname(wanted) ? [wanted] : [join(wanted, 'index.html'), join(root, 'index.html')];
-  for (const file of candidates) {
-    const info = await stat(file).catch(() => null);
-    if (!info?.isFile()) continue;
-    response.writeHead(200, {
-      'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
-      'content-length': info.size,
-      // Vite fingerprints assets; index.html must always be revalidated.
-      'cache-control': file.includes(`${sep}assets${sep}`)
-        ? 'public, max-age=31536000, immutable'
-        : 'no-cache',
-    });
-    if (request.method === 'HEAD') response.end();
-    else createReadStream(file).pipe(response);
-    return true;
-  }
-  return false;
+/**
+ * History fallback: a client-side route (a GET for a path without an extension, outside the API's own
+ * prefixes) gets index.html, so reloading /editions/KSP24 works. Returns false when the path is not one.
+ */
+export function serveAdminAppShell(request: FastifyRequest, reply: FastifyReply): boolean {
+  if (request.method !== 'GET' && request.method !== 'HEAD') return false;
+  const path = request.url.split('?')[0] ?? '/';
+  if (extname(path) !== '' || /^\/(graphql|graphiql|exports|health|ready)(\/|$)/.test(path)) return false;
+  reply.header('cache-control', 'no-cache');
+  reply.sendFile('index.html');
+  return true;
 }

@@ -84,9 +84,15 @@ const SubmitEvaluationInput = builder.inputType('SubmitEvaluationInput', {
     earlierAttempts: t.field({
       type: [AttemptInput],
       description: ContactFields.earlierAttempts,
-      validate: z.array(z.unknown()).max(10),
+      extensions: { maxItems: 10 },
     }),
-    answers: t.field({ type: [AnswerInput], required: true, description: ContactFields.answers }),
+    answers: t.field({
+      type: [AnswerInput],
+      required: true,
+      description: ContactFields.answers,
+      // One per question of the edition, which may have a few hundred.
+      extensions: { maxItems: 500 },
+    }),
     comments: t.field({ type: [AreaCommentInput], description: ContactFields.comments }),
   }),
 });
@@ -102,9 +108,15 @@ const UpdateEvaluationInput = builder.inputType('UpdateEvaluationInput', {
     earlierAttempts: t.field({
       type: [AttemptInput],
       description: ContactFields.earlierAttempts,
-      validate: z.array(z.unknown()).max(10),
+      extensions: { maxItems: 10 },
     }),
-    answers: t.field({ type: [AnswerInput], required: true, description: ContactFields.answers }),
+    answers: t.field({
+      type: [AnswerInput],
+      required: true,
+      description: ContactFields.answers,
+      // One per question of the edition, which may have a few hundred.
+      extensions: { maxItems: 500 },
+    }),
     comments: t.field({ type: [AreaCommentInput], description: ContactFields.comments }),
   }),
 });

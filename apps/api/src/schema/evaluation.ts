@@ -9,6 +9,7 @@ import {
 } from '@ksp/db';
 import { type Attempt, contactOutcome, type WaitingBand } from '@ksp/domain';
 import { builder } from '../builder';
+import { isUuid } from '../node-ids';
 import { answerLoaders } from './answer-loaders';
 import { ContactOutcomeEnum } from './enums';
 
@@ -187,7 +188,12 @@ function evaluationWhere(filter: Filter, viewer: { userId: string; role: string 
     ...(filter?.companyKey ? { company: { key: filter.companyKey } } : {}),
     ...(filter?.industryKey ? { industry: { key: filter.industryKey } } : {}),
     ...(filter?.channelKey ? { channelKey: filter.channelKey } : {}),
-    ...(filter?.observerId && viewer?.role !== 'observer' ? { observerId: filter.observerId } : {}),
+    // A value that is not a user id matches nobody (and must not reach the uuid column).
+    ...(filter?.observerId && viewer?.role !== 'observer'
+      ? isUuid(filter.observerId)
+        ? { observerId: filter.observerId }
+        : { id: { in: [] } }
+      : {}),
     ...(filter?.answered != null ? { answered: filter.answered } : {}),
   };
 }

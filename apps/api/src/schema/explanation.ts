@@ -14,6 +14,7 @@ import { decodeGlobalID } from '@pothos/plugin-relay';
 import { builder } from '../builder';
 import type { Context } from '../context';
 import { ForbiddenError, NotFoundError, withApiErrors } from '../errors';
+import { isUuid } from '../node-ids';
 import { ContactOutcomeEnum } from './enums';
 import { ExplanationEffectType, TieBreakStepEnum } from './explanation-effect';
 import { companyTree, contactTree, type ExplanationNode, flatten } from './explanation-tree';
@@ -311,11 +312,11 @@ async function companyExplanation(
 function evaluationUuid(id: string): string | null {
   try {
     const decoded = decodeGlobalID(id);
-    if (decoded.typename === 'Evaluation') return decoded.id;
+    if (decoded.typename === 'Evaluation') return isUuid(decoded.id) ? decoded.id : null;
   } catch {
     // Not a global id: maybe the database id itself.
   }
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id) ? id : null;
+  return isUuid(id) ? id : null;
 }
 
 builder.queryFields((t) => ({

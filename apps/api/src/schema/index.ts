@@ -39,5 +39,6 @@ import './export-links';
 import './edition-json-import';
 import './import-mutations';
 import { builder } from '../builder';
+import { documentListBounds } from '../list-bounds';
 
-export const schema = builder.toSchema();
+export const schema = documentListBounds(builder.toSchema());

@@ -40,6 +40,8 @@ builder.mutationFields((t) => ({
         type: [ParticipantInput],
         required: true,
         description: 'The companies to enrol.',
+        // A whole edition's companies at once (the demo data has 200).
+        extensions: { maxItems: 1000 },
       }),
     },
     resolve: (query, _root, args, context) =>

@@ -5,6 +5,7 @@ import { hashToken, newToken } from '../auth/token';
 import { ROLES } from '../auth/viewer';
 import { builder } from '../builder';
 import { ConflictError, NotFoundError, ValidationError, withApiErrors } from '../errors';
+import { isUuid } from '../node-ids';
 import { directResultOf, resultOf } from './result-options';
 import { RoleEnum } from './role';
 
@@ -25,9 +26,8 @@ const NewApiTokenType = builder.objectRef<NewApiToken>('NewApiToken').implement(
 });
 
 // Ids are UUIDs in the database: anything else cannot exist, and must not reach a uuid column (a server error).
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const userIdOrNotFound = (userId: string) => {
-  if (!UUID.test(userId)) throw new NotFoundError('User', userId);
+  if (!isUuid(userId)) throw new NotFoundError('User', userId);
   return userId;
 };
 
@@ -200,7 +200,7 @@ builder.mutationFields((t) => ({
     resolve: (_root, args, context) =>
       withApiErrors(() =>
         context.services.db.prisma.$transaction(async (tx) => {
-          if (!UUID.test(args.id)) return false;
+          if (!isUuid(args.id)) return false;
           const revoked = await revokeApiToken({ prisma: tx }, args.id);
           if (revoked)
             await audit(tx, context, {

@@ -2,6 +2,7 @@ import type { WEBHOOK_EVENTS } from '@ksp/db';
 import { decodeGlobalID } from '@pothos/plugin-relay';
 import { builder } from '../builder';
 import { NotFoundError } from '../errors';
+import { isUuid } from '../node-ids';
 import { secretPreview } from '../webhooks';
 
 export const WebhookEventEnum = builder.enumType('WebhookEvent', {
@@ -112,7 +113,7 @@ export function webhookDbId(
 ): string {
   try {
     const decoded = decodeGlobalID(String(id));
-    if (decoded.typename === typename && /^[0-9a-f-]{36}$/i.test(decoded.id)) return decoded.id;
+    if (decoded.typename === typename && isUuid(decoded.id)) return decoded.id;
   } catch {
     // falls through to NotFoundError
   }
@@ -156,7 +157,8 @@ function deliveryWhere(filter: DeliveryFilter) {
       ? { subscriptionId: webhookDbId(filter.subscriptionId, 'WebhookSubscription') }
       : {}),
     ...(filter?.event ? { event: filter.event } : {}),
-    ...(filter?.eventId ? { eventId: filter.eventId } : {}),
+    // Event ids are uuids: anything else matches nothing (and must not reach the uuid column).
+    ...(filter?.eventId ? (isUuid(filter.eventId) ? { eventId: filter.eventId } : { id: { in: [] } }) : {}),
   };
 }
 

@@ -20,8 +20,7 @@ export function SignInPage({ onSignedIn }: { onSignedIn: (session: Session) => v
     if (outcome.ok) {
       rememberDevice(outcome.data.deviceToken);
       onSignedIn({ token: outcome.data.token, user: outcome.data.viewer });
-    }
-    else if (outcome.error.__typename === 'InvalidCredentialsError') setError(t('signIn.failed'));
+    } else if (outcome.error.__typename === 'InvalidCredentialsError') setError(t('signIn.failed'));
     else setError(outcome.error.message || t('state.errorBody'));
   };
 

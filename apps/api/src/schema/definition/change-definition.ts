@@ -77,5 +77,6 @@ export const keysArg = builder.args((t) => ({
   keys: t.stringList({
     required: true,
     description: 'Every item key of the list, once each, in the new order.',
+    extensions: { maxItems: 500 },
   }),
 }));
