@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiProcess, startApiProcess, waitUntilReady } from './harness/api-process';
 import { createReliabilityDatabase, type ReliabilityDatabase } from './harness/database';
-import { freshEvaluations, SUBMIT, submitInput } from './harness/evaluations';
+import { freshEvaluations, measuredChannels, SUBMIT, submitInput } from './harness/evaluations';
 import { gql, loginAll } from './harness/gql';
 import { recordSection } from './harness/report';
 
@@ -49,9 +49,9 @@ async function storedEvaluations(prefix: string): Promise<Map<string, Stored>> {
 describe('crash safety', () => {
   it('after kill -9 during concurrent large submissions every evaluation is whole or absent, and the API serves again', async () => {
     const tokens = await loginAll(api.url);
-    const companyKeys = database.seeded.companies.map((c) => c.key);
+    const measured = await measuredChannels(database.db);
     const prefix = `crash${Date.now().toString(36)}`;
-    const evaluations = freshEvaluations(companyKeys, prefix, EVALUATIONS);
+    const evaluations = freshEvaluations(measured, prefix, EVALUATIONS);
     const expected = new Map(
       evaluations.map((e) => [e.id, { answers: e.answers.length, comments: Object.keys(e.comments).length }]),
     );

@@ -14,7 +14,7 @@ import {
   serverAddress,
   viaHostPort,
 } from './harness/database';
-import { freshEvaluations, SUBMIT, submitInput } from './harness/evaluations';
+import { freshEvaluations, measuredChannels, SUBMIT, submitInput } from './harness/evaluations';
 import { type GqlResponse, gql, loginAll } from './harness/gql';
 import { recordSection } from './harness/report';
 import { startTcpProxy, type TcpProxy } from './harness/tcp-proxy';
@@ -212,7 +212,7 @@ describe('database lost during a transaction', () => {
         tripwire: { pattern: 'INSERT INTO "Evaluation"', occurrence: 1 },
         send: async (tokens: Record<string, string>) => {
           const [evaluation] = freshEvaluations(
-            database.seeded.companies.map((c) => c.key),
+            await measuredChannels(database.db),
             `cut${Date.now().toString(36)}`,
             1,
           );

@@ -7,7 +7,7 @@ import { ksp23 } from '@ksp/domain/fixtures';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { USERS } from '../test/helpers/test-data';
 import { sharedCluster } from './harness/cluster';
-import { freshEvaluations, SUBMIT, submitInput } from './harness/evaluations';
+import { freshEvaluations, measuredChannels, SUBMIT, submitInput } from './harness/evaluations';
 import { gql, loginAll } from './harness/gql';
 import { recordSection } from './harness/report';
 import { fetchSchema, generateCall, rootFields } from './harness/schema-calls';
@@ -105,11 +105,10 @@ describe('published and closed editions are frozen', () => {
     }
 
     // Valid content, not just generated values: a real evaluation into the closed edition, and a real update.
-    const closedEvaluation = freshEvaluations(
-      cluster.companies.filter((c) => c.editionKeys.includes('KSP23')).map((c) => c.key),
-      'frozen',
-      1,
-    ).map((e) => ({ ...e, editionKey: 'KSP23' }));
+    const closedEvaluation = freshEvaluations(await measuredChannels(db), 'frozen', 1).map((e) => ({
+      ...e,
+      editionKey: 'KSP23',
+    }));
     const valid = await gql(apis[1]!.url, SUBMIT, { input: submitInput(closedEvaluation[0]!) }, tokens.admin);
     expect(['ReadOnlyEditionError', 'ValidationError']).toContain(valid.data?.submitEvaluation?.__typename);
 

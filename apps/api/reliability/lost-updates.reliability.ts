@@ -6,7 +6,7 @@ import type { Database } from '@ksp/db';
 import type { Evaluation } from '@ksp/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sharedCluster } from './harness/cluster';
-import { freshEvaluations, SUBMIT, submitInput } from './harness/evaluations';
+import { freshEvaluations, measuredChannels, SUBMIT, submitInput } from './harness/evaluations';
 import { gql, loginAll } from './harness/gql';
 import { recordSection } from './harness/report';
 import {
@@ -377,11 +377,7 @@ const ROUNDS: Record<string, (context: RoundContext, db: Database) => Promise<Ro
     };
   },
   updateEvaluation: async ({ tokens, run }) => {
-    const [evaluation] = freshEvaluations(
-      cluster.companies.map((c) => c.key),
-      `lu${run}`,
-      1,
-    );
+    const [evaluation] = freshEvaluations(await measuredChannels(db), `lu${run}`, 1);
     const input = submitInput(evaluation as Evaluation);
     const submitted = await gql(apis[0]!.url, SUBMIT, { input }, tokens.observer);
     const id = submitted.data?.submitEvaluation?.id;

@@ -1,3 +1,4 @@
+import type { Database } from '@ksp/db';
 import type { Evaluation } from '@ksp/domain';
 import { demoCompanies, generateDemoEvaluations, ksp24 } from '@ksp/domain/fixtures';
 
@@ -29,18 +30,30 @@ export const SUBMIT = `mutation($input: SubmitEvaluationInput!) {
     ... on Error { message }
   } }`;
 
+/** The channels each company is measured on in KSP24, as stored: fresh evaluations keep to them. */
+export async function measuredChannels(db: Pick<Database, 'prisma'>): Promise<Map<string, string[]>> {
+  const rows = await db.prisma.companyParticipation.findMany({
+    where: { edition: { key: 'KSP24' } },
+    select: { channels: true, company: { select: { key: true } } },
+  });
+  return new Map(rows.map((r) => [r.company.key, r.channels]));
+}
+
 /**
  * Fresh KSP24 evaluations (not in the seeded data: another seed and `prefix` ids) for the companies the test
- * data enrolled, each with a long comment on every area so one submission is a large write.
+ * data enrolled, on channels they are measured on (`measured`), each with a long comment on every area so one
+ * submission is a large write.
  */
 export function freshEvaluations(
-  companyKeys: readonly string[],
+  measured: ReadonlyMap<string, readonly string[]>,
   prefix: string,
   count: number,
 ): Evaluation[] {
-  const participants = demoCompanies.filter((c) => companyKeys.includes(c.key));
+  const participants = demoCompanies.filter((c) => measured.has(c.key));
   const areaKeys = ksp24.areas.map((a) => a.key);
-  const all = generateDemoEvaluations(ksp24, participants, { seed: 991, contactsPerCompany: 30 });
+  const all = generateDemoEvaluations(ksp24, participants, { seed: 991, contactsPerCompany: 30 }).filter(
+    (e) => measured.get(e.companyKey)?.includes(e.channel),
+  );
   return all.slice(0, count).map((evaluation, i) => ({
     ...evaluation,
     id: `${prefix}-${i}`,
