@@ -99,6 +99,12 @@ export async function createApiServer({
       return replyWithError(reply, 500, 'Internal server error', 'INTERNAL_SERVER_ERROR');
     }
     const extra = error.retryAfterSeconds ? { retryAfterSeconds: error.retryAfterSeconds } : {};
+    // Over the body limit: Fastify refuses before reading. Read the rest (a bounded amount) and throw it away, so a
+    // client still sending gets the 413 rather than a reset connection.
+    if (status === 413)
+      return drainBody(request.raw, DRAIN_LIMIT_BYTES).then(() =>
+        replyWithError(reply, status, error.message, httpErrorCode(status), extra),
+      );
     return replyWithError(reply, status, error.message, httpErrorCode(status), extra);
   });
 
@@ -226,4 +232,30 @@ function httpErrorCode(status: number): string {
   if (status === 404) return 'NOT_FOUND';
   if (status === 405) return 'METHOD_NOT_ALLOWED';
   return 'BAD_REQUEST';
+}
+
+/** How much of a refused body is read and discarded so the refusal reaches the client (beyond it: cut). */
+const DRAIN_LIMIT_BYTES = 32 * 1024 * 1024;
+
+/** Reads a request's remaining body without keeping it, up to `limit` bytes (then gives up) or 10 seconds. */
+function drainBody(raw: import('node:http').IncomingMessage, limit: number): Promise<void> {
+  if (raw.complete || raw.destroyed) return Promise.resolve();
+  return new Promise((resolve) => {
+    let read = 0;
+    const done = () => {
+      clearTimeout(timer);
+      raw.off('data', onData);
+      resolve();
+    };
+    const onData = (chunk: Buffer) => {
+      read += chunk.length;
+      if (read > limit) done();
+    };
+    const timer = setTimeout(done, 10_000);
+    raw.on('data', onData);
+    raw.once('end', done);
+    raw.once('error', done);
+    raw.once('close', done);
+    raw.resume();
+  });
 }
