@@ -8,7 +8,10 @@ export type TieBreakStep = 'total' | 'answeredOnly' | 'headline' | 'nAnswered' |
 
 export interface NeighbourComparison {
   companyKey: string;
-  /** The first rule in the ranking order on which the two differ. */
+  /**
+   * The first rule in the ranking order on which the two differ. `companyKey`: they are equal on every rule,
+   * so they share a place and key order only lists them (the entry's `decidedByKeyOrder`).
+   */
   decidedBy: TieBreakStep;
   /** This company's value minus the neighbour's on that rule (for companyKey: −1 / 1 by code-unit order). */
   difference: number;
