@@ -191,7 +191,8 @@ const NeighbourType = builder.objectRef<NeighbourComparison>('RankingNeighbour')
   fields: (t) => ({
     companyKey: t.exposeString('companyKey', { description: 'The neighbour.' }),
     decidedBy: t.exposeString('decidedBy', {
-      description: 'The first rule they differ on: total, answeredOnly, headline, nAnswered or companyKey.',
+      description:
+        'The first rule they differ on: total, answeredOnly, headline, nAnswered, or companyKey — equal on every rule, so the two share the place and key order only lists them.',
     }),
     difference: t.exposeFloat('difference', {
       description: 'This company’s value minus the neighbour’s on that rule.',
@@ -357,6 +358,10 @@ builder.queryFields((t) => ({
       editionKey: t.arg.string({ required: true, description: 'The edition.' }),
       position: t.arg.int({ required: true, description: 'The 1-based position among eligible companies.' }),
       industryKey: t.arg.string({ description: 'An industry’s ranking instead of the overall one.' }),
+      companyKey: t.arg.string({
+        description:
+          'Which company, when several share the position (tied on every rule); omitted = the first by key order.',
+      }),
     },
     resolve: (_root, args, context) =>
       withApiErrors(async () => {
@@ -367,7 +372,9 @@ builder.queryFields((t) => ({
           ? results.industries.find((i) => i.industryKey === args.industryKey)
           : results.overall;
         if (!ranking) throw new NotFoundError('Industry ranking', `${args.editionKey}/${args.industryKey}`);
-        const entry = ranking.entries.find((e) => e.position === args.position);
+        const entry = ranking.entries.find(
+          (e) => e.position === args.position && (!args.companyKey || e.companyKey === args.companyKey),
+        );
         if (!entry) throw new NotFoundError('Ranking position', `${args.editionKey}/${args.position}`);
         const explained = explainRankingPosition(
           results,
