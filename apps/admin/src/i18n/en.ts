@@ -2,6 +2,7 @@ import { awardsEn } from '../features/awards/messages';
 import { comparabilityEn } from '../features/comparability/messages';
 import { explainEn } from '../features/explain/messages';
 import { importEn } from '../features/import/messages';
+import { tiesEn } from '../features/results/tieMessages';
 import { translationsEn } from '../features/translations/messages';
 import { whatIfEn } from '../features/what-if/messages';
 import type { Messages } from './nb';
@@ -310,6 +311,7 @@ export const en: Messages = {
   ...importEn,
   ...translationsEn,
   ...whatIfEn,
+  ...tiesEn,
   'audit.title': 'Audit log',
   'audit.subtitle': 'Who changed what in the edition, and when. Admins only.',
   'audit.when': 'When',

@@ -14,6 +14,8 @@ export interface RankingExplanationProps {
   editionKey: string;
   /** 1-based position among eligible companies. */
   position: number;
+  /** Which company, when several share the position; absent = the first by key order. */
+  companyKey?: string;
   /** An industry's ranking; absent = the overall one. */
   industry?: { key: string; name: string };
   /** Company names by key, for the neighbours. */
@@ -27,6 +29,7 @@ const RULES = new Set(['total', 'answeredOnly', 'headline', 'nAnswered', 'compan
 export function RankingExplanation({
   editionKey,
   position,
+  companyKey,
   industry,
   names,
   onClose,
@@ -35,7 +38,13 @@ export function RankingExplanation({
   const heading = useRef<HTMLHeadingElement>(null);
   const [{ data, fetching, error }] = useQuery({
     query: ExplainRankingPositionQuery,
-    variables: { editionKey, position, industryKey: industry?.key ?? null, locale },
+    variables: {
+      editionKey,
+      position,
+      industryKey: industry?.key ?? null,
+      companyKey: companyKey ?? null,
+      locale,
+    },
   });
   const outcome = data?.explainRankingPosition;
   const explanation = outcome?.__typename === 'RankingPositionExplanation' ? outcome : null;
@@ -80,22 +89,26 @@ export function RankingExplanation({
           <ul className="explain-neighbours">
             {explanation.above ? (
               <li>
-                {t('explain.rankAbove', {
-                  company: name(explanation.above.companyKey),
-                  rule: rule(explanation.above.decidedBy),
-                  difference: difference(explanation.above.difference),
-                })}
+                {explanation.above.decidedBy === 'companyKey'
+                  ? t('ties.explainShared', { company: name(explanation.above.companyKey) })
+                  : t('explain.rankAbove', {
+                      company: name(explanation.above.companyKey),
+                      rule: rule(explanation.above.decidedBy),
+                      difference: difference(explanation.above.difference),
+                    })}
               </li>
             ) : (
               <li>{t('explain.rankTop', { company: explanation.name })}</li>
             )}
             {explanation.below && (
               <li>
-                {t('explain.rankBelow', {
-                  company: name(explanation.below.companyKey),
-                  rule: rule(explanation.below.decidedBy),
-                  difference: difference(explanation.below.difference),
-                })}
+                {explanation.below.decidedBy === 'companyKey'
+                  ? t('ties.explainShared', { company: name(explanation.below.companyKey) })
+                  : t('explain.rankBelow', {
+                      company: name(explanation.below.companyKey),
+                      rule: rule(explanation.below.decidedBy),
+                      difference: difference(explanation.below.difference),
+                    })}
               </li>
             )}
             {explanation.winner && <li>{t('explain.rankWinner', { company: name(explanation.winner) })}</li>}
