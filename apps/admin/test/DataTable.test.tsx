@@ -60,4 +60,30 @@ describe('DataTable', () => {
       '"Østlandet, AS",80.5',
     ]);
   });
+
+  it('exports a hostile company name as text, and negative numbers as numbers', async () => {
+    const user = userEvent.setup();
+    let csv = '';
+    const hostile: Row[] = [
+      { name: '=HYPERLINK("http://x","y")', score: -3.5 },
+      { name: '@SUM(A1)', score: 1 },
+    ];
+    renderWithApp(
+      <DataTable
+        caption="t"
+        columns={columns}
+        rows={hostile}
+        rowKey={(r) => r.name}
+        onExport={(text) => {
+          csv = text;
+        }}
+      />,
+    );
+    await user.click(screen.getByRole('button', { name: 'Export CSV' }));
+    expect(csv.split('\r\n')).toEqual([
+      'Name,Score',
+      `"'=HYPERLINK(""http://x"",""y"")",-3.5`,
+      "'@SUM(A1),1",
+    ]);
+  });
 });

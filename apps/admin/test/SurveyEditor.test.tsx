@@ -96,9 +96,9 @@ describe('SurveyEditor', () => {
     const saved = onSave.mock.calls[0]?.[0] as Edition;
     const chatKeys = questionsForChannel(saved, 'chat').map((q) => q.question.key);
     const phoneKeys = questionsForChannel(saved, 'phone').map((q) => q.question.key);
-    expect(chatKeys).toContain('new_question_1');
-    expect(phoneKeys).not.toContain('new_question_1');
-    const added = questionsForChannel(saved, 'chat').find((q) => q.question.key === 'new_question_1');
+    expect(chatKeys).toContain('new_question');
+    expect(phoneKeys).not.toContain('new_question');
+    const added = questionsForChannel(saved, 'chat').find((q) => q.question.key === 'new_question');
     expect(added?.question.options.map((o) => o.points)).toEqual([2, 0]);
   });
 

@@ -160,6 +160,7 @@ describe('evaluationToApi', () => {
       rolePlayKey: null,
       contactedAt: '2025-03-01T09:30:00.000Z',
       answered: true,
+      earlierAttempts: [],
       answers: [{ questionKey: 'q1', optionKey: 'yes', text: null, notApplicable: false }],
       comments: [{ areaKey: 'agent', text: 'Hyggelig' }],
     });

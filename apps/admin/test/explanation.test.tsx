@@ -1,9 +1,14 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { buildSchema, type GraphQLEnumType } from 'graphql';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type ApiExplanationNode, explanationTree, localizeEffect } from '../src/adapters/explanationFromApi';
 import { CompanyExplanation } from '../src/features/explain/CompanyExplanation';
 import { ExplanationTree } from '../src/features/explain/ExplanationTree';
+import { RankingExplanation } from '../src/features/explain/RankingExplanation';
+import { en } from '../src/i18n/en';
 import { interpolate } from '../src/i18n/I18nProvider';
 import { nb } from '../src/i18n/nb';
 import { fakeGraphql, renderWithApi } from './fakeGraphql';
@@ -22,9 +27,7 @@ const nodes: ApiExplanationNode[] = [
     label: 'Kystbanken',
     score: 62.5,
     n: 2,
-    effects: [
-      'Total = mean of the contact totals, unanswered contacts counting 0, contacts without a score left out.',
-    ],
+    effects: [{ code: 'COMPANY_EQUAL', count: 2 }],
   }),
   row({
     id: 'c/ch',
@@ -36,7 +39,7 @@ const nodes: ApiExplanationNode[] = [
     score: 62.5,
     n: 2,
     contribution: 62.5,
-    effects: ['1 unanswered contact(s), each counting 0.'],
+    effects: [{ code: 'CHANNEL_UNANSWERED', count: 1 }],
   }),
   row({
     id: 'c/ch/k1',
@@ -49,7 +52,7 @@ const nodes: ApiExplanationNode[] = [
     status: 'weighted',
     possible: 3,
     contribution: 62.5,
-    effects: ['Total = Σ area weight × area % / Σ weights of the scored areas with something possible (3).'],
+    effects: [{ code: 'CONTACT_WEIGHTED', weightSum: 3 }],
   }),
   row({
     id: 'c/ch/k1/a',
@@ -98,7 +101,7 @@ const nodes: ApiExplanationNode[] = [
     possible: 0,
     counted: false,
     status: 'notApplicable',
-    effects: ['N/A: left out of points and possible.'],
+    effects: [{ code: 'NA_EXCLUDED', possible: 2 }],
   }),
   row({
     id: 'c/ch/k1/a/p/q3',
@@ -110,7 +113,7 @@ const nodes: ApiExplanationNode[] = [
     points: 1,
     possible: 0,
     status: 'answered',
-    effects: ['Bonus: adds its points, never adds possible points.'],
+    effects: [{ code: 'BONUS', points: 1 }],
   }),
   row({
     id: 'c/ch/k1/b',
@@ -124,7 +127,7 @@ const nodes: ApiExplanationNode[] = [
     score: 0,
     weight: 1,
     contribution: 0,
-    effects: ['A critical answer set this area to 0.'],
+    effects: [{ code: 'CRITICAL_ZEROED_AREA', earned: 0 }],
   }),
   row({
     id: 'c/ch/k1/b/p/q',
@@ -136,14 +139,15 @@ const nodes: ApiExplanationNode[] = [
     points: 0,
     possible: 2,
     status: 'answered',
-    effects: ['Critical (area): a 0-point answer sets the area to 0. Triggered here.'],
+    effects: [{ code: 'CRITICAL_TRIGGERED', scope: 'area' }],
   }),
 ];
 
 const t = (key: keyof typeof nb, vars?: Record<string, string | number>) => interpolate(nb[key], vars);
+const tEn = (key: keyof typeof nb, vars?: Record<string, string | number>) => interpolate(en[key], vars);
 
 describe('explanationTree', () => {
-  it('rebuilds the tree from the pre-order list and recognises the rules from the effects', () => {
+  it('rebuilds the tree from the pre-order list and raises badges from the effect codes', () => {
     const [company] = explanationTree(nodes);
     expect(company?.children[0]?.children[0]?.children.map((a) => a.key)).toEqual(['agent', 'gdpr']);
     const questions = company?.children[0]?.children[0]?.children[0]?.children[0]?.children ?? [];
@@ -167,23 +171,66 @@ describe('explanationTree', () => {
 });
 
 describe('localizeEffect', () => {
-  it('puts every API sentence into bokmål with its numbers', () => {
-    expect(localizeEffect('Scored by the channel’s waiting bands (waiting time 3.5).', t)).toBe(
-      'Poeng etter kanalens ventetidsintervaller (ventetid 3.5).',
-    );
+  it('words an effect from its code and numbers in bokmål', () => {
     expect(
-      localizeEffect('Critical (contact): a 0-point answer sets the contact to 0. Triggered here.', t),
-    ).toBe('Kritisk: et svar med 0 poeng setter kontakten til 0. Utløst her.');
-    expect(localizeEffect('2 contact(s) set to 0 by a critical answer.', t)).toBe(
+      localizeEffect(
+        { code: 'WAITING_BAND', waitingTime: 2.5, waitUnit: 'minutes', upTo: 3, points: 1, maxPoints: 2 },
+        t,
+        'nb',
+      ),
+    ).toBe('Ventetid 2,5 minutter: intervallet til og med 3 minutter gir 1 av 2 poeng.');
+    expect(localizeEffect({ code: 'CRITICAL_TRIGGERED', scope: 'contact' }, t, 'nb')).toBe(
+      'Kritisk: svaret ga 0 poeng og satte kontakten til 0.',
+    );
+    expect(localizeEffect({ code: 'CRITICAL_CONTACTS', count: 2 }, t, 'nb')).toBe(
       '2 kontakt(er) satt til 0 av et kritisk svar.',
     );
-    expect(localizeEffect('Total = 100 × Σ earned / Σ possible over the scored areas (12).', t)).toContain(
-      '(12)',
+    expect(
+      localizeEffect(
+        { code: 'AREA_WEIGHT', weight: 3, weightSum: 4, percentage: 40, contribution: 30 },
+        t,
+        'nb',
+      ),
+    ).toBe('Vekt 3 × 40,0 / Σ vekter 4 = 30,0 i totalen.');
+    expect(
+      localizeEffect({ code: 'ANSWERED_TOO_LATE', waitingTime: 7, waitUnit: 'minutes', maxWait: 5 }, t, 'nb'),
+    ).toBe(
+      'Besvart etter 7 minutter, over maksimal ventetid 5 minutter: regnes som ikke besvart og teller 0.',
     );
   });
 
-  it('keeps a sentence it does not know', () => {
-    expect(localizeEffect('Something new.', t)).toBe('Something new.');
+  it('names the neighbour and the deciding rule of a ranking, with a signed difference', () => {
+    const names = new Map([['acme', 'Acme ASA']]);
+    expect(
+      localizeEffect(
+        { code: 'AHEAD_OF_NEIGHBOUR', companyKey: 'acme', step: 'total', difference: 1.234 },
+        t,
+        'nb',
+        (key) => names.get(key) ?? key,
+      ),
+    ).toBe('Foran Acme ASA: avgjort på totalresultat (+1,23)');
+    expect(localizeEffect({ code: 'INELIGIBLE_TOO_FEW_CONTACTS', count: 12, minimum: 20 }, tEn, 'en')).toBe(
+      'Not eligible: 12 contacts, fewer than the 20 required.',
+    );
+  });
+});
+
+describe('effect messages', () => {
+  // The codes of the API's committed schema: a code the API adds must get a message in both languages.
+  // Tests run from apps/admin (jsdom has no file: import.meta.url).
+  const schema = buildSchema(readFileSync(resolve(process.cwd(), '../api/schema.graphql'), 'utf8'));
+  const codes = (schema.getType('ExplanationEffectCode') as GraphQLEnumType).getValues().map((v) => v.name);
+
+  it('has an nb and an en message for every ExplanationEffectCode', () => {
+    expect(codes.length).toBeGreaterThanOrEqual(36);
+    const key = (code: string) => `explain.effect.${code}` as keyof typeof nb;
+    expect(codes.filter((code) => !nb[key(code)]?.trim())).toEqual([]);
+    expect(codes.filter((code) => !en[key(code)]?.trim())).toEqual([]);
+  });
+
+  it('has no message for a code the API does not send', () => {
+    const known = new Set(codes.map((code) => `explain.effect.${code}`));
+    expect(Object.keys(nb).filter((k) => k.startsWith('explain.effect.') && !known.has(k))).toEqual([]);
   });
 });
 
@@ -219,7 +266,7 @@ describe('ExplanationTree', () => {
     expect(q1.textContent).toContain('Ja, tydelig');
     expect(q1.textContent).toContain('3 / 4');
     const na = screen.getByRole('treeitem', { name: /Navn\?/ });
-    expect(within(na).getByText('Ikke relevant: holdes utenfor både poeng og mulige poeng.')).toBeTruthy();
+    expect(within(na).getByText('Ikke relevant: spørsmålets 2 mulige poeng holdes utenfor.')).toBeTruthy();
     expect(within(na).getByText('Teller ikke')).toBeTruthy();
     expect(within(screen.getByRole('treeitem', { name: /Bonus\?/ })).getByText('Bonus')).toBeTruthy();
     expect(
@@ -284,5 +331,65 @@ describe('CompanyExplanation', () => {
     renderWithApi(<CompanyExplanation editionKey="KSP24" companyKey="nope" companyName="Nope" />);
     await userEvent.click(screen.getByRole('button', { name: 'Show the explanation' }));
     expect((await screen.findByRole('alert')).textContent).toContain('No company nope');
+  });
+});
+
+describe('RankingExplanation', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('words the ranking effects with the neighbours’ names', async () => {
+    fakeGraphql({
+      ExplainRankingPosition: () => ({
+        explainRankingPosition: {
+          __typename: 'RankingPositionExplanation',
+          companyKey: 'kyst',
+          name: 'Kystbanken',
+          position: 2,
+          industryKey: null,
+          eligible: true,
+          total: 62.5,
+          answeredOnly: 83.3,
+          headline: 75,
+          winner: 'fjell',
+          effects: [
+            {
+              code: 'BEHIND_NEIGHBOUR',
+              count: null,
+              minimum: null,
+              total: null,
+              companyKey: 'fjell',
+              step: 'answeredOnly',
+              difference: -0.5,
+            },
+            {
+              code: 'AHEAD_OF_NEIGHBOUR',
+              count: null,
+              minimum: null,
+              total: null,
+              companyKey: 'dal',
+              step: 'nAnswered',
+              difference: 2,
+            },
+          ],
+          company: { n: 2, nAnswered: 1, contactWeighting: 'equal', nodes: [] },
+        },
+      }),
+    });
+    renderWithApi(
+      <RankingExplanation
+        editionKey="KSP24"
+        position={2}
+        names={
+          new Map([
+            ['fjell', 'Fjellbanken'],
+            ['dal', 'Dalbanken'],
+          ])
+        }
+        onClose={() => {}}
+      />,
+    );
+    expect(await screen.findByText('Behind Fjellbanken: decided by answered-only score (-0.5)')).toBeTruthy();
+    expect(screen.getByText('Ahead of Dalbanken: decided by answered contacts (+2)')).toBeTruthy();
+    expect(screen.getByText('Winner of the ranking: Fjellbanken')).toBeTruthy();
   });
 });

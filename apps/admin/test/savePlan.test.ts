@@ -1,18 +1,8 @@
+import { moveToIndex, removeItem, replaceItem } from '@ksp/domain';
 import { kspEdition } from '@ksp/domain/fixtures';
 import { describe, expect, it } from 'vitest';
 import { savePlan } from '../src/adapters/savePlan';
-import {
-  addOption,
-  addPerformance,
-  addQuestion,
-  moveNode,
-  nodeId,
-  removeNode,
-  updateArea,
-  updatePerformance,
-  updateQuestion,
-  withAddedKeys,
-} from '../src/features/editor/editionTree';
+import { addOption, addPerformance, addQuestion, withAddedKeys } from '../src/features/editor/newItems';
 
 const stored = kspEdition('KSP24');
 const firstArea = [...stored.areas].sort((a, b) => a.order - b.order)[0];
@@ -24,7 +14,7 @@ const performance = stored.areas
 const area = stored.areas.find((a) => a.performances.includes(performance as never));
 const question = performance?.questions.find((q) => q.options.length >= 2);
 if (!firstArea || !firstChannel || !area || !performance || !question) throw new Error('KSP24 fixture shape');
-const questionPath = [area.key, performance.key, question.key];
+const questionRef = { level: 'question', key: question.key } as const;
 
 describe('savePlan', () => {
   it('plans nothing for an unchanged draft', () => {
@@ -32,7 +22,10 @@ describe('savePlan', () => {
   });
 
   it('sends only the changed fields of a renamed area, as translations', () => {
-    const draft = updateArea(stored, firstArea.key, (a) => ({ ...a, name: { ...a.name, nb: 'Nytt navn' } }));
+    const draft = replaceItem(stored, { level: 'area', key: firstArea.key }, (a) => ({
+      ...a,
+      name: { ...a.name, nb: 'Nytt navn' },
+    }));
     expect(savePlan(stored, draft).steps).toEqual([
       {
         kind: 'updateArea',
@@ -48,7 +41,7 @@ describe('savePlan', () => {
   });
 
   it('renames a performance with updatePerformance', () => {
-    const draft = updatePerformance(stored, [area.key, performance.key], (p) => ({
+    const draft = replaceItem(stored, { level: 'performance', key: performance.key }, (p) => ({
       ...p,
       name: { ...p.name, nb: 'Omdøpt' },
     }));
@@ -64,7 +57,7 @@ describe('savePlan', () => {
   it("changes one option's points with updateOption (and nothing else)", () => {
     const option = question.options[1];
     if (!option) throw new Error('two options');
-    const draft = updateQuestion(stored, questionPath, (q) => ({
+    const draft = replaceItem(stored, questionRef, (q) => ({
       ...q,
       options: q.options.map((o) => (o.key === option.key ? { ...o, points: (o.points ?? 0) + 2 } : o)),
     }));
@@ -80,7 +73,7 @@ describe('savePlan', () => {
   it('adds a chat-only question with its options, without a key (the API makes it from the text)', () => {
     const added = addQuestion(stored, [area.key, performance.key]);
     const key = added.id.split('/').at(-1) ?? '';
-    const draft = updateQuestion(added.edition, [area.key, performance.key, key], (q) => ({
+    const draft = replaceItem(added.edition, { level: 'question', key }, (q) => ({
       ...q,
       text: { nb: 'Brukte agenten navnet ditt?', en: 'Did the agent use your name?' },
       channels: ['chat'],
@@ -126,13 +119,17 @@ describe('savePlan', () => {
   });
 
   it('runs updates, then removals, then additions, then reorders', () => {
-    let draft = removeNode(stored, nodeId('question', ...questionPath));
-    const other = stored.areas
-      .flatMap((a) => a.performances.map((p) => ({ a, p })))
-      .find(({ p }) => p.key !== performance.key && (p.questions[0]?.options.length ?? 0) > 0);
-    draft = addOption(draft, [other?.a.key ?? '', other?.p.key ?? '', other?.p.questions[0]?.key ?? '']);
-    draft = updateArea(draft, firstArea.key, (a) => ({ ...a, weight: (a.weight ?? 0) + 1 }));
-    draft = moveNode(draft, nodeId('area', firstArea.key), 1);
+    let draft = removeItem(stored, questionRef);
+    const otherQuestion = stored.areas
+      .flatMap((a) => a.performances)
+      .find((p) => p.key !== performance.key && (p.questions[0]?.options.length ?? 0) > 0)?.questions[0];
+    if (!otherQuestion) throw new Error('another question with options');
+    draft = addOption(draft, otherQuestion);
+    draft = replaceItem(draft, { level: 'area', key: firstArea.key }, (a) => ({
+      ...a,
+      weight: (a.weight ?? 0) + 1,
+    }));
+    draft = moveToIndex(draft, { level: 'area', key: firstArea.key }, 1);
     const kinds = savePlan(stored, draft).steps.map((s) => s.kind);
     expect(kinds).toEqual(['updateArea', 'removeQuestion', 'addOption', 'reorderAreas']);
   });
@@ -153,7 +150,7 @@ describe('savePlan', () => {
   });
 
   it('reorders areas with every key in the new order', () => {
-    const draft = moveNode(stored, nodeId('area', firstArea.key), 1);
+    const draft = moveToIndex(stored, { level: 'area', key: firstArea.key }, 1);
     const step = savePlan(stored, draft).steps.find((s) => s.kind === 'reorderAreas');
     const second = [...stored.areas].sort((a, b) => a.order - b.order)[1];
     expect(step && 'keys' in step ? step.keys.slice(0, 2) : []).toEqual([second?.key, firstArea.key]);
@@ -161,7 +158,11 @@ describe('savePlan', () => {
 
   it('reorders the options of a question with reorderOptions', () => {
     const [first] = [...question.options].sort((a, b) => a.order - b.order);
-    const draft = moveNode(stored, nodeId('option', ...questionPath, first?.key ?? ''), 1);
+    const draft = moveToIndex(
+      stored,
+      { level: 'option', questionKey: question.key, key: first?.key ?? '' },
+      1,
+    );
     expect(savePlan(stored, draft).steps).toMatchObject([
       { kind: 'reorderOptions', parentKey: question.key },
     ]);

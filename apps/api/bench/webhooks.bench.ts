@@ -9,7 +9,12 @@ import { cpus } from 'node:os';
 import { createDatabase, type Database } from '@ksp/db';
 import { createTestDatabase } from '@ksp/db/testing';
 import { createLogger } from '../src/logger';
-import { createWebhookDispatcher, recordEvent, verifyWebhookSignature } from '../src/webhooks';
+import {
+  createWebhookDispatcher,
+  parseWebhookAllowList,
+  recordEvent,
+  verifyWebhookSignature,
+} from '../src/webhooks';
 import { startWebhookReceiver } from '../test/helpers/webhook-receiver';
 
 const DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
@@ -48,6 +53,8 @@ async function deliverAll(db: Database, replicas: Database[], batchSize: number)
         timeoutMs: 5_000,
         backoff: { baseMs: 100, maxMs: 100 },
         retentionDays: 0,
+        // The bench's receiver is on loopback.
+        targets: parseWebhookAllowList('127.0.0.1'),
       },
       logger,
     ),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseWebhookAllowList, type WebhookTargetPolicy } from './webhooks/webhook-target-policy';
 
 const booleanFlag = z
   .enum(['true', 'false', '1', '0'])
@@ -21,16 +22,28 @@ const environmentSchema = z.object({
   /** Requests per client address per window on /graphql (per process); 0 switches the limit off. */
   RATE_LIMIT_MAX: z.coerce.number().int().min(0).default(1200),
   RATE_LIMIT_WINDOW_MS: z.coerce.number().int().min(100).default(60_000),
-  /** Failed logins per e-mail and per client address in the sliding window (counted in the database). */
+  /** Sign-in limits (docs/api.md): failures per account before back-off, per address in the window (in the database). */
   LOGIN_MAX_FAILURES_PER_EMAIL: z.coerce.number().int().min(1).default(5),
   LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(30),
+  /** The per-address window and an account's first back-off; each further failure doubles the back-off. */
   LOGIN_WINDOW_MS: z.coerce.number().int().min(1000).default(900_000),
+  /** Longest back-off of an account (at most a day: older failures are pruned). */
+  LOGIN_BACKOFF_MAX_MS: z.coerce
+    .number()
+    .int()
+    .min(1000)
+    .max(86_400_000)
+    .default(6 * 3_600_000),
+  /** How long a device stays known after its last successful sign-in. */
+  LOGIN_DEVICE_TTL_DAYS: z.coerce.number().min(0.0001).default(90),
   /** Behind a reverse proxy: take the client address from the first X-Forwarded-For entry. */
   TRUST_PROXY: booleanFlag.default(false),
   /** How long /ready waits for the database before it answers "not ready". */
   READY_TIMEOUT_MS: z.coerce.number().int().min(50).default(2_000),
   /** The built admin app served at `/`; unset means no static files. */
   ADMIN_DIST_DIR: z.string().optional(),
+  /** Internal webhook receivers allowed although private/loopback (docs/webhooks.md); the dispatcher reads it too. */
+  WEBHOOK_ALLOWED_HOSTS: z.string().optional(),
 });
 
 export type ApiConfig = {
@@ -43,10 +56,13 @@ export type ApiConfig = {
   bodyLimitBytes: number;
   sessionTtlMs: number;
   rateLimit: { max: number; windowMs: number };
-  loginRateLimit: { windowMs: number; maxPerEmail: number; maxPerIp: number };
+  loginRateLimit: { windowMs: number; maxPerEmail: number; maxPerIp: number; backoffMaxMs: number };
+  knownDeviceTtlMs: number;
   trustProxy: boolean;
   readyTimeoutMs: number;
   adminDistDir: string | undefined;
+  /** Which webhook URLs an admin may register (refused: internal addresses not in WEBHOOK_ALLOWED_HOSTS). */
+  webhookTargets: WebhookTargetPolicy;
 };
 
 /**
@@ -80,9 +96,12 @@ export function readConfig(environment: Record<string, string | undefined> = pro
       windowMs: env.LOGIN_WINDOW_MS,
       maxPerEmail: env.LOGIN_MAX_FAILURES_PER_EMAIL,
       maxPerIp: env.LOGIN_MAX_FAILURES_PER_IP,
+      backoffMaxMs: env.LOGIN_BACKOFF_MAX_MS,
     },
+    knownDeviceTtlMs: env.LOGIN_DEVICE_TTL_DAYS * 86_400_000,
     trustProxy: env.TRUST_PROXY,
     readyTimeoutMs: env.READY_TIMEOUT_MS,
     adminDistDir: env.ADMIN_DIST_DIR,
+    webhookTargets: parseWebhookAllowList(env.WEBHOOK_ALLOWED_HOSTS),
   };
 }

@@ -9,7 +9,11 @@ export function createServices(db: Database, config: ApiConfig): Services {
   return {
     db,
     results: new ResultsCache(db),
-    ...credentials(db, { sessionTtlMs: config.sessionTtlMs, loginRateLimit: config.loginRateLimit }),
+    ...credentials(db, {
+      sessionTtlMs: config.sessionTtlMs,
+      loginRateLimit: config.loginRateLimit,
+      knownDeviceTtlMs: config.knownDeviceTtlMs,
+    }),
     async ready() {
       await db.prisma.$queryRaw`select 1`;
       return true;

@@ -19,7 +19,13 @@ export abstract class ApiError extends Error {
   abstract readonly code: string;
 }
 
-export type FieldError = { path: string; message: string };
+/** One problem with an input: where, what (for people), and for evaluations the rule's code and its figures. */
+export type FieldError = {
+  path: string;
+  message: string;
+  code?: string;
+  params?: Record<string, string | number>;
+};
 
 export class ValidationError extends ApiError {
   readonly code = 'BAD_USER_INPUT';

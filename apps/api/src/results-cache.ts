@@ -5,7 +5,8 @@ const MAX_EDITIONS = 16;
 
 /**
  * Computed edition results kept in memory, keyed by edition and a data version read in one small query
- * (edition row version/updatedAt, count and latest change of its evaluations, participations). Any write
+ * (edition row version/updatedAt, count and latest change of its evaluations, participations, and the
+ * versions of the participating companies, which a rename bumps: results carry company names). Any write
  * through the API also bumps `generation`, so changes that leave those untouched still invalidate.
  * Results are computed by @ksp/db + @ksp/domain; this only avoids recomputing unchanged data.
  */
@@ -35,7 +36,8 @@ export class ResultsCache {
     const rows = await this.db.sql.query<{ v: string }>(
       `SELECT concat_ws('/', e."version", e."updatedAt",
          (SELECT count(*) || ':' || coalesce(max(v."updatedAt")::text, '') FROM "Evaluation" v WHERE v."editionId" = e."id"),
-         (SELECT count(*) || ':' || coalesce(sum(p."version"), 0) FROM "CompanyParticipation" p WHERE p."editionId" = e."id")) AS v
+         (SELECT count(*) || ':' || coalesce(sum(p."version"), 0) || ':' || coalesce(sum(c."version"), 0)
+            FROM "CompanyParticipation" p JOIN "Company" c ON c."id" = p."companyId" WHERE p."editionId" = e."id")) AS v
        FROM "Edition" e WHERE e."key" = $1`,
       [editionKey],
     );

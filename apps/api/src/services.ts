@@ -2,7 +2,13 @@ import type { Database } from '@ksp/db';
 import type { Viewer } from './auth/viewer';
 import type { ResultsCache } from './results-cache';
 
-export type NewSession = { token: string; expiresAt: Date; viewer: Viewer };
+export type NewSession = {
+  token: string;
+  expiresAt: Date;
+  /** Marks this client as a known device of the account at its next sign-in (see docs/api.md). */
+  deviceToken: string;
+  viewer: Viewer;
+};
 
 /** What the server needs from the outside world; built once per process (or per test) in `createServices`. */
 export type Services = {
@@ -11,8 +17,16 @@ export type Services = {
   results: ResultsCache;
   /** The viewer a bearer token belongs to, or null if it is unknown, expired or revoked. */
   authenticate(token: string): Promise<Viewer | null>;
-  /** A new session for valid credentials of an active user, else null; RateLimitedError after too many failures. */
-  login(email: string, password: string, clientIp?: string): Promise<NewSession | null>;
+  /**
+   * A new session for valid credentials of an active user, else null; RateLimitedError after too many
+   * failures, unless `deviceToken` is a known device of the account.
+   */
+  login(
+    email: string,
+    password: string,
+    clientIp?: string,
+    deviceToken?: string | null,
+  ): Promise<NewSession | null>;
   /** Revokes the session the token belongs to; false if it was not a live session token. */
   logout(token: string): Promise<boolean>;
   /** True when the database answers. */

@@ -11,6 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedTwoEditions } from '../../../packages/exchange/test/helpers/seed-two-editions';
 import { CLI_BUNDLE } from './support/cli-process';
 
+const HOSTILE_NAME = '=HYPERLINK("http://x","y")';
+
 const cliDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** A database the test and the CLI's child processes can both open: a PGlite folder, or a PostgreSQL schema. */
@@ -56,6 +58,12 @@ describe.each(testDatabaseKinds())('ksp export and edition-import on %s', (kind)
     const db = await shared.open();
     await migrateToLatest(db);
     await seedTwoEditions(db, 2);
+    // A hostile name: the CSV must show it as text, not run it as a formula.
+    const first = await db.prisma.company.findFirstOrThrow({
+      where: { participations: { some: { edition: { key: 'KSP24' } } } },
+      orderBy: { key: 'asc' },
+    });
+    await db.prisma.company.update({ where: { id: first.id }, data: { name: HOSTILE_NAME } });
     expectedCsv = (
       await resultsExportFile(await loadResultsSource(db, 'KSP24'), { format: 'csv', locale: 'nb' })
     ).body.toString('utf8');
@@ -71,6 +79,7 @@ describe.each(testDatabaseKinds())('ksp export and edition-import on %s', (kind)
     const csv = cli('export', 'results', '--edition', 'KSP24', '--format', 'csv', '--out', 'results.csv');
     expect(csv.status, csv.stderr).toBe(0);
     expect(readFileSync(join(out, 'results.csv'), 'utf8')).toBe(expectedCsv);
+    expect(expectedCsv).toContain(`"'=HYPERLINK(""http://x"",""y"")"`);
     const xlsx = cli('export', 'results', '--edition', 'KSP24', '--out', 'results.xlsx');
     expect(xlsx.status, xlsx.stderr).toBe(0);
     const bytes = readFileSync(join(out, 'results.xlsx'));

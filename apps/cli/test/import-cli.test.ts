@@ -112,7 +112,7 @@ describe.each(testDatabaseKinds())('ksp import (CLI) on %s', (kind) => {
     const result = await cli(['import', bad, '--edition', 'KSP24']);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('1 problem in 2 rows; nothing was stored.');
-    expect(result.stderr).toMatch(/^3\s+company\s+unknown company "nobody"$/m);
+    expect(result.stderr).toMatch(/^3\s+company\s+company "nobody" does not exist$/m);
     expect(await contacts('dry-')).toBe(0);
   });
 

@@ -53,7 +53,6 @@ export {
   reorderDefinitionItems,
   updateDefinitionItem,
 } from './definition/definition-item-edits';
-export type { ContainerRef, ItemLevel, ItemRef } from './definition/definition-tree';
 export {
   addOption,
   type NewOption,
@@ -136,6 +135,7 @@ export {
 } from './repositories/evaluations';
 export { addIndustries, type IndustryRecord, listIndustries } from './repositories/industries';
 export type { InsertedEvaluation } from './repositories/insert-evaluation-rows';
+export { createKnownDevice, findKnownDevice, renewKnownDevice } from './repositories/known-devices';
 export {
   type EditionLineageView,
   type LineageItem,
@@ -144,10 +144,11 @@ export {
   saveLineageMark,
 } from './repositories/lineage';
 export {
+  type LoginAttemptKey,
+  type LoginHistory,
+  markLoginSucceeded,
   pruneLoginAttempts,
-  type RecentLoginFailures,
-  recentLoginFailures,
-  recordLoginFailure,
+  reserveLoginAttempt,
 } from './repositories/login-attempts';
 export {
   addParticipations,

@@ -72,8 +72,9 @@ describe.each(testDatabaseKinds())('evaluations on %s', (kind) => {
     );
     const error = await insertEvaluations(db, 'KSP24', bad).catch((e) => e);
     expect(error).toBeInstanceOf(DomainValidationError);
-    // The duplicated answer is a domain issue; the unknown company is found only once the domain is satisfied.
+    // One check finds both: the unknown company (a reference) and the duplicated answer (a rule of the edition).
     expect((error as DomainValidationError).issues.map((i) => i.path)).toEqual([
+      `evaluations[${answered}].companyKey`,
       `evaluations[${answered}].answers[${(bad[answered]?.answers.length ?? 0) - 1}].questionKey`,
     ]);
     const unknownCompany = fresh.map((e, i) =>

@@ -163,6 +163,7 @@ function generate(edition: Edition): Evaluation[] {
       contactedAt: '2024-03-01T10:00:00+01:00',
       answered,
       waitingTime: answered ? random() * 6 : null,
+      earlierAttempts: [],
       answers,
       comments: {},
     });

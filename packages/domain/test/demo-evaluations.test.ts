@@ -12,6 +12,7 @@ import {
   SeededRandom,
 } from '../src/fixtures';
 import { validateEvaluation } from '../src/validation/validate-evaluation';
+import { referencesOf } from './support/references';
 
 describe('demo participants', () => {
   it('has 20 industries and 200 fictional companies with unique keys and names', () => {
@@ -115,8 +116,9 @@ describe('generateDemoEvaluations', () => {
     for (const edition of [ksp22, ksp23, ksp24]) {
       const all =
         edition === ksp23 ? evaluations : generateDemoEvaluations(edition, demoCompanies, { seed: 7 });
+      const references = referencesOf(all);
       const problems = all.flatMap((e) =>
-        validateEvaluation(edition, e).map((i) => `${e.id}: ${i.path} ${i.message}`),
+        validateEvaluation(edition, references, e).map((i) => `${e.id}: ${i.path} ${i.message}`),
       );
       expect(problems).toEqual([]);
     }

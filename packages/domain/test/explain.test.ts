@@ -228,6 +228,13 @@ describe('explanations equal the scorer on every KSP23 demo contact', () => {
     for (const company of companies) {
       const x = explainCompany(compiled, evaluations, company);
       expect(x.company).toEqual(results.companies.find((c) => c.companyKey === company.key));
+      // What the channels and contacts add up to is the total (float sums: to 1e-9 points).
+      const channels = x.channels.reduce((s, c) => s + c.contribution, 0);
+      const contacts = x.contacts.reduce((s, c) => s + c.contribution, 0);
+      if (x.company.total !== null) {
+        expect(Math.abs(channels - x.company.total)).toBeLessThan(1e-9);
+        expect(Math.abs(contacts - x.company.total)).toBeLessThan(1e-9);
+      }
     }
   });
 

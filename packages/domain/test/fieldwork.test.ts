@@ -3,8 +3,9 @@ import { demoCompanies, generateDemoEvaluations, ksp24 } from '../src/fixtures/i
 import {
   checkHeader,
   type Evaluation,
+  type EvaluationReferences,
+  evaluationReferences,
   evaluationToRow,
-  type FieldworkCompany,
   type FieldworkContext,
   fieldworkColumns,
   parseContactedAt,
@@ -14,23 +15,20 @@ import {
 } from '../src/index';
 
 const evaluations = generateDemoEvaluations(ksp24, demoCompanies, { seed: 7, contactsPerCompany: 4 });
-const companies = new Map<string, FieldworkCompany>(
-  demoCompanies.map((c) => [
-    c.key,
-    {
-      key: c.key,
-      industryKey: c.industryKey,
-      participating: c.editionKeys.includes('KSP24'),
-      channels: null,
-    },
-  ]),
-);
+const participating = demoCompanies.filter((c) => c.editionKeys.includes('KSP24'));
+const references: EvaluationReferences = evaluationReferences({
+  participants: participating.map((c) => ({ companyKey: c.key, industryKey: c.industryKey, channels: null })),
+  otherCompanyKeys: demoCompanies.filter((c) => !c.editionKeys.includes('KSP24')).map((c) => c.key),
+  rolePlays: [...new Set(evaluations.map((e) => e.rolePlayKey ?? ''))].map((key) => ({
+    key,
+    channelKey: null,
+    industryKey: null,
+  })),
+});
 const outsider = demoCompanies.find((c) => !c.editionKeys.includes('KSP24'));
 const context = (overrides: Partial<FieldworkContext> = {}): FieldworkContext => ({
   edition: ksp24,
-  companies,
-  rolePlayKeys: null,
-  observerEmails: null,
+  references,
   contactRows: new Map(),
   ...overrides,
 });
@@ -87,7 +85,9 @@ describe('cell parsers', () => {
     expect(parseWaitingTime('PT12H', 'workingDays')).toBe(0.5);
     expect(parseWaitingTime('1:30', 'minutes')).toBe(1.5);
     expect(parseWaitingTime('1:00:30', 'minutes')).toBe(60.5);
-    for (const bad of ['', 'P', 'PT', 'P1M', 'P1Y', 'soon', '-3', '1:75', '3 min', '1:30'])
+    // A negative number is read as one: the evaluation check refuses it (NEGATIVE_WAITING_TIME), as the API does.
+    expect(parseWaitingTime('-3', 'minutes')).toBe(-3);
+    for (const bad of ['', 'P', 'PT', 'P1M', 'P1Y', 'soon', '1:75', '3 min', '1:30'])
       expect(parseWaitingTime(bad, bad === '1:30' ? 'workingDays' : 'minutes'), bad).toBeNull();
   });
   it('contact times need an offset; a space may replace the T', () => {
@@ -151,8 +151,9 @@ describe('rowToEvaluation', () => {
     );
     // Cell problems are still found.
     expect(
-      rowToEvaluation(rowOf(answeredOn('phone'), { company: 'nobody' }), 2, context(), { checkWhole: false })
-        .problems,
+      rowToEvaluation(rowOf(answeredOn('phone'), { contacted_at: 'yesterday' }), 2, context(), {
+        checkWhole: false,
+      }).problems,
     ).toHaveLength(1);
   });
 
@@ -166,7 +167,7 @@ describe('rowToEvaluation', () => {
   it('unknown company, and a company not taking part', () => {
     const phone = answeredOn('phone');
     expect(problemsOf(rowOf(phone, { company: 'no-such-company' }))).toEqual([
-      { column: 'company', message: 'unknown company "no-such-company"' },
+      { column: 'company', message: 'company "no-such-company" does not exist' },
     ]);
     expect(outsider).toBeDefined();
     expect(problemsOf(rowOf(phone, { company: outsider?.key ?? '' }))).toEqual([
@@ -241,8 +242,9 @@ describe('rowToEvaluation', () => {
     const problems = problemsOf(
       rowOf(answeredOn('phone'), { channel: 'Fax', contacted_at: '05.03.2024', answered: 'perhaps' }),
     );
-    expect(problems.map((p) => p.column)).toEqual(['channel', 'contacted_at', 'answered']);
-    expect(problems[0]?.message).toBe(
+    // Cells that cannot be read first, then the evaluation check's findings.
+    expect(problems.map((p) => p.column)).toEqual(['contacted_at', 'answered', 'channel']);
+    expect(problems[2]?.message).toBe(
       'channel "Fax" is not a channel of KSP24 (phone, email, chat, messenger)',
     );
   });
@@ -252,19 +254,13 @@ describe('rowToEvaluation', () => {
     const problems = problemsOf(
       rowOf(phone, { role_play: 'nope', observer: 'ghost@example.org' }),
       context({
-        rolePlayKeys: new Set(['other']),
-        observerEmails: new Set(['observer@example.org']),
-        companies: new Map([
-          [
-            phone.companyKey,
-            {
-              key: phone.companyKey,
-              industryKey: phone.industryKey,
-              participating: true,
-              channels: ['email'],
-            },
+        references: evaluationReferences({
+          participants: [
+            { companyKey: phone.companyKey, industryKey: phone.industryKey, channels: ['email'] },
           ],
-        ]),
+          rolePlays: [{ key: 'other', channelKey: null, industryKey: null }],
+          observerEmails: ['observer@example.org'],
+        }),
       }),
     );
     expect(problems).toEqual([
@@ -279,6 +275,14 @@ describe('rowToEvaluation', () => {
 
   it('problems carry the row number given', () => {
     const result = rowToEvaluation(rowOf(answeredOn('phone'), { company: '' }), 42, context());
-    expect(result.problems).toEqual([{ row: 42, column: 'company', message: 'the company is empty' }]);
+    expect(result.problems).toEqual([
+      {
+        row: 42,
+        column: 'company',
+        message: 'the company is empty',
+        code: 'UNKNOWN_COMPANY',
+        path: 'companyKey',
+      },
+    ]);
   });
 });

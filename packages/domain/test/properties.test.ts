@@ -5,6 +5,7 @@ import { compileEdition } from '../src/scoring/compile-edition';
 import { scoreContact } from '../src/scoring/score-contact';
 import { validateEvaluation } from '../src/validation/validate-evaluation';
 import { arbitraryEvaluation } from './support/arbitrary-evaluation';
+import { openReferences } from './support/references';
 import { COMPANIES, testEdition } from './support/test-edition';
 
 const editions = {
@@ -23,10 +24,11 @@ const runs = { numRuns: 150 };
 describe.each(Object.entries(editions))('properties (%s)', (_name, edition) => {
   const compiled = compileEdition(edition);
   const anyEvaluation = arbitraryEvaluation(edition, companyKeys);
+  const references = openReferences(companyKeys);
 
   it('generates valid evaluations', () => {
     fc.assert(
-      fc.property(anyEvaluation, (e) => validateEvaluation(edition, e).length === 0),
+      fc.property(anyEvaluation, (e) => validateEvaluation(edition, references, e).length === 0),
       { numRuns: 50 },
     );
   });

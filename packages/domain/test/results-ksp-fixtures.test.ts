@@ -3,6 +3,7 @@ import { demoCompaniesIn, generateDemoEvaluations, kspEditions } from '../src/fi
 import { computeEditionResults } from '../src/results/edition-results';
 import { checkEdition } from '../src/validation/check-edition';
 import { validateEvaluation } from '../src/validation/validate-evaluation';
+import { referencesOf } from './support/references';
 
 describe.each(kspEditions.map((e) => [e.key, e] as const))('%s', (_key, edition) => {
   const participants = demoCompaniesIn(edition.key);
@@ -10,7 +11,8 @@ describe.each(kspEditions.map((e) => [e.key, e] as const))('%s', (_key, edition)
 
   it('passes every edition rule and its demo evaluations validate', () => {
     expect(checkEdition(edition)).toEqual([]);
-    expect(evaluations.flatMap((e) => validateEvaluation(edition, e))).toEqual([]);
+    const references = referencesOf(evaluations);
+    expect(evaluations.flatMap((e) => validateEvaluation(edition, references, e))).toEqual([]);
   });
 
   it('produces results in range with an overall winner', () => {

@@ -64,4 +64,12 @@ export { csvTemplate, TEMPLATE_SHEETS, xlsxTemplate } from './template/fieldwork
 export * from './translations';
 export { writeCsv } from './writers/csv-writer';
 export { writeXlsx } from './writers/xlsx-writer';
-export { readXlsxRecords, XlsxFormatError, type XlsxRecord, type XlsxSource } from './xlsx/read-xlsx';
+export {
+  DEFAULT_XLSX_LIMITS,
+  readXlsxRecords,
+  XlsxFormatError,
+  type XlsxLimits,
+  type XlsxRecord,
+  type XlsxSource,
+  XlsxTooLargeError,
+} from './xlsx/read-xlsx';

@@ -32,6 +32,7 @@ import {
   toCsv,
   toXlsx,
 } from './support/fieldwork-fixture';
+import { bombWorkbook, repeated } from './support/zip-bomb';
 
 const byId = (a: Evaluation, b: Evaluation) => a.id.localeCompare(b.id);
 /** As the database gives them back: contact times in UTC, sorted by contact id. */
@@ -166,7 +167,7 @@ describe.each(testDatabaseKinds())('field-work import on %s', (kind) => {
         [9, 'contact_id'],
       ]);
       expect(report.problems.map((p) => p.message)).toEqual([
-        'unknown company "nobody"',
+        'company "nobody" does not exist',
         `company "${outsider?.key}" does not take part in KSP24`,
         'option "brilliant" does not exist for question "agent_listening"; allowed: very_great, great, some, little',
         'question "waiting_call_back_offered" is not asked on channel email',
@@ -198,6 +199,27 @@ describe.each(testDatabaseKinds())('field-work import on %s', (kind) => {
       row: 1,
       column: '',
       message: expect.stringMatching(/^the file is not a readable XLSX workbook \(.+\)$/),
+    });
+    expect(await count()).toBe(before);
+  });
+
+  it('a zip bomb is a problem of the report on row 1, refused before it is unpacked', async () => {
+    const before = await count();
+    // 64 MB of one shared string over a limit of 16 MB (the default is 64 MB; option and environment lower it).
+    const bomb = await bombWorkbook({
+      sharedStrings: function* () {
+        yield '<si><t>';
+        yield* repeated('A', 64 * 1024 * 1024);
+        yield '</t></si>';
+      },
+    });
+    const report = await run(bomb, { xlsxLimits: { maxSharedStringsBytes: 16 * 1024 * 1024 } });
+    expect(report).toMatchObject({ written: false, problemCount: 1, rows: 0 });
+    expect(report.problems[0]).toEqual({
+      row: 1,
+      column: '',
+      message:
+        'the file is refused as too large: its part xl/sharedStrings.xml unpacks to 64 MB; the limit is 16 MB',
     });
     expect(await count()).toBe(before);
   });

@@ -14,6 +14,11 @@ export function evaluationToApi(evaluation: EvaluationInput): SubmitEvaluationIn
     ...(evaluation.waitingTime === null || evaluation.waitingTime === undefined
       ? {}
       : { waitingTime: evaluation.waitingTime }),
+    earlierAttempts: (evaluation.earlierAttempts ?? []).map((attempt) => ({
+      at: new Date(attempt.at).toISOString(),
+      answered: attempt.answered,
+      waitingTime: attempt.waitingTime ?? null,
+    })),
     answers: (evaluation.answers ?? []).map((answer) => ({
       questionKey: answer.questionKey,
       optionKey: answer.optionKey ?? null,

@@ -1,4 +1,43 @@
+import type { Locale } from '@ksp/domain';
+import type {
+  AreaCounting,
+  CriticalEffect,
+  ExplanationEffectCode,
+  TieBreakStep,
+  WaitUnit,
+} from '../generated/gql/graphql';
+import { formatNumber, formatScore } from '../i18n/format';
 import type { MessageKey } from '../i18n/nb';
+
+/**
+ * A rule that shaped a row, as the API sends it: a code and the parameters it names (docs/scoring.md,
+ * "Explanation effects"). Every field but `code` is optional so that a query may select only those it shows.
+ */
+export interface ApiExplanationEffect {
+  code: ExplanationEffectCode;
+  count?: number | null;
+  minimum?: number | null;
+  total?: number | null;
+  channel?: string | null;
+  companyKey?: string | null;
+  step?: TieBreakStep | null;
+  difference?: number | null;
+  waitingTime?: number | null;
+  waitUnit?: WaitUnit | null;
+  maxWait?: number | null;
+  upTo?: number | null;
+  points?: number | null;
+  maxPoints?: number | null;
+  possible?: number | null;
+  earned?: number | null;
+  weight?: number | null;
+  weightSum?: number | null;
+  possibleSum?: number | null;
+  percentage?: number | null;
+  contribution?: number | null;
+  scope?: CriticalEffect | null;
+  counting?: AreaCounting | null;
+}
 
 /** One row of a score explanation as the API sends it (`ExplanationNode` without `children`). */
 export interface ApiExplanationNode {
@@ -20,7 +59,7 @@ export interface ApiExplanationNode {
   optionLabel?: string | null;
   waitingTime?: number | null;
   shadowScore?: number | null;
-  effects: readonly string[];
+  effects: readonly ApiExplanationEffect[];
 }
 
 export type ExplanationKind = 'company' | 'channel' | 'contact' | 'area' | 'performance' | 'question';
@@ -51,23 +90,40 @@ export interface ExplanationRow {
   optionLabel: string | null;
   waitingTime: number | null;
   shadowScore: number | null;
-  /** The API's effect sentences (English). */
-  effects: readonly string[];
+  /** The rules that shaped the row (codes with their numbers). */
+  effects: readonly ApiExplanationEffect[];
   flags: ExplanationFlags;
   children: ExplanationRow[];
 }
 
 const KINDS = new Set<string>(['company', 'channel', 'contact', 'area', 'performance', 'question']);
 
-function flagsOf(effects: readonly string[], status: string | null): ExplanationFlags {
-  const has = (pattern: RegExp) => effects.some((effect) => pattern.test(effect));
+/** The badges each effect code raises. */
+const FLAGS: Partial<Record<ExplanationEffectCode, readonly (keyof ExplanationFlags)[]>> = {
+  CRITICAL_QUESTION: ['critical'],
+  CRITICAL_TRIGGERED: ['critical', 'criticalTriggered'],
+  CRITICAL_ZEROED_AREA: ['critical', 'criticalTriggered'],
+  CRITICAL_ZEROED_CONTACT: ['critical', 'criticalTriggered'],
+  BONUS: ['bonus'],
+  NA_EXCLUDED: ['notApplicable'],
+  UNANSWERED: ['unanswered'],
+  ANSWERED_TOO_LATE: ['unanswered'],
+  CONTACT_NOT_SCORED: ['unanswered'],
+  CHANNEL_UNANSWERED: ['unanswered'],
+  CHANNEL_ANSWERED_TOO_LATE: ['unanswered'],
+  UNSCORED_QUESTION: ['shadowOnly'],
+  SHADOW_ONLY_AREA: ['shadowOnly'],
+};
+
+function flagsOf(effects: readonly ApiExplanationEffect[]): ExplanationFlags {
+  const raised = new Set(effects.flatMap((effect) => FLAGS[effect.code] ?? []));
   return {
-    critical: has(/^Critical \(|critical answer set/),
-    criticalTriggered: has(/Triggered here\.$|critical answer set/) || status === 'criticalContact',
-    bonus: has(/^Bonus:/),
-    notApplicable: status === 'notApplicable',
-    unanswered: status === 'unanswered' || status === 'contactUnanswered' || has(/unanswered contact\(s\)/),
-    shadowOnly: has(/^Unscored:|^Not in the total/),
+    critical: raised.has('critical'),
+    criticalTriggered: raised.has('criticalTriggered'),
+    bonus: raised.has('bonus'),
+    notApplicable: raised.has('notApplicable'),
+    unanswered: raised.has('unanswered'),
+    shadowOnly: raised.has('shadowOnly'),
   };
 }
 
@@ -97,7 +153,7 @@ export function explanationTree(nodes: readonly ApiExplanationNode[]): Explanati
       waitingTime: node.waitingTime ?? null,
       shadowScore: node.shadowScore ?? null,
       effects: node.effects,
-      flags: flagsOf(node.effects, status),
+      flags: flagsOf(node.effects),
       children: [],
     };
     byId.set(row.id, row);
@@ -109,75 +165,51 @@ export function explanationTree(nodes: readonly ApiExplanationNode[]): Explanati
 }
 
 type Vars = Record<string, string | number>;
-type EffectRule = [RegExp, MessageKey, (match: RegExpMatchArray) => Vars];
+type Translate = (key: MessageKey, vars?: Vars) => string;
 
-const none = () => ({});
-// The API writes effects in English (apps/api/src/schema/explanation-tree.ts); each known sentence has a message.
-const EFFECT_RULES: EffectRule[] = [
-  [
-    /^Total = Σ area weight × area % \/ Σ weights .*\((.+)\)\.$/,
-    'explain.effect.weighted',
-    (m) => ({ d: m[1] ?? '' }),
-  ],
-  [
-    /^Total = 100 × Σ earned \/ Σ possible .*\((.+)\)\.$/,
-    'explain.effect.points',
-    (m) => ({ d: m[1] ?? '' }),
-  ],
-  [/^Unanswered contact: counts 0/, 'explain.effect.unansweredContact', none],
-  [/^A critical answer set the whole contact to 0\.$/, 'explain.effect.criticalContact', none],
-  [/^Nothing could be scored/, 'explain.effect.nothingScorable', none],
-  [/^A critical answer set this area to 0\.$/, 'explain.effect.criticalArea', none],
-  [/^Not in the total \(unscored or a separate index\)/, 'explain.effect.notInTotal', none],
-  [/^Nothing possible in this contact/, 'explain.effect.nothingPossible', none],
-  [/^N\/A: left out/, 'explain.effect.notApplicable', none],
-  [/^Not answered: counts as not asked\.$/, 'explain.effect.notAnswered', none],
-  [/^The contact went unanswered/, 'explain.effect.contactUnanswered', none],
-  [
-    /^Scored by the channel’s waiting bands \(waiting time (.+)\)\.$/,
-    'explain.effect.waiting',
-    (m) => ({ time: m[1] ?? '' }),
-  ],
-  [/^Bonus: /, 'explain.effect.bonus', none],
-  [/^Unscored: reported in the shadow score only\.$/, 'explain.effect.unscored', none],
-  [
-    /^Critical \((\w+)\): .* Triggered here\.$/,
-    'explain.effect.criticalTriggered',
-    (m) => ({ target: m[1] ?? '' }),
-  ],
-  [/^Critical \((\w+)\): /, 'explain.effect.critical', (m) => ({ target: m[1] ?? '' })],
-  [/^Total = Σ channel weight × channel total/, 'explain.effect.byChannel', none],
-  [/^Total = mean of the contact totals/, 'explain.effect.equal', none],
-  [
-    /^(\d+) contact\(s\) set to 0 by a critical answer\.$/,
-    'explain.effect.criticalContacts',
-    (m) => ({ count: m[1] ?? '' }),
-  ],
-  [
-    /^(\d+) unanswered contact\(s\), each counting 0\.$/,
-    'explain.effect.channelUnanswered',
-    (m) => ({ count: m[1] ?? '' }),
-  ],
-  [
-    /^(\d+) contact\(s\) without anything to score/,
-    'explain.effect.channelWithoutScore',
-    (m) => ({ count: m[1] ?? '' }),
-  ],
-];
-
-/** An effect sentence in the UI language; sentences the app does not know stay as the API wrote them. */
-export function localizeEffect(effect: string, t: (key: MessageKey, vars?: Vars) => string): string {
-  for (const [pattern, key, vars] of EFFECT_RULES) {
-    const match = effect.match(pattern);
-    if (match) {
-      const values = vars(match);
-      // "area"/"contact" in critical effects are words, not data: name them in the UI language too.
-      if (values.target === 'area' || values.target === 'contact')
-        values.target = t(`explain.target.${values.target}`);
-      return t(key, values);
-    }
+/**
+ * An effect in the UI language: the message of its code (`explain.effect.<CODE>` in both dictionaries) with its
+ * parameters formatted for display. `companyName` names neighbours in rankings (their key when unknown).
+ */
+export function localizeEffect(
+  effect: ApiExplanationEffect,
+  t: Translate,
+  locale: Locale,
+  companyName: (key: string) => string = (key) => key,
+): string {
+  const number = (value: number) => formatNumber(value, locale, 2);
+  const vars: Vars = {};
+  const numbers = [
+    'count',
+    'minimum',
+    'maxWait',
+    'upTo',
+    'points',
+    'maxPoints',
+    'possible',
+    'earned',
+    'weight',
+    'weightSum',
+    'possibleSum',
+  ] as const;
+  for (const name of numbers) {
+    const value = effect[name];
+    if (value !== null && value !== undefined) vars[name] = number(value);
   }
-  return effect;
+  for (const name of ['percentage', 'contribution', 'total'] as const) {
+    const value = effect[name];
+    if (value !== null && value !== undefined) vars[name] = formatScore(value, locale);
+  }
+  if (effect.waitingTime !== null && effect.waitingTime !== undefined) vars.time = number(effect.waitingTime);
+  if (effect.waitUnit) vars.unit = t(`explain.unit.${effect.waitUnit}`);
+  if (effect.scope) vars.target = t(`explain.target.${effect.scope}`);
+  if (effect.counting) vars.counting = t(`explain.counting.${effect.counting}`);
+  if (effect.step) vars.rule = t(`explain.rule.${effect.step}`);
+  if (effect.channel) vars.channel = effect.channel;
+  if (effect.companyKey) vars.company = companyName(effect.companyKey);
+  if (effect.difference !== null && effect.difference !== undefined)
+    vars.difference = formatNumber(effect.difference, locale, 2, true);
+  return t(`explain.effect.${effect.code}`, vars);
 }
 
 /** Every row id in the tree (for "expand all"). */

@@ -1,3 +1,4 @@
+import { byOrder } from '@ksp/domain';
 import type { ResultsData, Winners } from '../features/results/types';
 import type { EditionResultsQuery } from '../generated/gql/graphql';
 
@@ -7,9 +8,7 @@ type ApiResults = Extract<NonNullable<Api['editionResults']>, { __typename: 'Edi
 /** The API's edition results with names of industries, channels and the headline area, as the results screen's data. */
 export function resultsFromApi(results: ApiResults, api: Pick<Api, 'industries' | 'edition'>): ResultsData {
   const industryNames = new Map(api.industries.map((i) => [i.key, i.name]));
-  const channels = [...(api.edition?.channels ?? [])]
-    .sort((a, b) => a.order - b.order)
-    .map((c) => ({ key: c.key, name: c.name }));
+  const channels = byOrder(api.edition?.channels ?? []).map((c) => ({ key: c.key, name: c.name }));
   const channelName = new Map(channels.map((c) => [c.key, c.name]));
   const names = new Map(results.overall.entries.map((e) => [e.companyKey, e.name]));
   const name = (key: string) => names.get(key) ?? key;

@@ -1,4 +1,12 @@
-import type { AnswerOption, Area, ChannelRule, Edition, Performance, Question } from '@ksp/domain';
+import {
+  type AnswerOption,
+  type Area,
+  byOrder,
+  type ChannelRule,
+  type Edition,
+  type Performance,
+  type Question,
+} from '@ksp/domain';
 import type {
   AddAreaInput,
   AddOptionInput,
@@ -46,8 +54,6 @@ export interface SavePlan {
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 const byKey = <T extends { key: string }>(items: readonly T[]) => new Map(items.map((i) => [i.key, i]));
-const inOrder = <T extends { order: number }>(items: readonly T[]) =>
-  [...items].sort((a, b) => a.order - b.order);
 
 /** Sets `field` on `input` when it differs between `before` and `after`. */
 function changed<I, T>(
@@ -93,7 +99,7 @@ function questionInput(before: Question, after: Question): UpdateQuestionInput |
   if (before.type !== after.type) {
     // A new answer type comes with its whole option list (kept keys keep their identity).
     input.type = after.type;
-    input.options = inOrder(after.options).map((o) =>
+    input.options = byOrder(after.options).map((o) =>
       optionAsInput(
         o,
         before.options.some((b) => b.key === o.key),
@@ -135,7 +141,7 @@ const questionAsInput = (q: Question): AddQuestionInput => ({
   cxMetric: q.cxMetric,
   critical: q.critical,
   bonus: q.bonus,
-  options: inOrder(q.options).map((o) => optionAsInput(o, false)),
+  options: byOrder(q.options).map((o) => optionAsInput(o, false)),
 });
 
 /** The steps, grouped by phase so the plan runs updates → removals → additions → reorders. */
@@ -164,15 +170,15 @@ function diffList<T extends { key: string; order: number }>(
 ) {
   const storedByKey = byKey(stored);
   const draftByKey = byKey(draft);
-  for (const item of inOrder(stored))
+  for (const item of byOrder(stored))
     if (!draftByKey.has(item.key)) phases.remove.push(handlers.remove(item));
-  const draftOrder = inOrder(draft);
+  const draftOrder = byOrder(draft);
   for (const item of draftOrder) {
     const before = storedByKey.get(item.key);
     if (before) handlers.diff(before, item);
     else handlers.add(item);
   }
-  const kept = inOrder(stored).filter((i) => draftByKey.has(i.key));
+  const kept = byOrder(stored).filter((i) => draftByKey.has(i.key));
   const expected = [...kept, ...draftOrder.filter((i) => !storedByKey.has(i.key))].map((i) => i.key);
   const wanted = draftOrder.map((i) => i.key);
   if (!same(expected, wanted)) phases.reorder.push(handlers.reorder(wanted));
@@ -185,7 +191,7 @@ function addPerformanceSteps(phases: Phases, areaKey: string, p: Performance) {
     parentKey: areaKey,
     input: { name: toTranslations(p.name), description: toTranslations(p.description) },
   });
-  for (const q of inOrder(p.questions))
+  for (const q of byOrder(p.questions))
     phases.add.push({
       kind: 'addQuestion',
       item: { level: 'question', key: q.key },
@@ -275,7 +281,7 @@ export function savePlan(stored: Edition, draft: Edition): SavePlan {
           weight: a.weight,
         },
       });
-      for (const p of inOrder(a.performances)) addPerformanceSteps(phases, a.key, p);
+      for (const p of byOrder(a.performances)) addPerformanceSteps(phases, a.key, p);
     },
     reorder: (keys) => ({ kind: 'reorderAreas', item: { level: 'area', key: '' }, keys }),
   });

@@ -115,6 +115,10 @@ export const EditionDefinitionQuery = graphql(`
       rolePlays {
         key
         order
+        channelKey
+        industry {
+          key
+        }
         titleTranslations {
           locale
           text

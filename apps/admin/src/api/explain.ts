@@ -36,7 +36,31 @@ export const ExplainCompanyQuery = graphql(`
           optionLabel(locale: $locale)
           waitingTime
           shadowScore
-          effects
+          effects {
+            code
+            count
+            minimum
+            total
+            channel
+            companyKey
+            step
+            difference
+            waitingTime
+            waitUnit
+            maxWait
+            upTo
+            points
+            maxPoints
+            possible
+            earned
+            weight
+            weightSum
+            possibleSum
+            percentage
+            contribution
+            scope
+            counting
+          }
         }
       }
       ... on Error {
@@ -55,6 +79,7 @@ export const ExplainContactQuery = graphql(`
         companyKey
         channel
         answered
+        outcome
         total
         totalRule
         criticalEffect
@@ -77,7 +102,31 @@ export const ExplainContactQuery = graphql(`
           optionLabel(locale: $locale)
           waitingTime
           shadowScore
-          effects
+          effects {
+            code
+            count
+            minimum
+            total
+            channel
+            companyKey
+            step
+            difference
+            waitingTime
+            waitUnit
+            maxWait
+            upTo
+            points
+            maxPoints
+            possible
+            earned
+            weight
+            weightSum
+            possibleSum
+            percentage
+            contribution
+            scope
+            counting
+          }
         }
       }
       ... on Error {
@@ -108,20 +157,17 @@ export const ExplainRankingPositionQuery = graphql(`
         position
         industryKey
         eligible
-        reasons
         total
         answeredOnly
         headline
         winner
-        winnerWithheld
-        above {
+        effects {
+          code
+          count
+          minimum
+          total
           companyKey
-          decidedBy
-          difference
-        }
-        below {
-          companyKey
-          decidedBy
+          step
           difference
         }
         company {
@@ -147,7 +193,31 @@ export const ExplainRankingPositionQuery = graphql(`
             optionLabel(locale: $locale)
             waitingTime
             shadowScore
-            effects
+            effects {
+              code
+              count
+              minimum
+              total
+              channel
+              companyKey
+              step
+              difference
+              waitingTime
+              waitUnit
+              maxWait
+              upTo
+              points
+              maxPoints
+              possible
+              earned
+              weight
+              weightSum
+              possibleSum
+              percentage
+              contribution
+              scope
+              counting
+            }
           }
         }
       }

@@ -1,3 +1,4 @@
+import type { ValidationIssue } from '@ksp/domain';
 import type { CombinedError } from 'urql';
 import { type FragmentType, graphql, readFragment } from '../generated/gql';
 
@@ -17,6 +18,11 @@ export const MutationErrorFragment = graphql(`
       fieldErrors {
         path
         message
+        code
+        params {
+          name
+          value
+        }
       }
     }
   }
@@ -29,8 +35,8 @@ export interface MutationFailure {
   /** ConflictError: the version and the record as stored now. */
   currentVersion?: number | null;
   current?: unknown;
-  /** ValidationError: every problem with its input path. */
-  fieldErrors: ReadonlyArray<{ path: string; message: string }>;
+  /** ValidationError: every problem with its input path, and for coded rules the code and its figures. */
+  fieldErrors: ReadonlyArray<ValidationIssue>;
 }
 
 export type MutationOutcome<Success> = { ok: true; data: Success } | { ok: false; error: MutationFailure };
@@ -56,7 +62,16 @@ export function mutationOutcome<Result extends { __typename?: string }, Name ext
       message: error.message,
       currentVersion: 'currentVersion' in error ? error.currentVersion : undefined,
       current: 'current' in error ? error.current : undefined,
-      fieldErrors: 'fieldErrors' in error ? error.fieldErrors : [],
+      fieldErrors:
+        'fieldErrors' in error
+          ? error.fieldErrors.map(({ path, message, code, params }) => ({
+              path,
+              message,
+              ...(code ? { code } : {}),
+              // Older servers (and hand-written mocks) send no params.
+              ...(params?.length ? { params: Object.fromEntries(params.map((p) => [p.name, p.value])) } : {}),
+            }))
+          : [],
     },
   };
 }

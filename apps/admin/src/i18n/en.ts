@@ -2,6 +2,7 @@ import { awardsEn } from '../features/awards/messages';
 import { comparabilityEn } from '../features/comparability/messages';
 import { explainEn } from '../features/explain/messages';
 import { importEn } from '../features/import/messages';
+import { observerEn } from '../features/observer/messages';
 import { tiesEn } from '../features/results/tieMessages';
 import { translationsEn } from '../features/translations/messages';
 import { whatIfEn } from '../features/what-if/messages';
@@ -308,6 +309,7 @@ export const en: Messages = {
   ...awardsEn,
   ...comparabilityEn,
   ...explainEn,
+  ...observerEn,
   ...importEn,
   ...translationsEn,
   ...whatIfEn,

@@ -10,8 +10,12 @@ export function formatScore(value: number | null | undefined, locale: Locale): s
   );
 }
 
-export function formatNumber(value: number, locale: Locale): string {
-  return new Intl.NumberFormat(tags[locale]).format(value);
+/** A number for display, with at most `maxFractionDigits` decimals (3 by default) and, if asked, always a sign. */
+export function formatNumber(value: number, locale: Locale, maxFractionDigits = 3, signed = false): string {
+  return new Intl.NumberFormat(tags[locale], {
+    maximumFractionDigits: maxFractionDigits,
+    signDisplay: signed ? 'exceptZero' : 'auto',
+  }).format(value);
 }
 
 export function formatDateTime(iso: string, locale: Locale): string {

@@ -2,6 +2,7 @@ import { awardsNb } from '../features/awards/messages';
 import { comparabilityNb } from '../features/comparability/messages';
 import { explainNb } from '../features/explain/messages';
 import { importNb } from '../features/import/messages';
+import { observerNb } from '../features/observer/messages';
 import { tiesNb } from '../features/results/tieMessages';
 import { translationsNb } from '../features/translations/messages';
 import { whatIfNb } from '../features/what-if/messages';
@@ -311,6 +312,7 @@ export const nb = {
   ...awardsNb,
   ...comparabilityNb,
   ...explainNb,
+  ...observerNb,
   ...importNb,
   ...translationsNb,
   ...whatIfNb,

@@ -1,5 +1,5 @@
 import type { ValidationIssue } from '@ksp/domain';
-import { textIn } from '@ksp/domain';
+import { byOrder, textIn } from '@ksp/domain';
 import { useMemo, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { editionFromApi } from '../adapters/editionFromApi';
@@ -37,15 +37,23 @@ export default function ObserverPage() {
   const companies = useMemo(
     () =>
       (api?.participants ?? [])
-        .map((p) => ({ key: p.company.key, name: p.company.name, industryKey: p.industry.key }))
+        .map((p) => ({
+          key: p.company.key,
+          name: p.company.name,
+          industryKey: p.industry.key,
+          channels: p.channels,
+        }))
         .sort((a, b) => a.name.localeCompare(b.name, locale)),
     [api, locale],
   );
   const rolePlays = useMemo(
     () =>
-      [...(api?.rolePlays ?? [])]
-        .sort((a, b) => a.order - b.order)
-        .map((r) => ({ key: r.key, name: textIn(toLocalizedText(r.titleTranslations), locale) })),
+      byOrder(api?.rolePlays ?? []).map((r) => ({
+        key: r.key,
+        name: textIn(toLocalizedText(r.titleTranslations), locale),
+        channelKey: r.channelKey ?? null,
+        industryKey: r.industry?.key ?? null,
+      })),
     [api, locale],
   );
 

@@ -1,11 +1,21 @@
+import { escapeCsvCell } from '@ksp/domain';
 import Papa from 'papaparse';
 
-/** CSV text for a table: a header row, then one row per record, quoted where needed. */
+/**
+ * CSV text for a table: a header row, then one row per record, quoted where needed. Text cells are
+ * formula-escaped by the domain's escapeCsvCell (a company named `=HYPERLINK(…)` stays text); numbers stay
+ * numbers.
+ */
 export function toCsv(
   header: readonly string[],
   rows: ReadonlyArray<ReadonlyArray<string | number | null>>,
 ): string {
-  return Papa.unparse({ fields: [...header], data: rows.map((row) => row.map((cell) => cell ?? '')) });
+  return Papa.unparse({
+    fields: header.map(escapeCsvCell),
+    data: rows.map((row) =>
+      row.map((cell) => (typeof cell === 'string' ? escapeCsvCell(cell) : (cell ?? ''))),
+    ),
+  });
 }
 
 /** Offers CSV text as a file download (with a BOM so Excel reads æøå correctly). */

@@ -1,12 +1,15 @@
 import {
   type CredentialUser,
+  createKnownDevice,
   createSession,
   type Database,
+  findKnownDevice,
   findLiveApiToken,
   findLiveSession,
   findUserByEmail,
   markApiTokenUsed,
   normalizeEmail,
+  renewKnownDevice,
   revokeSession,
 } from '@ksp/db';
 import type { NewSession } from '../services';
@@ -31,7 +34,12 @@ const dummyHash = hashPassword('not-a-real-password');
 // API tokens record their last use at most once a minute: a write per request would cost more than the request.
 const LAST_USED_GRANULARITY_MS = 60_000;
 
-export type CredentialOptions = { sessionTtlMs: number; loginRateLimit: LoginRateLimitOptions };
+export type CredentialOptions = {
+  sessionTtlMs: number;
+  loginRateLimit: LoginRateLimitOptions;
+  /** How long a device token from a successful sign-in keeps its device "known" (renewed on each success). */
+  knownDeviceTtlMs: number;
+};
 
 /** Session and API-token checks (data access in @ksp/db). Tokens are looked up by their SHA-256 hash. */
 export function credentials(db: Database, options: CredentialOptions) {
@@ -55,20 +63,51 @@ export function credentials(db: Database, options: CredentialOptions) {
       return null;
     },
 
-    /** Throws RateLimitedError when the e-mail or the client address has failed too often lately. */
-    async login(email: string, password: string, clientIp = 'unknown'): Promise<NewSession | null> {
+    /**
+     * One password verification, after the attempt was checked and recorded (RateLimitedError when the
+     * account is in back-off or the address has failed too often, unless `deviceToken` is a known device of
+     * this account). A success returns a device token: sent with later sign-ins, it makes this client known.
+     */
+    async login(
+      email: string,
+      password: string,
+      clientIp = 'unknown',
+      deviceToken: string | null = null,
+    ): Promise<NewSession | null> {
       const normalized = normalizeEmail(email);
-      await limiter.check(normalized, clientIp);
+      const now = new Date();
       const user = await findUserByEmail(db, normalized);
+      const device =
+        user && deviceToken?.startsWith('dev_')
+          ? await findKnownDevice(db, hashToken(deviceToken), user.id, now)
+          : null;
+      const attempt = await limiter.reserve(
+        { email: normalized, ip: clientIp, knownDeviceId: device?.id ?? null },
+        now,
+      );
       const valid = await verifyPassword(user?.passwordHash ?? (await dummyHash), password);
-      if (!user || !valid || user.disabledAt) {
-        await limiter.recordFailure(normalized, clientIp);
-        return null;
+      if (!user || !valid || user.disabledAt) return null;
+      await limiter.succeeded(attempt.attemptId);
+      const deviceExpiresAt = new Date(now.getTime() + options.knownDeviceTtlMs);
+      let issuedDeviceToken = deviceToken;
+      if (device) await renewKnownDevice(db, device.id, deviceExpiresAt, now);
+      else {
+        issuedDeviceToken = newToken('dev');
+        await createKnownDevice(db, {
+          userId: user.id,
+          tokenHash: hashToken(issuedDeviceToken),
+          expiresAt: deviceExpiresAt,
+        });
       }
       const token = newToken('ses');
-      const expiresAt = new Date(Date.now() + options.sessionTtlMs);
+      const expiresAt = new Date(now.getTime() + options.sessionTtlMs);
       const session = await createSession(db, { tokenHash: hashToken(token), userId: user.id, expiresAt });
-      return { token, expiresAt, viewer: viewerOf(user, 'session', session.id) };
+      return {
+        token,
+        expiresAt,
+        deviceToken: issuedDeviceToken as string,
+        viewer: viewerOf(user, 'session', session.id),
+      };
     },
 
     logout(token: string): Promise<boolean> {

@@ -1,7 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 
-/** A bearer token: 32 random bytes, base64url. Session tokens and API tokens carry a prefix so logs and users can tell them apart. */
-export function newToken(prefix: 'ses' | 'api'): string {
+/**
+ * A bearer token: 32 random bytes, base64url. Session, API and device tokens carry a prefix so logs and users
+ * can tell them apart (a device token only marks a known device at sign-in; it authenticates nothing).
+ */
+export function newToken(prefix: 'ses' | 'api' | 'dev'): string {
   return `${prefix}_${randomBytes(32).toString('base64url')}`;
 }
 

@@ -56,3 +56,19 @@ export const CriticalEffectEnum = builder.enumType('CriticalEffect', {
     contact: { description: 'The whole contact’s total.' },
   } as const,
 });
+
+export const ContactOutcomeEnum = builder.enumType('ContactOutcome', {
+  description:
+    'How a contact ended under its channel’s waiting rule (domain contactOutcome; docs/scoring.md, "Waiting rules"). Only answered and lateAnswerCounted contacts are scored.',
+  values: {
+    answered: { description: 'Answered within the channel’s maximum wait.' },
+    lateAnswerCounted: {
+      description:
+        'Answered after the maximum wait where late answers count (Messenger): answered, 0 waiting points.',
+    },
+    answeredTooLate: {
+      description: 'Answered after the maximum wait: counts as not answered, the contact scores 0.',
+    },
+    unanswered: { description: 'Not answered: the contact scores 0.' },
+  } as const,
+});

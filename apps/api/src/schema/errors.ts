@@ -1,3 +1,4 @@
+import { EVALUATION_ISSUE_CODES, EVALUATION_ISSUE_RULES, type EvaluationIssueCode } from '@ksp/domain';
 import { builder } from '../builder';
 import {
   ConflictError,
@@ -17,6 +18,24 @@ export const ErrorInterface = builder.interfaceRef<Error>('Error').implement({
   }),
 });
 
+const FieldErrorCode = builder.enumType('FieldErrorCode', {
+  description:
+    'The rule an input broke, for clients that word errors in their own language (see docs/scoring.md, "Checking an evaluation"). Evaluations: every problem has one.',
+  values: Object.fromEntries(
+    EVALUATION_ISSUE_CODES.map((code) => [code, { value: code, description: EVALUATION_ISSUE_RULES[code] }]),
+  ) as Record<EvaluationIssueCode, { value: EvaluationIssueCode; description: string }>,
+});
+
+const FieldErrorParameter = builder
+  .objectRef<{ name: string; value: string }>('FieldErrorParameter')
+  .implement({
+    description: 'A key or figure a field error names, e.g. `questionKey` or `maxAttempts`.',
+    fields: (t) => ({
+      name: t.exposeString('name', { description: 'What it is.' }),
+      value: t.exposeString('value', { description: 'Its value (numbers as decimal text).' }),
+    }),
+  });
+
 const FieldErrorType = builder.objectRef<FieldError>('FieldError').implement({
   description: 'One problem with an input value.',
   fields: (t) => ({
@@ -24,6 +43,20 @@ const FieldErrorType = builder.objectRef<FieldError>('FieldError').implement({
       description: 'Where the problem is, e.g. `answers[2].optionKey`; empty for the input as a whole.',
     }),
     message: t.exposeString('message', { description: 'What is wrong there.' }),
+    code: t.field({
+      type: FieldErrorCode,
+      nullable: true,
+      description: 'The rule broken; null where the input has no coded rule yet.',
+      resolve: (e) =>
+        EVALUATION_ISSUE_CODES.includes(e.code as EvaluationIssueCode)
+          ? (e.code as EvaluationIssueCode)
+          : null,
+    }),
+    params: t.field({
+      type: [FieldErrorParameter],
+      description: 'The keys and figures the message names.',
+      resolve: (e) => Object.entries(e.params ?? {}).map(([name, value]) => ({ name, value: String(value) })),
+    }),
   }),
 });
 

@@ -1,10 +1,13 @@
 import { type EvaluationContent, insertEvaluations, updateEvaluation, VersionMismatchError } from '@ksp/db';
-import type { EvaluationInput } from '@ksp/domain';
+import { DomainValidationError, type EvaluationInput } from '@ksp/domain';
 import { decodeGlobalID } from '@pothos/plugin-relay';
+import { z } from 'zod';
+import { audit } from '../audit';
 import { builder } from '../builder';
 import type { Context } from '../context';
 import {
   ConflictError,
+  ForbiddenError,
   NotFoundError,
   ReadOnlyEditionError,
   ValidationError,
@@ -23,6 +26,20 @@ const AnswerInput = builder.inputType('AnswerInput', {
   }),
 });
 
+const AttemptInput = builder.inputType('AttemptInput', {
+  description:
+    'An attempt before the last one: made, not answered in time (no answer, or an answer after the channel’s maximum wait), so another attempt followed.',
+  fields: (t) => ({
+    at: t.field({ type: 'DateTime', required: true, description: 'When the attempt was made.' }),
+    answered: t.boolean({
+      required: true,
+      description:
+        'Whether the company answered at all (after the maximum wait, or it would be the last attempt).',
+    }),
+    waitingTime: t.float({ description: 'When answered late: the waiting time in the channel’s unit.' }),
+  }),
+});
+
 const AreaCommentInput = builder.inputType('AreaCommentInput', {
   description: 'A comment on one area.',
   fields: (t) => ({
@@ -35,8 +52,11 @@ const ContactFields = {
   channelKey: 'The channel used.',
   rolePlayKey: 'The role play acted out, if any.',
   contactedAt: 'When the contact was made.',
-  answered: 'Whether the company answered within the rules.',
-  waitingTime: 'Waiting time in the channel’s unit; omit when not answered.',
+  answered:
+    'Whether the company answered the last attempt. An answer after the channel’s maximum wait counts as not answered (the contact scores 0) unless the channel’s late answers count (Messenger: 0 waiting points).',
+  waitingTime: 'Waiting time of the last attempt in the channel’s unit; omit when not answered.',
+  earlierAttempts:
+    'The attempts before the last one, oldest first: at most the channel’s maxAttempts − 1, on another day where the channel requires it.',
   answers: 'Every answer (only questions asked on the channel).',
   comments: 'Comments per area.',
 } as const;
@@ -61,6 +81,11 @@ const SubmitEvaluationInput = builder.inputType('SubmitEvaluationInput', {
     contactedAt: t.field({ type: 'DateTime', required: true, description: ContactFields.contactedAt }),
     answered: t.boolean({ required: true, description: ContactFields.answered }),
     waitingTime: t.float({ description: ContactFields.waitingTime }),
+    earlierAttempts: t.field({
+      type: [AttemptInput],
+      description: ContactFields.earlierAttempts,
+      validate: z.array(z.unknown()).max(10),
+    }),
     answers: t.field({ type: [AnswerInput], required: true, description: ContactFields.answers }),
     comments: t.field({ type: [AreaCommentInput], description: ContactFields.comments }),
   }),
@@ -74,6 +99,11 @@ const UpdateEvaluationInput = builder.inputType('UpdateEvaluationInput', {
     contactedAt: t.field({ type: 'DateTime', required: true, description: ContactFields.contactedAt }),
     answered: t.boolean({ required: true, description: ContactFields.answered }),
     waitingTime: t.float({ description: ContactFields.waitingTime }),
+    earlierAttempts: t.field({
+      type: [AttemptInput],
+      description: ContactFields.earlierAttempts,
+      validate: z.array(z.unknown()).max(10),
+    }),
     answers: t.field({ type: [AnswerInput], required: true, description: ContactFields.answers }),
     comments: t.field({ type: [AreaCommentInput], description: ContactFields.comments }),
   }),
@@ -85,6 +115,7 @@ type Content = {
   contactedAt: Date;
   answered: boolean;
   waitingTime?: number | null;
+  earlierAttempts?: { at: Date; answered: boolean; waitingTime?: number | null }[] | null;
   answers: {
     questionKey: string;
     optionKey?: string | null;
@@ -102,6 +133,11 @@ function contentOf(content: Content): EvaluationContent {
     contactedAt: content.contactedAt.toISOString(),
     answered: content.answered,
     waitingTime: content.waitingTime ?? null,
+    earlierAttempts: (content.earlierAttempts ?? []).map((a) => ({
+      at: a.at.toISOString(),
+      answered: a.answered,
+      waitingTime: a.waitingTime ?? null,
+    })),
     answers: content.answers.map((a) => ({
       questionKey: a.questionKey,
       optionKey: a.optionKey ?? null,
@@ -123,6 +159,33 @@ function domainEvaluation(
   content: Content,
 ): EvaluationInput {
   return { ...identity, ...contentOf(content) };
+}
+
+/** Stands for the industry of a company that does not take part: the evaluation check refuses the company first. */
+const NO_INDUSTRY = '-';
+
+/** Evaluation fields the mutations' inputs name differently. */
+const INPUT_FIELD: Record<string, string> = { channel: 'channelKey', id: 'contactId' };
+
+/**
+ * The domain reports an evaluation's problems by its own field paths (for a batch, under `evaluations[i].`);
+ * a single evaluation's mutation reports them by its input's field names.
+ */
+async function withInputPaths<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (!(error instanceof DomainValidationError)) throw error;
+    const issues = error.issues.map((issue) => {
+      const path = issue.path.replace(/^evaluations\[0\]\./, '');
+      const field = /^[A-Za-z]+/.exec(path)?.[0] ?? '';
+      return {
+        ...issue,
+        path: field in INPUT_FIELD ? `${INPUT_FIELD[field]}${path.slice(field.length)}` : path,
+      };
+    });
+    throw new ValidationError(issues, error.message);
+  }
 }
 
 /** Observers write into published editions only; admins and analysts also into drafts. Closed is read-only for all. */
@@ -154,31 +217,27 @@ builder.mutationFields((t) => ({
         });
         if (!edition) throw new NotFoundError('Edition', input.editionKey);
         checkWritable(context, edition);
+        // The industry is the one the company competes in; whether it takes part at all, on this channel, with
+        // this role play, is the domain's one evaluation check (inside insertEvaluations).
         const participation = await db.prisma.companyParticipation.findFirst({
           where: { editionId: edition.id, company: { key: input.companyKey } },
           select: { industry: { select: { key: true } } },
         });
-        if (!participation) {
-          throw new ValidationError([
-            {
-              path: 'companyKey',
-              message: `company "${input.companyKey}" does not take part in ${input.editionKey}`,
-            },
-          ]);
-        }
         const evaluation = domainEvaluation(
           {
             id: input.contactId,
             editionKey: input.editionKey,
             companyKey: input.companyKey,
-            industryKey: participation.industry.key,
+            industryKey: participation?.industry.key ?? NO_INDUSTRY,
             observerKey: context.viewer?.email ?? null,
           },
           input,
         );
-        const { skipped } = await insertEvaluations(db, input.editionKey, [evaluation], {
-          onInserted: (tx, inserted) => recordEvaluationsSubmitted(tx, context, evaluation, inserted),
-        });
+        const { skipped } = await withInputPaths(() =>
+          insertEvaluations(db, input.editionKey, [evaluation], {
+            onInserted: (tx, inserted) => recordEvaluationsSubmitted(tx, context, evaluation, inserted),
+          }),
+        );
         if (skipped.length > 0)
           throw new ConflictError(`Contact ${input.contactId} is already recorded in ${input.editionKey}.`);
         context.services.results.invalidate();
@@ -192,20 +251,26 @@ builder.mutationFields((t) => ({
   updateEvaluation: t.prismaField({
     type: 'Evaluation',
     description:
-      'Replaces an evaluation’s content after validating it. Observers: only their own, until the edition closes. Send the version you read.',
+      'Replaces an evaluation’s content after checking it. Its observer may change it until the edition closes; an admin may change any, giving a `reason`; analysts only read (ForbiddenError). Every change is audited with the evaluation before and after. Send the version you read.',
     authScopes: { observer: true },
     errors: directResultOf('updateEvaluation', [
       NotFoundError,
       ValidationError,
       ConflictError,
       ReadOnlyEditionError,
+      ForbiddenError,
     ]),
     args: {
       id: t.arg.id({ required: true, description: 'The evaluation’s global id.' }),
       version: t.arg.int({ required: true, description: 'The version the change is based on.' }),
       input: t.arg({ type: UpdateEvaluationInput, required: true, description: 'The new content.' }),
+      reason: t.arg.string({
+        description:
+          'Why it is changed: required when you are not its observer (an admin correcting an observer’s report); kept in the audit trail.',
+        validate: z.string().max(1000),
+      }),
     },
-    resolve: (query, _root, { id, version, input }, context) =>
+    resolve: (query, _root, { id, version, input, reason }, context) =>
       withApiErrors(async () => {
         const { db } = context.services;
         const decoded = (() => {
@@ -228,9 +293,29 @@ builder.mutationFields((t) => ({
           throw new NotFoundError('Evaluation', String(id));
         }
         checkWritable(context, current.edition);
-        // Validation, the version check and the write (one transaction) are the data layer's.
+        // Who may change a submitted evaluation (docs/api.md, "Changing an evaluation").
+        const own = current.observerId !== null && current.observerId === context.viewer?.userId;
+        if (context.viewer?.role === 'analyst' && !own)
+          throw new ForbiddenError(
+            'Analysts read evaluations; only their observer or an admin changes them.',
+          );
+        const why = reason?.trim() || null;
+        if (!own && !why)
+          throw new ValidationError([
+            { path: 'reason', message: 'say why you change an evaluation you did not make' },
+          ]);
+        // Validation, the version check, the write and its audit entry (one transaction) are the data layer's.
         try {
-          await updateEvaluation(db, current.id, version, contentOf(input));
+          await withInputPaths(() =>
+            updateEvaluation(
+              db,
+              current.id,
+              version,
+              contentOf(input),
+              (tx, change) => audit(tx, context, change),
+              why,
+            ),
+          );
         } catch (error) {
           // The conflict carries the evaluation as clients know it: its global id, version and last change.
           if (error instanceof VersionMismatchError)

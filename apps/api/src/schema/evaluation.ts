@@ -7,8 +7,10 @@ import {
   storedAnswerRows,
   storedCommentRows,
 } from '@ksp/db';
+import { type Attempt, contactOutcome, type WaitingBand } from '@ksp/domain';
 import { builder } from '../builder';
 import { answerLoaders } from './answer-loaders';
+import { ContactOutcomeEnum } from './enums';
 
 builder.prismaNode('Evaluation', {
   description: 'One observer’s report of one contact with a company.',
@@ -27,10 +29,35 @@ builder.prismaNode('Evaluation', {
     rolePlay: t.relation('rolePlay', { nullable: true, description: 'The role play acted out, if any.' }),
     observer: t.relation('observer', { nullable: true, description: 'Who made the contact.' }),
     contactedAt: t.expose('contactedAt', { type: 'DateTime', description: 'When the contact was made.' }),
-    answered: t.exposeBoolean('answered', { description: 'Whether the company answered within the rules.' }),
+    answered: t.exposeBoolean('answered', {
+      description:
+        'Whether the company answered the last attempt (at all: see `outcome` for whether it counts).',
+    }),
     waitingTime: t.exposeFloat('waitingTime', {
       nullable: true,
-      description: 'Waiting time in the channel’s unit (minutes or working days).',
+      description: 'Waiting time of the last attempt in the channel’s unit (minutes or working days).',
+    }),
+    outcome: t.field({
+      type: ContactOutcomeEnum,
+      description:
+        'How the channel’s waiting rule judges the contact: only answered and lateAnswerCounted are scored.',
+      select: { channel: { select: { maxWait: true, waitingBands: true, lateAnswerCounts: true } } },
+      resolve: (evaluation) =>
+        contactOutcome(
+          {
+            maxWait: evaluation.channel.maxWait,
+            waitingBands: evaluation.channel.waitingBands as WaitingBand[],
+            attempts: { lateAnswerCounts: evaluation.channel.lateAnswerCounts },
+          },
+          evaluation.answered,
+          evaluation.waitingTime,
+        ),
+    }),
+    earlierAttempts: t.field({
+      type: [AttemptRef],
+      description:
+        'The attempts before the last one, oldest first (none when the first attempt ended the contact).',
+      resolve: (evaluation) => evaluation.earlierAttempts as Attempt[],
     }),
     version: t.exposeInt('version', { description: 'Optimistic-locking version; send it with updates.' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime', description: 'When it last changed.' }),
@@ -43,6 +70,19 @@ builder.prismaNode('Evaluation', {
       type: [AreaCommentRef],
       description: 'Comments per area.',
       resolve: (evaluation) => storedCommentRows(evaluation.areaComments as StoredComments),
+    }),
+  }),
+});
+
+const AttemptRef = builder.objectRef<Attempt>('Attempt');
+AttemptRef.implement({
+  description: 'An attempt before the one that ended a contact: it did not count as answered.',
+  fields: (t) => ({
+    at: t.field({ type: 'DateTime', description: 'When it was made.', resolve: (a) => new Date(a.at) }),
+    answered: t.exposeBoolean('answered', { description: 'Whether the company answered at all (late).' }),
+    waitingTime: t.exposeFloat('waitingTime', {
+      nullable: true,
+      description: 'When answered late: the waiting time in the channel’s unit.',
     }),
   }),
 });

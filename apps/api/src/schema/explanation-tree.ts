@@ -3,6 +3,7 @@ import type {
   CompanyExplanation,
   ContactExplanation,
   Edition,
+  ExplanationEffect,
   LocalizedText,
   PerformanceExplanation,
   QuestionExplanation,
@@ -12,7 +13,8 @@ export type ExplanationNodeKind = 'company' | 'channel' | 'contact' | 'area' | '
 
 /**
  * One row of an explanation: a company, channel, contact, area, performance or question with its numbers and
- * what rules affected it. Every number is the domain's (explainCompany / explainContact); this only arranges them.
+ * what rules affected it. Every number and effect is the domain's (explainCompany / explainContact); this only
+ * arranges them into rows with labels. It computes nothing.
  */
 export interface ExplanationNode {
   id: string;
@@ -36,7 +38,8 @@ export interface ExplanationNode {
   shadowPoints: number | null;
   shadowPossible: number | null;
   shadowScore: number | null;
-  effects: string[];
+  /** The rules that shaped the row, as the domain's typed effects. */
+  effects: ExplanationEffect[];
   children: ExplanationNode[];
 }
 
@@ -108,21 +111,11 @@ function node(
   return created;
 }
 
-const CONTACT_RULE: Record<ContactExplanation['totalRule'], (d: number) => string> = {
-  weighted: (d) =>
-    `Total = Σ area weight × area % / Σ weights of the scored areas with something possible (${d}).`,
-  points: (d) => `Total = 100 × Σ earned / Σ possible over the scored areas (${d}).`,
-  unanswered: () => 'Unanswered contact: counts 0 in Totalresultat; nothing else is scored.',
-  criticalContact: () => 'A critical answer set the whole contact to 0.',
-  nothingScorable: () => 'Nothing could be scored: the contact is left out of the company’s means.',
-};
-
 /** The tree of one contact under `parent` (or as the root): contact → area → performance → question. */
 export function contactTree(
   edition: Edition,
-  contact: ContactExplanation,
+  contact: ContactExplanation & { contribution?: number },
   parent: ExplanationNode | null = null,
-  contribution: number | null = null,
   texts = textsOf(edition),
 ): ExplanationNode {
   const root = node(
@@ -133,10 +126,11 @@ export function contactTree(
     {
       score: contact.total,
       status: contact.totalRule,
-      contribution,
-      counted: contact.total !== null,
+      contribution: contact.contribution ?? null,
+      counted: contact.counted,
       possible: contact.denominator,
-      effects: [CONTACT_RULE[contact.totalRule](contact.denominator)],
+      waitingTime: contact.waitingTime,
+      effects: contact.effects,
     },
   );
   for (const area of contact.areas) areaTree(root, area, texts);
@@ -144,22 +138,17 @@ export function contactTree(
 }
 
 function areaTree(parent: ExplanationNode, area: AreaExplanation, texts: Texts) {
-  const effects: string[] = [];
-  if (area.zeroedByCritical) effects.push('A critical answer set this area to 0.');
-  if (!area.countsInTotal)
-    effects.push('Not in the total (unscored or a separate index): its shadow score shows it as if scored.');
-  else if (area.possible === 0) effects.push('Nothing possible in this contact: left out of the total.');
   const a = node(parent, 'area', area.key, texts.areas.get(area.key) ?? plain(area.key), {
     points: area.earned,
     possible: area.possible,
     score: area.percentage,
     weight: area.weight,
     contribution: area.contribution,
-    counted: area.countsInTotal && area.possible > 0 && parent.counted,
+    counted: area.counted,
     shadowPoints: area.shadowEarned,
     shadowPossible: area.shadowPossible,
     shadowScore: area.shadowPercentage,
-    effects,
+    effects: area.effects,
   });
   for (const performance of area.performances) performanceTree(a, performance, texts);
 }
@@ -174,97 +163,57 @@ function performanceTree(parent: ExplanationNode, performance: PerformanceExplan
       points: performance.earned,
       possible: performance.possible,
       score: performance.percentage,
-      counted: performance.possible > 0 && parent.counted,
+      counted: performance.counted,
       shadowPoints: performance.shadowEarned,
       shadowPossible: performance.shadowPossible,
       shadowScore: performance.shadowPercentage,
+      effects: performance.effects,
     },
   );
   for (const question of performance.questions) questionNode(p, question, texts);
 }
 
-const STATUS_EFFECT: Partial<Record<QuestionExplanation['status'], string>> = {
-  notApplicable: 'N/A: left out of points and possible.',
-  notAnswered: 'Not answered: counts as not asked.',
-  contactUnanswered: 'The contact went unanswered: nothing is scored.',
-};
-
 function questionNode(parent: ExplanationNode, q: QuestionExplanation, texts: Texts) {
   const text = texts.questions.get(q.key);
-  const effects: string[] = [];
-  const statusEffect = STATUS_EFFECT[q.status];
-  if (statusEffect) effects.push(statusEffect);
-  if (q.status === 'waitingTime')
-    effects.push(`Scored by the channel’s waiting bands (waiting time ${q.waitingTime}).`);
-  if (q.bonus) effects.push('Bonus: adds its points, never adds possible points.');
-  if (!q.scored) effects.push('Unscored: reported in the shadow score only.');
-  if (q.critical)
-    effects.push(
-      `Critical (${q.critical}): a 0-point answer sets the ${q.critical} to 0.${q.criticalTriggered ? ' Triggered here.' : ''}`,
-    );
   node(parent, 'question', q.key, text?.text ?? plain(q.key), {
     points: q.earned,
     possible: q.possible,
-    score: q.possible > 0 ? (100 * q.earned) / q.possible : null,
-    counted: q.scored && (q.possible > 0 || (q.bonus && q.earned > 0)) && parent.counted,
+    score: q.percentage,
+    counted: q.counted,
     status: q.status,
     optionKey: q.optionKey,
     optionLabel: q.optionKey ? (text?.options.get(q.optionKey) ?? null) : null,
     waitingTime: q.waitingTime,
     shadowPoints: q.shadowEarned,
     shadowPossible: q.shadowPossible,
-    shadowScore: q.shadowPossible > 0 ? (100 * q.shadowEarned) / q.shadowPossible : null,
-    effects,
+    shadowScore: q.shadowPercentage,
+    effects: q.effects,
   });
 }
 
 /**
- * The tree of a company: company → channel → contact → area → performance → question. Contributions add up:
- * channels (and their contacts) to the company total, areas to the contact total.
+ * The tree of a company: company → channel → contact → area → performance → question. Contributions (the
+ * domain's) add up: channels (and their contacts) to the company total, areas to the contact total.
  */
 export function companyTree(edition: Edition, explanation: CompanyExplanation): ExplanationNode {
   const texts = textsOf(edition);
   const { company } = explanation;
-  const byChannel = explanation.contactWeighting === 'channel';
   const root = node(null, 'company', company.companyKey, plain(company.name), {
     score: company.total,
     n: company.n,
-    effects: [
-      byChannel
-        ? 'Total = Σ channel weight × channel total / Σ weights of the channels with a total.'
-        : 'Total = mean of the contact totals, unanswered contacts counting 0, contacts without a score left out.',
-      ...(company.criticalContacts > 0
-        ? [`${company.criticalContacts} contact(s) set to 0 by a critical answer.`]
-        : []),
-    ],
+    effects: explanation.effects,
   });
-  const scoredContacts = explanation.contacts.filter((c) => c.total !== null).length;
-  const weightSum = explanation.channels
-    .filter((c) => c.total !== null)
-    .reduce((sum, c) => sum + (c.weight ?? 0), 0);
   for (const channel of explanation.channels) {
-    const contacts = explanation.contacts.filter((c) => c.channel === channel.key);
-    const withTotal = contacts.filter((c) => c.total !== null).length;
-    const contactShare = (c: ContactExplanation) =>
-      c.total === null
-        ? 0
-        : byChannel
-          ? ((channel.weight ?? 0) / weightSum) * (c.total / withTotal)
-          : c.total / scoredContacts;
-    const effects: string[] = [];
-    if (channel.nUnanswered > 0)
-      effects.push(`${channel.nUnanswered} unanswered contact(s), each counting 0.`);
-    if (channel.nWithoutScore > 0)
-      effects.push(`${channel.nWithoutScore} contact(s) without anything to score, left out of the mean.`);
     const c = node(root, 'channel', channel.key, texts.channels.get(channel.key) ?? plain(channel.key), {
       score: channel.total,
       weight: channel.weight,
       n: channel.n,
-      counted: channel.total !== null,
-      contribution: contacts.reduce((sum, contact) => sum + contactShare(contact), 0),
-      effects,
+      counted: channel.counted,
+      contribution: channel.contribution,
+      effects: channel.effects,
     });
-    for (const contact of contacts) contactTree(edition, contact, c, contactShare(contact), texts);
+    for (const contact of explanation.contacts)
+      if (contact.channel === channel.key) contactTree(edition, contact, c, texts);
   }
   return root;
 }

@@ -14,6 +14,8 @@ import { decodeGlobalID } from '@pothos/plugin-relay';
 import { builder } from '../builder';
 import type { Context } from '../context';
 import { ForbiddenError, NotFoundError, withApiErrors } from '../errors';
+import { ContactOutcomeEnum } from './enums';
+import { ExplanationEffectType, TieBreakStepEnum } from './explanation-effect';
 import { companyTree, contactTree, type ExplanationNode, flatten } from './explanation-tree';
 import { localeArgs, localizedIn } from './localized-text';
 import { directResultOf } from './result-options';
@@ -97,9 +99,11 @@ ExplanationNodeType.implement({
       description: 'Possible as if scored.',
     }),
     shadowScore: t.exposeFloat('shadowScore', { nullable: true, description: 'Percentage as if scored.' }),
-    effects: t.exposeStringList('effects', {
+    effects: t.field({
+      type: [ExplanationEffectType],
       description:
-        'Rules that shaped the row, in words: weights, N/A exclusions, unanswered, critical and bonus effects.',
+        'The rules that shaped the row as codes with their numbers (weights, N/A exclusions, not asked on the channel, waiting bands, late and unanswered contacts, critical and bonus effects, shadow-only rows). Replaces the English sentences this field held before.',
+      resolve: (n) => n.effects,
     }),
     children: t.field({
       type: [ExplanationNodeType],
@@ -120,7 +124,14 @@ const ContactExplanationType = builder.objectRef<ContactResult>('ContactExplanat
     contactId: t.exposeString('evaluationId', { description: 'The contact’s id (Evaluation.contactId).' }),
     companyKey: t.exposeString('companyKey', { description: 'The company contacted.' }),
     channel: t.exposeString('channel', { description: 'The channel.' }),
-    answered: t.exposeBoolean('answered', { description: 'Whether the company answered.' }),
+    answered: t.exposeBoolean('answered', {
+      description: 'Whether the contact counts as answered (in time, or late where late answers count).',
+    }),
+    outcome: t.field({
+      type: ContactOutcomeEnum,
+      description: 'How the contact ended under the channel’s waiting rule.',
+      resolve: (c) => c.outcome,
+    }),
     total: t.exposeFloat('total', { nullable: true, description: 'The contact total (0–100).' }),
     totalRule: t.exposeString('totalRule', {
       description: 'weighted, points, unanswered, criticalContact or nothingScorable.',
@@ -190,9 +201,11 @@ const NeighbourType = builder.objectRef<NeighbourComparison>('RankingNeighbour')
   description: 'The neighbour in the ranking and the rule that separated the two.',
   fields: (t) => ({
     companyKey: t.exposeString('companyKey', { description: 'The neighbour.' }),
-    decidedBy: t.exposeString('decidedBy', {
+    decidedBy: t.field({
+      type: TieBreakStepEnum,
       description:
-        'The first rule they differ on: total, answeredOnly, headline, nAnswered, or companyKey — equal on every rule, so the two share the place and key order only lists them.',
+        'The first ranking rule they differ on; companyKey: equal on every rule, so the two share the place and key order only lists them.',
+      resolve: (n) => n.decidedBy,
     }),
     difference: t.exposeFloat('difference', {
       description: 'This company’s value minus the neighbour’s on that rule.',
@@ -228,7 +241,10 @@ const RankingPositionExplanationType = builder
         resolve: (r) => r.entry.position,
       }),
       eligible: t.boolean({ description: 'Whether it can win.', resolve: (r) => r.entry.eligible }),
-      reasons: t.exposeStringList('reasons', { description: 'Why it cannot win (empty when eligible).' }),
+      reasons: t.exposeStringList('reasons', {
+        description: 'Why it cannot win, in English (empty when eligible).',
+        deprecationReason: 'Use `effects` (INELIGIBLE_* codes with their numbers).',
+      }),
       total: t.float({ nullable: true, description: 'Totalresultat.', resolve: (r) => r.entry.total }),
       answeredOnly: t.float({
         nullable: true,
@@ -255,7 +271,14 @@ const RankingPositionExplanationType = builder
       winner: t.exposeString('winner', { nullable: true, description: 'The ranking’s winner.' }),
       winnerWithheld: t.exposeString('winnerWithheld', {
         nullable: true,
-        description: 'Why an industry has no winner although companies are eligible.',
+        description: 'Why an industry has no winner although companies are eligible, in English.',
+        deprecationReason: 'Use `effects` (WINNER_WITHHELD with the eligible count and the minimum).',
+      }),
+      effects: t.field({
+        type: [ExplanationEffectType],
+        description:
+          'Why the company is where it is, as codes with their numbers: INELIGIBLE_* reasons, TOP_OF_RANKING, BEHIND_NEIGHBOUR / AHEAD_OF_NEIGHBOUR (the deciding rule and difference), WINNER_WITHHELD.',
+        resolve: (r) => r.effects,
       }),
       company: t.field({
         type: CompanyExplanationType,

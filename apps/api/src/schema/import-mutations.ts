@@ -31,6 +31,15 @@ const ImportProblemType = builder.objectRef<FieldworkProblem>('ImportProblem').i
       description: 'The column’s header name; empty when the problem is about the whole file.',
     }),
     message: t.exposeString('message', { description: 'What is wrong, in English.' }),
+    code: t.exposeString('code', {
+      nullable: true,
+      description:
+        'For a rule of the evaluation check: its code (a FieldErrorCode value, the same a mutation gives for the same evaluation); null for a cell that cannot be read.',
+    }),
+    path: t.exposeString('path', {
+      nullable: true,
+      description: 'For a rule of the evaluation check: the evaluation field it is about, e.g. `channel`.',
+    }),
   }),
 });
 

@@ -26,6 +26,7 @@ const CreateRolePlayInput = builder.inputType('CreateRolePlayInput', {
       description: 'What the observer says and asks, per language; bokmål (nb) is required.',
     }),
     channelKey: t.string({ description: 'The edition channel it is written for; omit for any channel.' }),
+    industryKey: t.string({ description: 'The industry (class) it is written for; omit for any industry.' }),
     order: t.int({ description: 'Position in lists; default 0.' }),
   }),
 });
@@ -39,6 +40,7 @@ const UpdateRolePlayInput = builder.inputType('UpdateRolePlayInput', {
       description: 'New instructions per language (bokmål required).',
     }),
     channelKey: t.string({ description: 'The channel it is written for; `null` for any channel.' }),
+    industryKey: t.string({ description: 'The industry it is written for; `null` for any industry.' }),
     order: t.int({ description: 'New position in lists.' }),
   }),
 });
@@ -69,6 +71,7 @@ builder.mutationFields((t) => ({
             title: localizedTextOf(input.title),
             instructions: localizedTextOf(input.instructions),
             channelKey: input.channelKey ?? null,
+            industryKey: input.industryKey ?? null,
             order: input.order ?? 0,
           },
           (tx, change) => audit(tx, context, change),
@@ -108,6 +111,8 @@ builder.mutationFields((t) => ({
             instructions: input.instructions ? localizedTextOf(input.instructions) : undefined,
             // Absent keeps the channel; an explicit null means "any channel".
             channelKey: input.channelKey,
+            // Likewise: absent keeps the industry, null means "any industry".
+            industryKey: input.industryKey,
             order: input.order ?? undefined,
           },
           (tx, change) => audit(tx, context, change),

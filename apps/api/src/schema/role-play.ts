@@ -34,6 +34,11 @@ builder.prismaObject('RolePlay', {
       nullable: true,
       description: 'The channel it is written for; null when it suits any channel.',
     }),
+    industry: t.relation('industry', {
+      nullable: true,
+      description:
+        'The industry (class) it is written for; null when it suits any. Evaluations may name it only for companies competing in that industry.',
+    }),
     version: t.exposeInt('version', { description: 'Optimistic-locking version; send it with updates.' }),
   }),
 });

@@ -3,7 +3,13 @@ import { redeliverWebhook, type WebhookEventName } from '@ksp/db';
 import { audit } from '../audit';
 import { builder } from '../builder';
 import { ConflictError, type FieldError, NotFoundError, ValidationError, withApiErrors } from '../errors';
-import { newWebhookSecret } from '../webhooks';
+import {
+  checkWebhookTarget,
+  newWebhookSecret,
+  type Resolver,
+  systemResolver,
+  type WebhookTargetPolicy,
+} from '../webhooks';
 import { directResultOf, resultOf } from './result-options';
 import { WebhookEventEnum, webhookDbId } from './webhook-types';
 
@@ -54,19 +60,41 @@ const UpdateWebhookSubscriptionInput = builder.inputType('UpdateWebhookSubscript
 });
 
 const MAX_URL_LENGTH = 2048;
+/** How long registering waits for DNS; a name that does not resolve yet is accepted (sending checks again). */
+const CREATE_LOOKUP_TIMEOUT_MS = 3_000;
 
-function urlErrors(url: string | null | undefined, path: string): FieldError[] {
+/**
+ * The URL's form, and its target: internal addresses (loopback, private, link-local, metadata, …, in any
+ * numeric notation, or as a name resolving to one) are refused unless WEBHOOK_ALLOWED_HOSTS allows them.
+ * The dispatcher checks again after resolving at send time, so a later DNS change cannot slip through.
+ */
+async function urlErrors(
+  url: string | null | undefined,
+  path: string,
+  policy: WebhookTargetPolicy,
+): Promise<FieldError[]> {
   if (url == null) return [];
   if (url.length > MAX_URL_LENGTH) return [{ path, message: `must be at most ${MAX_URL_LENGTH} characters` }];
+  let parsed: URL;
   try {
-    const parsed = new URL(url);
-    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
-      return [{ path, message: 'must be an http or https URL' }];
-    return [];
+    parsed = new URL(url);
   } catch {
     return [{ path, message: 'is not a valid URL' }];
   }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
+    return [{ path, message: 'must be an http or https URL' }];
+  const target = await checkWebhookTarget(url, policy, withTimeout(CREATE_LOOKUP_TIMEOUT_MS));
+  if (target.ok || target.unresolved) return [];
+  return [{ path, message: `points to an address webhooks may not reach (${target.reason})` }];
 }
+
+const withTimeout =
+  (ms: number): Resolver =>
+  (hostname) =>
+    Promise.race([
+      systemResolver(hostname),
+      new Promise<never>((_, reject) => setTimeout(() => reject(new Error('DNS timeout')), ms).unref()),
+    ]);
 
 function eventErrors(events: readonly WebhookEventName[] | null | undefined, path: string): FieldError[] {
   if (events == null) return [];
@@ -110,7 +138,7 @@ builder.mutationFields((t) => ({
     resolve: (_root, { input }, context) =>
       withApiErrors(async () => {
         check([
-          ...urlErrors(input.url, 'input.url'),
+          ...(await urlErrors(input.url, 'input.url', context.config.webhookTargets)),
           ...eventErrors(input.events, 'input.events'),
           ...secretErrors(input.secret, 'input.secret'),
         ]);
@@ -149,7 +177,10 @@ builder.mutationFields((t) => ({
     resolve: (query, _root, { id, version, input }, context) =>
       withApiErrors(async () => {
         const dbId = webhookDbId(id, 'WebhookSubscription');
-        check([...urlErrors(input.url, 'input.url'), ...eventErrors(input.events, 'input.events')]);
+        check([
+          ...(await urlErrors(input.url, 'input.url', context.config.webhookTargets)),
+          ...eventErrors(input.events, 'input.events'),
+        ]);
         return context.services.db.prisma.$transaction(async (tx) => {
           const before = await tx.webhookSubscription.findUnique({ where: { id: dbId } });
           if (!before) throw new NotFoundError('WebhookSubscription', String(id));

@@ -13,3 +13,12 @@ export { readWebhookConfig, type WebhookConfig } from './webhook-config';
 export { createWebhookDispatcher, type WebhookDispatcher } from './webhook-dispatcher';
 export { newWebhookSecret, secretPreview } from './webhook-secret';
 export { SIGNATURE_HEADER, signWebhook, verifyWebhookSignature } from './webhook-signature';
+export {
+  checkWebhookTarget,
+  parseWebhookAllowList,
+  type Resolver,
+  refusedKind,
+  STRICT_TARGET_POLICY,
+  systemResolver,
+  type WebhookTargetPolicy,
+} from './webhook-target-policy';

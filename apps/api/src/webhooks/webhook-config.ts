@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseWebhookAllowList, type WebhookTargetPolicy } from './webhook-target-policy';
 
 const booleanFlag = z
   .enum(['true', 'false', '1', '0'])
@@ -20,6 +21,8 @@ const environmentSchema = z.object({
     .default(6 * 3_600_000),
   /** Delivered and failed deliveries older than this are deleted; 0 keeps them forever. */
   WEBHOOK_LOG_RETENTION_DAYS: z.coerce.number().min(0).default(30),
+  /** Host names, addresses and CIDR ranges webhooks may reach although they are internal (on-premise receivers). */
+  WEBHOOK_ALLOWED_HOSTS: z.string().optional(),
 });
 
 export type WebhookConfig = {
@@ -36,6 +39,8 @@ export type WebhookConfig = {
   backoff: { baseMs: number; maxMs: number };
   /** Finished deliveries are kept this many days (0: forever); pruned about once an hour. */
   retentionDays: number;
+  /** Internal receivers the operator allows; everything else internal is refused (WEBHOOK_ALLOWED_HOSTS). */
+  targets: WebhookTargetPolicy;
 };
 
 /** The webhook dispatcher's settings from the environment; throws listing every bad variable. */
@@ -48,6 +53,7 @@ export function readWebhookConfig(
     throw new Error(`Invalid webhook configuration:\n${problems.join('\n')}`);
   }
   const env = parsed.data;
+  const targets = parseWebhookAllowList(env.WEBHOOK_ALLOWED_HOSTS);
   return {
     enabled: env.WEBHOOK_DISPATCHER ?? env.NODE_ENV !== 'test',
     intervalMs: env.WEBHOOK_INTERVAL_MS,
@@ -56,5 +62,6 @@ export function readWebhookConfig(
     timeoutMs: env.WEBHOOK_TIMEOUT_MS,
     backoff: { baseMs: env.WEBHOOK_BACKOFF_BASE_MS, maxMs: env.WEBHOOK_BACKOFF_MAX_MS },
     retentionDays: env.WEBHOOK_LOG_RETENTION_DAYS,
+    targets,
   };
 }

@@ -3,6 +3,7 @@ import type { Logger } from '../logger';
 import { retryDelayMs } from './retry-delay';
 import { sendWebhook } from './send-webhook';
 import type { WebhookConfig } from './webhook-config';
+import type { Resolver } from './webhook-target-policy';
 
 export type DispatchRound = { claimed: number; delivered: number; retried: number; failed: number };
 
@@ -18,7 +19,8 @@ export interface WebhookDispatcher {
 }
 
 export type DispatcherDependencies = {
-  fetch?: typeof fetch;
+  /** The DNS resolver (tests play a name server with it). */
+  resolve?: Resolver;
   random?: () => number;
   now?: () => number;
 };
@@ -54,7 +56,8 @@ export function createWebhookDispatcher(
       claimed.map(async (delivery) => {
         const sent = await sendWebhook(delivery, {
           timeoutMs: config.timeoutMs,
-          fetch: dependencies.fetch,
+          targets: config.targets,
+          resolve: dependencies.resolve,
           now,
         });
         const giveUp = !sent.ok && delivery.attempt >= config.maxAttempts;

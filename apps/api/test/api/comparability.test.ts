@@ -7,6 +7,7 @@ import {
   type EditionPoint,
   explainCompany,
   explainContact,
+  explainRankingPosition,
   rescoreUnderRules,
   yearOverYear,
 } from '@ksp/domain';
@@ -31,7 +32,17 @@ type Node = {
   contribution: number | null;
   points: number | null;
   possible: number | null;
-  effects: string[];
+  effects: Effect[];
+};
+type Effect = { code: string } & Record<string, unknown>;
+
+/** Every parameter field of ExplanationEffect. */
+const EFFECT =
+  'effects { code count minimum total channel companyKey step difference waitingTime waitUnit maxWait upTo points maxPoints possible earned weight weightSum possibleSum percentage contribution scope counting }';
+/** An effect as the API serves it: the domain's effect with every parameter it does not name as null. */
+const asServed = (effect: object): Effect => {
+  const fields = EFFECT.replace(/^effects \{ | \}$/g, '').split(' ');
+  return Object.fromEntries(fields.map((f) => [f, (effect as Record<string, unknown>)[f] ?? null])) as Effect;
 };
 
 describe.each(testDatabaseKinds())(
@@ -286,7 +297,7 @@ describe.each(testDatabaseKinds())(
       expect(observer.data?.whatIf.__typename).toBe('ForbiddenError');
     });
 
-    const NODE = 'id parentId kind key score contribution points possible effects';
+    const NODE = `id parentId kind key score contribution points possible ${EFFECT}`;
 
     it('explainCompany: the domain’s figures; channel contributions add up to Totalresultat', async () => {
       const ksp24 = await point('KSP24');
@@ -325,11 +336,24 @@ describe.each(testDatabaseKinds())(
       }
       const contacts = served.nodes.filter((n: Node) => n.kind === 'contact');
       expect(contacts).toHaveLength(evaluations.length);
+      // The effects are the domain's, code and numbers: the company's, each channel's and each contact's.
+      expect((served.nodes[0] as Node).effects).toEqual(expected.effects.map(asServed));
+      for (const channel of expected.channels)
+        expect(served.nodes.find((n: Node) => n.kind === 'channel' && n.key === channel.key).effects).toEqual(
+          channel.effects.map(asServed),
+        );
+      expect(contacts.map((n: Node) => [n.key, n.contribution, n.effects])).toEqual(
+        // The tree lists contacts under their channel, in the domain's summing order within it.
+        expected.channels.flatMap((channel) =>
+          expected.contacts
+            .filter((c) => c.channel === channel.key)
+            .map((c) => [c.evaluationId, c.contribution, c.effects.map(asServed)]),
+        ),
+      );
     });
 
     it('a full explanation (every node field, flat and six levels nested) fits the default depth and complexity limits', async () => {
-      const fields =
-        'id parentId depth kind key label(locale: en) points possible score weight contribution counted n status optionKey optionLabel(locale: en) waitingTime shadowPoints shadowPossible shadowScore effects';
+      const fields = `id parentId depth kind key label(locale: en) points possible score weight contribution counted n status optionKey optionLabel(locale: en) waitingTime shadowPoints shadowPossible shadowScore ${EFFECT}`;
       const nested = `root { ${fields} children { ${fields} children { ${fields} children { ${fields} children { ${fields} children { ${fields} } } } } } }`;
       const result = await app.gql(
         `query($company: String!) { explainCompany(editionKey: "KSP24", companyKey: $company) { __typename
@@ -355,7 +379,7 @@ describe.each(testDatabaseKinds())(
       const id = encodeGlobalID('Evaluation', row.id);
       const query = `query($id: ID!) { explainContact(evaluationId: $id) { __typename
       ... on ContactExplanation { contactId total totalRule root { kind score children { kind key score weight contribution points possible
-        children { key points possible children { key kind status points possible effects } } } } }
+        children { key points possible children { key kind status points possible ${EFFECT} } } } } }
       ... on Error { message } } }`;
       const served = (await app.gql(query, { id }, app.tokens.analyst)).data?.explainContact;
       const edition = await loadEdition(app.db, 'KSP24');
@@ -369,6 +393,11 @@ describe.each(testDatabaseKinds())(
       const areas = served.root.children as (Node & { children: (Node & { children: Node[] })[] })[];
       expect(areas.map((a) => a.key)).toEqual(expected.areas.map((a) => a.key));
       expect(areas.reduce((s, a) => s + (a.contribution ?? 0), 0)).toBeCloseTo(expected.total as number, 9);
+      // The contact's effects and every question's are the domain's.
+      const questions = expected.areas.flatMap((a) => a.performances.flatMap((p) => p.questions));
+      expect(
+        areas.flatMap((a) => a.children.flatMap((p) => p.children.map((q) => [q.key, q.effects]))),
+      ).toEqual(questions.map((q) => [q.key, q.effects.map(asServed)]));
       // Each performance's points are the sum of its questions' (before any critical zeroing).
       for (const area of areas)
         for (const performance of area.children)
@@ -397,7 +426,7 @@ describe.each(testDatabaseKinds())(
       const served = (
         await app.gql(
           `{ explainRankingPosition(editionKey: "KSP24", position: 1) { __typename
-          ... on RankingPositionExplanation { companyKey position eligible total above { companyKey } below { companyKey decidedBy difference } winner
+          ... on RankingPositionExplanation { companyKey position eligible total above { companyKey } below { companyKey decidedBy difference } winner ${EFFECT}
             company { companyKey total } } ... on Error { message } } }`,
           {},
           app.tokens.analyst,
@@ -411,6 +440,10 @@ describe.each(testDatabaseKinds())(
         above: null,
       });
       expect(served.winner).toBe(results.overall.winner);
+      expect(served.effects).toEqual(
+        explainRankingPosition(results, first?.companyKey as string).effects.map(asServed),
+      );
+      expect(served.effects[0]).toMatchObject({ code: 'TOP_OF_RANKING' });
       expect(served.company).toEqual({ companyKey: first?.companyKey, total: first?.total });
       // The rule that put the winner before the runner-up, as the domain's explainRankingPosition says.
       const second = results.overall.entries[1];

@@ -11,7 +11,7 @@ const SUBMIT = `mutation($input: SubmitEvaluationInput!) { submitEvaluation(inpu
   ... on Error { message }
 } }`;
 
-const UPDATE = `mutation($id: ID!, $version: Int!, $input: UpdateEvaluationInput!) { updateEvaluation(id: $id, version: $version, input: $input) {
+const UPDATE = `mutation($id: ID!, $version: Int!, $input: UpdateEvaluationInput!, $reason: String) { updateEvaluation(id: $id, version: $version, input: $input, reason: $reason) {
   __typename
   ... on Evaluation { version waitingTime }
   ... on ConflictError { currentVersion }
@@ -110,7 +110,48 @@ describe.each(testDatabaseKinds())('evaluation mutations (%s)', (kind) => {
       app.tokens.observer,
     );
     expect(invalid.data?.updateEvaluation.__typename).toBe('ValidationError');
-    const analyst = await app.gql(UPDATE, { id, version: 2, input: content(template) }, app.tokens.analyst);
-    expect(analyst.data?.updateEvaluation).toMatchObject({ __typename: 'Evaluation', version: 3 });
+  });
+
+  it('who changes a submitted evaluation: its observer, or an admin with a reason; analysts only read; every change audited', async () => {
+    const submitted = await app.gql(SUBMIT, { input: submitInput('upd-2') }, app.tokens.observer);
+    const id = submitted.data?.submitEvaluation.id;
+    const entries = () =>
+      app.db.prisma.auditEntry.findMany({ where: { entityType: 'Evaluation' }, orderBy: { at: 'asc' } });
+    const audited = (await entries()).length;
+
+    const analyst = await app.gql(UPDATE, { id, version: 1, input: content(template) }, app.tokens.analyst);
+    expect(analyst.data?.updateEvaluation.__typename).toBe('ForbiddenError');
+    const noReason = await app.gql(UPDATE, { id, version: 1, input: content(template) }, app.tokens.admin);
+    expect(noReason.data?.updateEvaluation).toMatchObject({
+      __typename: 'ValidationError',
+      fieldErrors: [{ path: 'reason' }],
+    });
+    // Refused changes change nothing and leave no trail.
+    expect((await entries()).length).toBe(audited);
+
+    const changed = { ...content(template), waitingTime: 0.5 };
+    const admin = await app.gql(
+      UPDATE,
+      { id, version: 1, input: changed, reason: 'Observer sent the wrong waiting time' },
+      app.tokens.admin,
+    );
+    expect(admin.data?.updateEvaluation).toMatchObject({
+      __typename: 'Evaluation',
+      version: 2,
+      waitingTime: 0.5,
+    });
+    const own = await app.gql(UPDATE, { id, version: 2, input: content(template) }, app.tokens.observer);
+    expect(own.data?.updateEvaluation).toMatchObject({ __typename: 'Evaluation', version: 3 });
+
+    const trail = (await entries()).slice(audited);
+    expect(trail.map((e) => e.action)).toEqual(['evaluation.update', 'evaluation.update']);
+    expect(trail[0]).toMatchObject({
+      entityId: String(
+        (await app.db.prisma.evaluation.findFirstOrThrow({ where: { contactId: 'upd-2' } })).id,
+      ),
+      before: { id: 'upd-2', waitingTime: template.waitingTime, version: 1 },
+      after: { id: 'upd-2', waitingTime: 0.5, version: 2, reason: 'Observer sent the wrong waiting time' },
+    });
+    expect(trail[1]?.actorId).not.toBe(trail[0]?.actorId);
   });
 });

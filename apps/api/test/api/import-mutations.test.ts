@@ -142,8 +142,8 @@ describe.each(testDatabaseKinds())('importEvaluations and the template over HTTP
       problemCount: 4,
       truncated: true,
       problems: [
-        { row: 2, column: 'company', message: 'unknown company "nobody"' },
-        { row: 3, column: 'company', message: 'unknown company "nobody"' },
+        { row: 2, column: 'company', message: 'company "nobody" does not exist' },
+        { row: 3, column: 'company', message: 'company "nobody" does not exist' },
       ],
     });
     expect(await storedFresh()).toBe(before);

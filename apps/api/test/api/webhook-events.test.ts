@@ -3,7 +3,7 @@ import { testDatabaseKinds } from '@ksp/db/testing';
 import type { Evaluation } from '@ksp/domain';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/logger';
-import { createWebhookDispatcher, verifyWebhookSignature } from '../../src/webhooks';
+import { createWebhookDispatcher, parseWebhookAllowList, verifyWebhookSignature } from '../../src/webhooks';
 import { startServerWithDatabase } from '../helpers/test-server';
 import { startWebhookReceiver } from '../helpers/webhook-receiver';
 
@@ -18,7 +18,8 @@ describe.each(testDatabaseKinds())('webhook events from mutations (%s)', (kind) 
   let template: Evaluation;
 
   beforeAll(async () => {
-    app = await startServerWithDatabase(kind);
+    // The receiver runs on loopback, which webhooks may reach only when the operator allows it.
+    app = await startServerWithDatabase(kind, {}, { WEBHOOK_ALLOWED_HOSTS: '127.0.0.1' });
     receiver = await startWebhookReceiver();
     const created = await app.gql(
       `mutation($url: String!) { createWebhookSubscription(input: {
@@ -50,6 +51,7 @@ describe.each(testDatabaseKinds())('webhook events from mutations (%s)', (kind) 
         timeoutMs: 2_000,
         backoff: { baseMs: 10, maxMs: 10 },
         retentionDays: 0,
+        targets: parseWebhookAllowList('127.0.0.1'),
       },
       createLogger('silent'),
     );

@@ -9,7 +9,14 @@ import {
   saveEdition,
 } from '@ksp/db';
 import { deriveEdition, type Evaluation } from '@ksp/domain';
-import { demoCompanies, demoIndustries, generateDemoEvaluations, ksp23, ksp24 } from '@ksp/domain/fixtures';
+import {
+  demoCompanies,
+  demoIndustries,
+  demoParticipations,
+  generateDemoEvaluations,
+  ksp23,
+  ksp24,
+} from '@ksp/domain/fixtures';
 import { hashPassword } from '../../src/auth/password';
 
 export const PASSWORD = 'demo-password';
@@ -58,14 +65,6 @@ export async function seedTestData(
       status: 'draft',
       derivedFrom: edition.key === 'KSP23' ? null : edition.derivedFrom,
     });
-    await addParticipations(
-      db,
-      edition.key,
-      participants.map((c) => ({
-        companyKey: c.key,
-        channels: c.channels.filter((ch) => edition.channels.some((r) => r.key === ch)).slice(0, 3),
-      })),
-    );
     const evaluations: Evaluation[] = generateDemoEvaluations(edition, participants, {
       seed: 7,
       contactsPerCompany,
@@ -74,6 +73,7 @@ export async function seedTestData(
       rolePlayKey: null,
       observerKey: i % 2 === 0 ? USERS.observer : USERS.otherObserver,
     }));
+    await addParticipations(db, edition.key, demoParticipations(edition, participants, evaluations));
     await insertEvaluations(db, edition.key, evaluations);
     evaluationCounts[edition.key] = evaluations.length;
     await db.prisma.edition.update({ where: { key: edition.key }, data: { status: 'published' } });
@@ -86,8 +86,9 @@ export async function seedTestData(
 
 /**
  * Makes a real tie: `toCompanyKey`'s evaluations in the edition are replaced by copies of `fromCompanyKey`'s
- * (same channels, answers and waiting times; new contact ids), so the two companies are equal on every ranking
- * and channel rule and only key order could separate them. Both should be in the same industry.
+ * (same channels, answers and waiting times; new contact ids; its measured channels become the other's), so
+ * the two companies are equal on every ranking and channel rule and only key order could separate them. Both
+ * should be in the same industry.
  */
 export async function copyCompanyEvaluations(
   db: Database,
@@ -98,6 +99,19 @@ export async function copyCompanyEvaluations(
   const source = (await loadEvaluations(db, editionKey)).filter((e) => e.companyKey === fromCompanyKey);
   await db.prisma.evaluation.deleteMany({
     where: { edition: { key: editionKey }, company: { key: toCompanyKey } },
+  });
+  // Measured on the same channels, so that the copies are accepted on every channel.
+  const participation = (companyKey: string) => ({
+    edition: { key: editionKey },
+    company: { key: companyKey },
+  });
+  const { channels } = await db.prisma.companyParticipation.findFirstOrThrow({
+    where: participation(fromCompanyKey),
+    select: { channels: true },
+  });
+  await db.prisma.companyParticipation.updateMany({
+    where: participation(toCompanyKey),
+    data: { channels, version: { increment: 1 } },
   });
   await insertEvaluations(
     db,

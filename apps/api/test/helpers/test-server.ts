@@ -21,12 +21,19 @@ export async function startServer(services: Services, environment: Record<string
   return { url, server, gql: graphqlClient(url), close: () => server.close() };
 }
 
-/** The real server on a fresh migrated test database (in-memory PGlite, or PostgreSQL via TEST_DATABASE_URL). */
-export async function startServerWithDatabase(kind: DatabaseKind = 'pglite', options: TestDataOptions = {}) {
+/**
+ * The real server on a fresh migrated test database (in-memory PGlite, or PostgreSQL via TEST_DATABASE_URL);
+ * `environment` adds settings (e.g. WEBHOOK_ALLOWED_HOSTS for a receiver on loopback).
+ */
+export async function startServerWithDatabase(
+  kind: DatabaseKind = 'pglite',
+  options: TestDataOptions = {},
+  environment: Record<string, string> = {},
+) {
   const db = await createTestDatabase(kind);
   const seeded = await seedTestData(db, options);
-  const config = testConfig();
-  const app = await startServer(createServices(db, config));
+  const config = testConfig(environment);
+  const app = await startServer(createServices(db, config), environment);
   const tokens: Record<keyof typeof USERS, string> = {
     admin: '',
     analyst: '',

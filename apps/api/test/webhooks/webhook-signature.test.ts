@@ -74,6 +74,7 @@ describe('webhook config', () => {
       timeoutMs: 10_000,
       backoff: { baseMs: 30_000, maxMs: 21_600_000 },
       retentionDays: 30,
+      targets: expect.objectContaining({ entries: [] }),
     });
     expect(readWebhookConfig({ NODE_ENV: 'test' }).enabled).toBe(false);
     expect(readWebhookConfig({ NODE_ENV: 'test', WEBHOOK_DISPATCHER: 'true' }).enabled).toBe(true);

@@ -61,11 +61,17 @@ export async function saveAwardRules(
         );
       if (edition.version !== version)
         throw new VersionMismatchError(`edition ${editionKey}`, edition.version, version, edition.awards);
-      const updated = await tx.edition.update({
-        where: { id: edition.id },
+      // Conditional on the version read: a concurrent change that committed since then makes this one lose.
+      const { count } = await tx.edition.updateMany({
+        where: { id: edition.id, version },
         data: { awards: parsed.data as Prisma.InputJsonValue, version: { increment: 1 } },
-        select: { version: true },
       });
+      const updated = await tx.edition.findUniqueOrThrow({
+        where: { id: edition.id },
+        select: { version: true, awards: true },
+      });
+      if (count !== 1)
+        throw new VersionMismatchError(`edition ${editionKey}`, updated.version, version, updated.awards);
       await onChanged?.(tx, {
         editionId: edition.id,
         before: edition.awards as AwardRules,

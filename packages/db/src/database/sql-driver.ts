@@ -29,16 +29,30 @@ export function pgDriver(pool: Pool): SqlDriver {
     ...pgExecutor(pool),
     transaction: async (work) => {
       const client = await pool.connect();
+      // A checked-out client has no listener of the pool's: when its connection breaks (server restart,
+      // network cut, backend terminated) it emits 'error', and an 'error' nobody listens to ends the process.
+      // Kept here so the transaction fails instead (its next or running query rejects) and the client is
+      // discarded, not handed to the next caller.
+      let broken: Error | undefined;
+      const onError = (error: Error) => {
+        broken ??= error;
+      };
+      client.on('error', onError);
       try {
         await client.query('BEGIN');
         const result = await work(pgExecutor(client));
+        if (broken) throw broken;
         await client.query('COMMIT');
         return result;
       } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
+        await client.query('ROLLBACK').catch((rollbackError: Error) => {
+          broken ??= rollbackError;
+        });
         throw error;
       } finally {
-        client.release();
+        client.removeListener('error', onError);
+        // Releasing with an error makes the pool close the connection instead of reusing it.
+        client.release(broken);
       }
     },
   };

@@ -1,6 +1,6 @@
 import type { AreaCounting, LocalizedText } from '@ksp/domain';
 import { addEdit, givenOr, removeEdit, reorderEdit, updateEdit } from './definition-item-edits';
-import { mergeText } from './stable-key';
+import { mergeText } from './merge-text';
 
 export interface NewArea {
   /** Absent = made from the name. */

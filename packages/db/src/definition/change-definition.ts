@@ -1,4 +1,13 @@
-import { type Edition, refreshLineage } from '@ksp/domain';
+import {
+  type ContainerRef,
+  type Edition,
+  EditionItemNotFoundError,
+  type ItemLevel,
+  type ItemRef,
+  itemsIn,
+  locate,
+  refreshLineage,
+} from '@ksp/domain';
 import { recordAuditEntry } from '../audit/record-audit-entry';
 import type { Database } from '../database/create-database';
 import { withDatabaseErrors } from '../errors/translate-database-error';
@@ -9,16 +18,7 @@ import {
   DefinitionReadOnlyError,
   DefinitionVersionConflictError,
 } from './definition-errors';
-import {
-  type ContainerRef,
-  ENTITY_TYPE,
-  entityIdOf,
-  type ItemLevel,
-  type ItemRef,
-  itemsIn,
-  locate,
-  RESOURCE,
-} from './definition-tree';
+import { ENTITY_TYPE, entityIdOf, RESOURCE } from './definition-names';
 import { indexRows, type RowIds, type StoredRow, syncDefinitionRows } from './sync-definition-rows';
 import { validateDefinitionChange } from './validate-definition-change';
 
@@ -59,7 +59,7 @@ export type DefinitionReader<T> = (tx: TransactionClient, edited: EditedDefiniti
 /** The default result: what the edit touched (row ids). */
 const returnEdited: DefinitionReader<EditedDefinition> = async (_tx, edited) => edited;
 
-/** Makes the edit from the current edition (pure; throws the Definition* errors for bad references). */
+/** Makes the edit from the current edition (pure; the domain's EditionItemNotFoundError for bad references). */
 export type PlanEdit = (edition: Edition) => DefinitionEdit;
 
 /** Loading and checking a whole edition takes longer than Prisma's 5 s default on a busy machine. */
@@ -89,7 +89,7 @@ export async function changeDefinition<T = EditedDefinition>(
       const row = await findEditionRow({ prisma: tx }, request.editionKey);
       const rows = indexRows(row);
       const before = editionFromRow(row);
-      const edit = plan(before);
+      const edit = planned(plan, before);
       const current = edit.item ? rows[edit.item.level].get(rowKey(edit.item)) : undefined;
       if (edit.item && edit.version !== undefined)
         checkVersion(request.editionKey, edit.item, edit.version, current);
@@ -120,6 +120,17 @@ export async function changeDefinition<T = EditedDefinition>(
       return read(tx, result);
     }, DEFINITION_TRANSACTION),
   );
+}
+
+/** The plan's edit; an item or container it names that the edition lacks is a DefinitionNotFoundError. */
+function planned(plan: PlanEdit, edition: Edition): DefinitionEdit {
+  try {
+    return plan(edition);
+  } catch (error) {
+    if (error instanceof EditionItemNotFoundError)
+      throw new DefinitionNotFoundError(RESOURCE[error.ref.level], entityIdOf(edition.key, error.ref));
+    throw error;
+  }
 }
 
 /** `SELECT … FOR UPDATE` on the edition: holds other edits (and publishing) of it until this one commits. */

@@ -1,6 +1,6 @@
 import type { LocalizedText, WaitingBand } from '@ksp/domain';
 import { givenOr, updateEdit } from './definition-item-edits';
-import { mergeText } from './stable-key';
+import { mergeText } from './merge-text';
 
 /** Omitted fields stay; the name is merged per locale; `weight: null` clears the weight. */
 export interface ChannelRuleChanges {

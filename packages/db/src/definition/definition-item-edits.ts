@@ -1,4 +1,19 @@
-import type { LocalizedText } from '@ksp/domain';
+import {
+  addItem,
+  type ContainerRef,
+  type ItemLevel,
+  type ItemOf,
+  type ItemRef,
+  itemRef,
+  itemsIn,
+  keyFromText,
+  type LocalizedText,
+  moveItem,
+  removeItem,
+  reorderItems,
+  replaceItem,
+  takenKeys,
+} from '@ksp/domain';
 import type { Database } from '../database/create-database';
 import {
   changeDefinition,
@@ -7,22 +22,7 @@ import {
   type EditedDefinition,
 } from './change-definition';
 import { DefinitionKeyTakenError, DefinitionValidationError } from './definition-errors';
-import {
-  appendItem,
-  type ContainerRef,
-  entityIdOf,
-  type ItemLevel,
-  type ItemOf,
-  type ItemRef,
-  itemsIn,
-  moveItem,
-  RESOURCE,
-  removeItem,
-  reorderItems,
-  replaceItem,
-  takenKeys,
-} from './definition-tree';
-import { keyFromText } from './stable-key';
+import { entityIdOf, RESOURCE } from './definition-names';
 
 // The four shapes every definition edit takes (add, update, remove, reorder), for any level of the tree.
 // The per-concept files (area-edits, performance-edits, …) only say what their input means: each of their
@@ -39,11 +39,6 @@ export const givenFields = (input: object) =>
 
 /** An update's value for a nullable field: the given one (null clears it), or the current one when not given. */
 export const givenOr = <V>(given: V | undefined, current: V): V => (given === undefined ? current : given);
-
-const refIn = (level: ItemLevel, key: string, container: ContainerRef): ItemRef =>
-  level === 'option'
-    ? { level, key, questionKey: container.level === 'edition' ? '' : container.key }
-    : { level, key };
 
 export interface AddItem<L extends ItemLevel> {
   level: L;
@@ -76,8 +71,8 @@ export function addDefinitionItem<L extends ItemLevel, T>(
       const key = spec.key ?? keyFromText(spec.keySource, taken, spec.level);
       return {
         action: `${spec.level}.add`,
-        item: refIn(spec.level, key, spec.container),
-        after: appendItem(edition, spec.container, spec.level, spec.build(key)),
+        item: itemRef(spec.level, key, spec.container),
+        after: addItem(edition, spec.container, spec.level, spec.build(key)),
         input: { fields: ['key', ...spec.fields] },
       };
     },

@@ -1,6 +1,6 @@
-import type { AnswerOption, LocalizedText } from '@ksp/domain';
+import { type AnswerOption, keyFromText, type LocalizedText } from '@ksp/domain';
 import { addEdit, givenOr, removeEdit, reorderEdit, updateEdit } from './definition-item-edits';
-import { keyFromText, mergeText } from './stable-key';
+import { mergeText } from './merge-text';
 
 export interface NewOption {
   /** Unique within the question; absent = made from the label. */

@@ -1,6 +1,6 @@
 import type { LocalizedText } from '@ksp/domain';
 import { addEdit, removeEdit, reorderEdit, updateEdit } from './definition-item-edits';
-import { mergeText } from './stable-key';
+import { mergeText } from './merge-text';
 
 export interface NewPerformance {
   key?: string | null;

@@ -1,7 +1,7 @@
 import type { AnswerType, CxMetric, LocalizedText, Question } from '@ksp/domain';
 import { addEdit, givenOr, removeEdit, reorderEdit, updateEdit } from './definition-item-edits';
+import { mergeText } from './merge-text';
 import { type NewOption, optionsFrom } from './option-edits';
-import { mergeText } from './stable-key';
 
 export interface NewQuestion {
   key?: string | null;

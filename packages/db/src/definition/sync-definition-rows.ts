@@ -1,8 +1,9 @@
-import type { Edition, Lineage } from '@ksp/domain';
+import type { Edition, ItemLevel, Lineage } from '@ksp/domain';
 import type { Prisma } from '../generated/prisma/client';
 import type { EditionRow } from '../repositories/editions';
 import type { TransactionClient } from '../repositories/transaction-client';
-import { DefinitionValidationError } from './definition-errors';
+import { DefinitionValidationError, DefinitionVersionConflictError } from './definition-errors';
+import { RESOURCE } from './definition-names';
 import {
   areaColumns,
   channelColumns,
@@ -12,7 +13,6 @@ import {
   questionColumns,
   sameJson,
 } from './definition-rows';
-import type { ItemLevel } from './definition-tree';
 
 /** One item of the tree, flat: its row identity (`key`, or `questionKey/key` for options) and its parent's. */
 interface FlatItem {
@@ -74,7 +74,10 @@ interface LevelWriter {
   parent?: { column: string; level: ItemLevel };
   lineage: boolean;
   create: (data: Record<string, unknown>) => Promise<{ id: number }>;
-  update: (id: number, data: Record<string, unknown>) => Promise<unknown>;
+  /** Updates the row only while it still has `version` (the one read); returns how many rows changed. */
+  update: (id: number, version: number, data: Record<string, unknown>) => Promise<{ count: number }>;
+  /** The row's version now, or null when it is gone. */
+  version: (id: number) => Promise<{ version: number } | null>;
   remove: (ids: number[]) => Promise<unknown>;
 }
 
@@ -88,14 +91,17 @@ function writers(tx: TransactionClient): Record<ItemLevel, LevelWriter> {
       columns: channelColumns,
       lineage: false,
       create: () => Promise.reject(new Error('channels are not added through definition edits')),
-      update: (id, data) => tx.channelRule.update({ where: { id }, data: data as Data, select }),
+      update: (id, version, data) =>
+        tx.channelRule.updateMany({ where: { id, version }, data: data as Data }),
+      version: (id) => tx.channelRule.findUnique({ where: { id }, select: { version: true } }),
       remove: () => Promise.reject(new Error('channels are not removed through definition edits')),
     },
     area: {
       columns: areaColumns,
       lineage: true,
       create: (data) => tx.area.create({ data: data as Data, select }),
-      update: (id, data) => tx.area.update({ where: { id }, data: data as Data, select }),
+      update: (id, version, data) => tx.area.updateMany({ where: { id, version }, data: data as Data }),
+      version: (id) => tx.area.findUnique({ where: { id }, select: { version: true } }),
       remove: (ids) => tx.area.deleteMany({ where: { id: { in: ids } } }),
     },
     performance: {
@@ -103,7 +109,9 @@ function writers(tx: TransactionClient): Record<ItemLevel, LevelWriter> {
       parent: { column: 'areaId', level: 'area' },
       lineage: true,
       create: (data) => tx.performance.create({ data: data as Data, select }),
-      update: (id, data) => tx.performance.update({ where: { id }, data: data as Data, select }),
+      update: (id, version, data) =>
+        tx.performance.updateMany({ where: { id, version }, data: data as Data }),
+      version: (id) => tx.performance.findUnique({ where: { id }, select: { version: true } }),
       remove: (ids) => tx.performance.deleteMany({ where: { id: { in: ids } } }),
     },
     question: {
@@ -111,7 +119,8 @@ function writers(tx: TransactionClient): Record<ItemLevel, LevelWriter> {
       parent: { column: 'performanceId', level: 'performance' },
       lineage: true,
       create: (data) => tx.question.create({ data: data as Data, select }),
-      update: (id, data) => tx.question.update({ where: { id }, data: data as Data, select }),
+      update: (id, version, data) => tx.question.updateMany({ where: { id, version }, data: data as Data }),
+      version: (id) => tx.question.findUnique({ where: { id }, select: { version: true } }),
       remove: (ids) => tx.question.deleteMany({ where: { id: { in: ids } } }),
     },
     option: {
@@ -119,7 +128,9 @@ function writers(tx: TransactionClient): Record<ItemLevel, LevelWriter> {
       parent: { column: 'questionId', level: 'question' },
       lineage: false,
       create: (data) => tx.answerOption.create({ data: data as Data, select }),
-      update: (id, data) => tx.answerOption.update({ where: { id }, data: data as Data, select }),
+      update: (id, version, data) =>
+        tx.answerOption.updateMany({ where: { id, version }, data: data as Data }),
+      version: (id) => tx.answerOption.findUnique({ where: { id }, select: { version: true } }),
       remove: (ids) => tx.answerOption.deleteMany({ where: { id: { in: ids } } }),
     },
   };
@@ -182,11 +193,23 @@ export async function syncDefinitionRows(
       const orderChanged = oldOrder !== order;
       const lineageChanged = writer.lineage && !sameJson(row.lineage, entry.item.lineage);
       if (changed || orderChanged || lineageChanged) {
-        await writer.update(row.id, {
+        // Conditional on the version read in this transaction: the edition lock orders definition edits, and
+        // this catches any other writer (a lineage mark, a script) that changed the row since it was read.
+        const { count } = await writer.update(row.id, row.version, {
           ...(changed ? { ...columns, ...parent, version: { increment: 1 } } : {}),
           ...(orderChanged ? { order } : {}),
           ...(lineageChanged ? lineage : {}),
         });
+        if (count !== 1) {
+          const now = await writer.version(row.id);
+          throw new DefinitionVersionConflictError(
+            RESOURCE[level],
+            entry.id,
+            row.version,
+            now?.version ?? row.version,
+            now,
+          );
+        }
       }
     }
   }

@@ -3,6 +3,7 @@ import {
   DomainValidationError,
   type Edition,
   type Evaluation,
+  evaluationReferences,
   parseEdition,
   type ValidationIssue,
   validateEvaluation,
@@ -33,7 +34,7 @@ export interface EditionImportInput {
   edition: Edition;
   industries: readonly IndustryRecord[];
   participants: readonly ImportedParticipant[];
-  rolePlays: readonly (RolePlayRecord & { channelKey?: string | null })[];
+  rolePlays: readonly RolePlayRecord[];
   /** Their `editionKey` must be the edition's key. */
   evaluations?: readonly Evaluation[];
 }
@@ -68,7 +69,14 @@ export async function importEdition(
 ): Promise<EditionImportResult> {
   const edition = parseEdition(input.edition);
   const evaluations = input.evaluations ?? [];
-  const issues = documentIssues(edition, input, evaluations);
+  // Companies of this installation that the document does not list take no part: "not taking part", not "unknown".
+  const companies = await db.prisma.company.findMany({ select: { key: true } });
+  const issues = documentIssues(
+    edition,
+    input,
+    evaluations,
+    companies.map((c) => c.key),
+  );
   if (issues.length > 0) throw new DomainValidationError(`Edition ${edition.key} import`, issues);
 
   return withDatabaseErrors(() =>
@@ -109,6 +117,7 @@ export async function importEdition(
             instructions: r.instructions,
             order: r.order,
             channelKey: r.channelKey ?? null,
+            industryId: r.industryKey ? (industryId.get(r.industryKey) as number) : null,
           })),
         });
       }
@@ -153,17 +162,21 @@ function documentIssues(
   edition: Edition,
   input: EditionImportInput,
   evaluations: readonly Evaluation[],
+  installedCompanyKeys: readonly string[],
 ): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const industries = new Set(input.industries.map((i) => i.key));
-  const participants = new Map(input.participants.map((p) => [p.key, p]));
-  const rolePlays = new Set(input.rolePlays.map((r) => r.key));
   const channels = new Set(edition.channels.map((c) => c.key));
   input.rolePlays.forEach((r, i) => {
     if (r.channelKey && !channels.has(r.channelKey))
       issues.push({
         path: `rolePlays[${i}].channelKey`,
         message: `channel "${r.channelKey}" is not in ${edition.key}`,
+      });
+    if (r.industryKey && !industries.has(r.industryKey))
+      issues.push({
+        path: `rolePlays[${i}].industryKey`,
+        message: `industry "${r.industryKey}" is not in the document`,
       });
   });
   input.participants.forEach((p, i) => {
@@ -180,29 +193,29 @@ function documentIssues(
         });
     });
   });
+  // The evaluations: the domain's one check, against the document's participants and role plays. Observers
+  // are not checked: one without a user here is imported without an observer (observersMissing).
+  const references = evaluationReferences({
+    participants: input.participants.map((p) => ({
+      companyKey: p.key,
+      industryKey: p.industryKey,
+      channels: p.channels,
+    })),
+    otherCompanyKeys: installedCompanyKeys,
+    rolePlays: input.rolePlays.map((r) => ({
+      key: r.key,
+      channelKey: r.channelKey ?? null,
+      industryKey: r.industryKey ?? null,
+    })),
+  });
   const seen = new Set<string>();
   evaluations.forEach((evaluation, i) => {
     const path = `evaluations[${i}]`;
-    for (const issue of validateEvaluation(edition, evaluation))
-      issues.push({ path: `${path}.${issue.path}`, message: issue.message });
+    for (const issue of validateEvaluation(edition, references, evaluation))
+      issues.push({ ...issue, path: `${path}.${issue.path}` });
     if (seen.has(evaluation.id))
       issues.push({ path: `${path}.id`, message: `contact id "${evaluation.id}" appears twice` });
     seen.add(evaluation.id);
-    if (!participants.has(evaluation.companyKey))
-      issues.push({
-        path: `${path}.companyKey`,
-        message: `company "${evaluation.companyKey}" does not take part`,
-      });
-    if (!industries.has(evaluation.industryKey))
-      issues.push({
-        path: `${path}.industryKey`,
-        message: `industry "${evaluation.industryKey}" is not in the document`,
-      });
-    if (evaluation.rolePlayKey !== null && !rolePlays.has(evaluation.rolePlayKey))
-      issues.push({
-        path: `${path}.rolePlayKey`,
-        message: `role play "${evaluation.rolePlayKey}" is not in the document`,
-      });
   });
   return issues;
 }
@@ -275,6 +288,7 @@ async function insertImportedEvaluations(
         contactedAt: new Date(e.contactedAt),
         answered: e.answered,
         waitingTime: e.waitingTime,
+        earlierAttempts: e.earlierAttempts,
         ...storedAnswers(e.answers, { questionId, optionId }),
         areaComments: storedComments(e.comments, { areaId }),
       })),

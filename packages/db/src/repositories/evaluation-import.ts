@@ -1,4 +1,4 @@
-import type { Edition, EditionStatus, Evaluation } from '@ksp/domain';
+import type { Edition, EditionStatus, Evaluation, EvaluationReferences } from '@ksp/domain';
 import type { Database } from '../database/create-database';
 import type { SqlExecutor } from '../database/sql-driver';
 import { withDatabaseErrors } from '../errors/translate-database-error';
@@ -8,7 +8,7 @@ import { insertEvaluationRows } from './insert-evaluation-rows';
 
 type Db = Pick<Database, 'prisma' | 'sql'>;
 
-/** A company as a field-work import checks and writes it. */
+/** A company as an evaluation write checks and stores it. */
 export interface ImportCompany {
   id: number;
   key: string;
@@ -20,58 +20,128 @@ export interface ImportCompany {
   channels: string[] | null;
 }
 
+/** A role play of the edition as evaluations name it. */
+export interface ImportRolePlay {
+  id: number;
+  channelKey: string | null;
+  industryKey: string | null;
+}
+
 /**
- * Everything a field-work import needs from the database, loaded once: the edition (domain form and ids behind
- * its keys), companies with their participation, role plays and observers. Rows are then checked and written
- * without further look-ups.
+ * Everything an evaluation write needs from the database, loaded once: the edition (domain form and ids behind
+ * its keys), companies with their participation, role plays and observers; `references` is what the domain's
+ * one evaluation check (validateEvaluation) reads. Rows are then checked and written without further look-ups.
  */
 export interface ImportReferences {
   lookup: EditionLookup;
   edition: Edition;
   status: EditionStatus;
   companies: Map<string, ImportCompany>;
-  rolePlayId: Map<string, number>;
+  rolePlays: Map<string, ImportRolePlay>;
   /** Lower-case e-mail → user id. */
   observerId: Map<string, string>;
+  references: EvaluationReferences;
 }
 
-export async function loadImportReferences(db: Db, editionKey: string): Promise<ImportReferences> {
-  const lookup = await loadEditionLookup(db, editionKey);
+export interface LoadReferencesOptions {
+  /** Only these companies (a single submission); all when absent (an import). */
+  companyKeys?: readonly string[];
+  /** Only these observers' e-mails; all users when absent. */
+  observerEmails?: readonly string[];
+  /** The edition, when the caller has loaded it already. */
+  lookup?: EditionLookup;
+}
+
+/** The references of an edition's evaluations (see ImportReferences); bounded to the named companies when given. */
+export async function loadImportReferences(
+  db: Db,
+  editionKey: string,
+  options: LoadReferencesOptions = {},
+): Promise<ImportReferences> {
+  const lookup = options.lookup ?? (await loadEditionLookup(db, editionKey));
+  const companyFilter = options.companyKeys ? { key: { in: [...options.companyKeys] } } : {};
   const [companies, participations, rolePlays, users] = await Promise.all([
     db.prisma.company.findMany({
+      where: companyFilter,
       select: { id: true, key: true, industry: { select: { id: true, key: true } } },
     }),
     db.prisma.companyParticipation.findMany({
-      where: { editionId: lookup.id },
+      where: { editionId: lookup.id, ...(options.companyKeys && { company: companyFilter }) },
       select: { companyId: true, channels: true, industry: { select: { id: true, key: true } } },
     }),
-    db.prisma.rolePlay.findMany({ where: { editionId: lookup.id }, select: { id: true, key: true } }),
-    db.prisma.user.findMany({ select: { id: true, email: true } }),
+    db.prisma.rolePlay.findMany({
+      where: { editionId: lookup.id },
+      select: { id: true, key: true, channelKey: true, industry: { select: { key: true } } },
+    }),
+    db.prisma.user.findMany({
+      where: options.observerEmails
+        ? { email: { in: options.observerEmails.map((e) => e.toLowerCase()) } }
+        : {},
+      select: { id: true, email: true },
+    }),
   ]);
   const participation = new Map(participations.map((p) => [p.companyId, p]));
+  const byKey = new Map<string, ImportCompany>(
+    companies.map((c) => {
+      const p = participation.get(c.id);
+      const industry = p?.industry ?? c.industry;
+      return [
+        c.key,
+        {
+          id: c.id,
+          key: c.key,
+          participating: p !== undefined,
+          industryId: industry.id,
+          industryKey: industry.key,
+          channels: p?.channels ?? null,
+        },
+      ];
+    }),
+  );
+  const rolePlayRows = new Map<string, ImportRolePlay>(
+    rolePlays.map((r) => [
+      r.key,
+      { id: r.id, channelKey: r.channelKey, industryKey: r.industry?.key ?? null },
+    ]),
+  );
+  const observerId = new Map(users.map((u) => [u.email.toLowerCase(), u.id]));
   return {
     lookup,
     edition: lookup.edition,
     status: lookup.edition.status,
-    companies: new Map(
-      companies.map((c) => {
-        const p = participation.get(c.id);
-        const industry = p?.industry ?? c.industry;
-        return [
-          c.key,
-          {
-            id: c.id,
-            key: c.key,
-            participating: p !== undefined,
-            industryId: industry.id,
-            industryKey: industry.key,
-            channels: p?.channels ?? null,
-          },
-        ];
-      }),
-    ),
-    rolePlayId: new Map(rolePlays.map((r) => [r.key, r.id])),
-    observerId: new Map(users.map((u) => [u.email.toLowerCase(), u.id])),
+    companies: byKey,
+    rolePlays: rolePlayRows,
+    observerId,
+    references: {
+      participation: (key) => {
+        const company = byKey.get(key);
+        if (!company) return undefined;
+        if (!company.participating) return null;
+        return { companyKey: key, industryKey: company.industryKey, channels: company.channels };
+      },
+      rolePlay: (key) => {
+        const rolePlay = rolePlayRows.get(key);
+        return rolePlay && { key, channelKey: rolePlay.channelKey, industryKey: rolePlay.industryKey };
+      },
+      observerExists: (email) => observerId.has(email.toLowerCase()),
+    },
+  };
+}
+
+/** Database ids for a checked evaluation: its company (and the industry it competes in), role play and observer. */
+export function evaluationRowIds(refs: ImportReferences, evaluation: Evaluation) {
+  const company = required(refs.companies, evaluation.companyKey, 'company');
+  return {
+    companyId: company.id,
+    industryId: company.industryId,
+    rolePlayId:
+      evaluation.rolePlayKey === null
+        ? null
+        : required(refs.rolePlays, evaluation.rolePlayKey, 'role play').id,
+    observerId:
+      evaluation.observerKey === null
+        ? null
+        : required(refs.observerId, evaluation.observerKey.toLowerCase(), 'observer'),
   };
 }
 
@@ -130,7 +200,7 @@ export function writeEvaluationImport<T>(
 function required<K, V>(map: Map<K, V>, key: K, what: string): V {
   const value = map.get(key);
   if (value === undefined)
-    throw new Error(`import: ${what} "${String(key)}" is not known (validate rows first)`);
+    throw new Error(`evaluation write: ${what} "${String(key)}" is not known (check evaluations first)`);
   return value;
 }
 
@@ -145,22 +215,7 @@ async function insertBatch(
   const stored = await insertEvaluationRows(
     tx,
     refs.lookup,
-    batch.map((evaluation) => {
-      const company = required(refs.companies, evaluation.companyKey, 'company');
-      return {
-        evaluation,
-        companyId: company.id,
-        industryId: company.industryId,
-        rolePlayId:
-          evaluation.rolePlayKey === null
-            ? null
-            : required(refs.rolePlayId, evaluation.rolePlayKey, 'role play'),
-        observerId:
-          evaluation.observerKey === null
-            ? null
-            : required(refs.observerId, evaluation.observerKey.toLowerCase(), 'observer'),
-      };
-    }),
+    batch.map((evaluation) => ({ evaluation, ...evaluationRowIds(refs, evaluation) })),
   );
   return { inserted: stored.length, skipped: batch.length - stored.length };
 }

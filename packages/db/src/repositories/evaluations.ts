@@ -1,4 +1,5 @@
 import {
+  type Attempt,
   DomainValidationError,
   type Evaluation,
   type EvaluationInput,
@@ -12,11 +13,12 @@ import type { SqlExecutor } from '../database/sql-driver';
 import { EditionReadOnlyError } from '../errors/database-errors';
 import { RecordNotFoundError } from '../errors/record-not-found-error';
 import { withDatabaseErrors } from '../errors/translate-database-error';
+import { type RecordChange, recordNothing } from './change-recorder';
 import { type EditionLookup, loadEditionLookup } from './edition-lookup';
+import { evaluationRowIds, loadImportReferences } from './evaluation-import';
 import { type InsertedEvaluation, insertEvaluationRows } from './insert-evaluation-rows';
 import { answersFromStored, storedAnswers } from './stored-answers';
 import { commentsFromStored, storedComments } from './stored-comments';
-import { normalizeEmail } from './users';
 
 type Db = Pick<Database, 'prisma' | 'sql'>;
 
@@ -29,68 +31,6 @@ export interface InsertEvaluationsResult {
   skipped: string[];
 }
 
-interface References {
-  companyId: Map<string, number>;
-  participating: Set<number>;
-  industryId: Map<string, number>;
-  rolePlayId: Map<string, number>;
-  observerId: Map<string, string>;
-}
-
-async function loadReferences(db: Db, lookup: EditionLookup, observerKeys: string[]): Promise<References> {
-  const [companies, participations, industries, rolePlays, observers] = await Promise.all([
-    db.prisma.company.findMany({ select: { id: true, key: true } }),
-    db.prisma.companyParticipation.findMany({ where: { editionId: lookup.id }, select: { companyId: true } }),
-    db.prisma.industry.findMany({ select: { id: true, key: true } }),
-    db.prisma.rolePlay.findMany({ where: { editionId: lookup.id }, select: { id: true, key: true } }),
-    db.prisma.user.findMany({
-      where: { email: { in: observerKeys.map(normalizeEmail) } },
-      select: { id: true, email: true },
-    }),
-  ]);
-  return {
-    companyId: new Map(companies.map((c) => [c.key, c.id])),
-    participating: new Set(participations.map((p) => p.companyId)),
-    industryId: new Map(industries.map((i) => [i.key, i.id])),
-    rolePlayId: new Map(rolePlays.map((r) => [r.key, r.id])),
-    observerId: new Map(observers.map((u) => [u.email, u.id])),
-  };
-}
-
-/** References the domain cannot check: companies, industries, role plays and observers (users, by e-mail). */
-function referenceIssues(
-  evaluation: Evaluation,
-  refs: References,
-  editionKey: string,
-  path: string,
-): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  const companyId = refs.companyId.get(evaluation.companyKey);
-  if (companyId === undefined)
-    issues.push({ path: `${path}.companyKey`, message: `company "${evaluation.companyKey}" does not exist` });
-  else if (!refs.participating.has(companyId))
-    issues.push({
-      path: `${path}.companyKey`,
-      message: `company "${evaluation.companyKey}" does not take part in ${editionKey}`,
-    });
-  if (!refs.industryId.has(evaluation.industryKey))
-    issues.push({
-      path: `${path}.industryKey`,
-      message: `industry "${evaluation.industryKey}" does not exist`,
-    });
-  if (evaluation.rolePlayKey !== null && !refs.rolePlayId.has(evaluation.rolePlayKey))
-    issues.push({
-      path: `${path}.rolePlayKey`,
-      message: `role play "${evaluation.rolePlayKey}" is not in ${editionKey}`,
-    });
-  if (evaluation.observerKey !== null && !refs.observerId.has(normalizeEmail(evaluation.observerKey)))
-    issues.push({
-      path: `${path}.observerKey`,
-      message: `no user has the e-mail "${evaluation.observerKey}"`,
-    });
-  return issues;
-}
-
 export interface InsertEvaluationsOptions {
   /**
    * Runs inside the insert's transaction with the rows it stored (not called when none were), so what the
@@ -100,9 +40,10 @@ export interface InsertEvaluationsOptions {
 }
 
 /**
- * Validates evaluations with the domain (validateEvaluation) and the references they name, then inserts them
- * with their answers and comments in one transaction: all or nothing. Throws DomainValidationError listing
- * every problem. `observerKey` is the observer's e-mail. Evaluations whose id is already in the edition are skipped.
+ * Checks evaluations with the domain's one evaluation check (validateEvaluation: the edition, the companies'
+ * participation, role plays, observers), then inserts them with their answers and comments in one transaction:
+ * all or nothing. Throws DomainValidationError listing every problem. `observerKey` is the observer's e-mail.
+ * Evaluations whose id is already in the edition are skipped. Reads only the companies the evaluations name.
  */
 export async function insertEvaluations(
   db: Db,
@@ -110,71 +51,55 @@ export async function insertEvaluations(
   inputs: readonly unknown[],
   options: InsertEvaluationsOptions = {},
 ): Promise<InsertEvaluationsResult> {
-  const lookup = await loadEditionLookup(db, editionKey);
+  const named = (field: string) => [
+    ...new Set(
+      inputs.flatMap((input) => {
+        const value = (input as Record<string, unknown> | null)?.[field];
+        return typeof value === 'string' ? [value] : [];
+      }),
+    ),
+  ];
+  const refs = await loadImportReferences(db, editionKey, {
+    companyKeys: named('companyKey'),
+    observerEmails: named('observerKey'),
+  });
   const issues: ValidationIssue[] = [];
   const evaluations: Evaluation[] = [];
   inputs.forEach((input, i) => {
-    const found = validateEvaluation(lookup.edition, input);
-    issues.push(
-      ...found.map((issue) => ({ path: `evaluations[${i}].${issue.path}`, message: issue.message })),
-    );
+    const found = validateEvaluation(refs.edition, refs.references, input);
+    issues.push(...found.map((issue) => ({ ...issue, path: `evaluations[${i}].${issue.path}` })));
     if (found.length === 0) evaluations.push(evaluationSchema.parse(input));
   });
-  if (issues.length === 0) {
-    const observers = [
-      ...new Set(evaluations.flatMap((e) => (e.observerKey === null ? [] : [e.observerKey]))),
-    ];
-    const refs = await loadReferences(db, lookup, observers);
-    for (const [i, evaluation] of evaluations.entries()) {
-      issues.push(...referenceIssues(evaluation, refs, editionKey, `evaluations[${i}]`));
-    }
-    if (issues.length === 0) {
-      return withDatabaseErrors(() =>
-        db.sql.transaction(async (tx) => {
-          const { stored, ...result } = await writeEvaluations(tx, lookup, refs, evaluations);
-          if (options.onInserted && stored.length > 0) await options.onInserted(tx, stored);
-          return result;
-        }),
-      );
-    }
-  }
-  throw new DomainValidationError(`Evaluations for ${editionKey}`, issues);
-}
-
-async function writeEvaluations(
-  tx: SqlExecutor,
-  lookup: EditionLookup,
-  refs: References,
-  evaluations: readonly Evaluation[],
-): Promise<InsertEvaluationsResult & { stored: InsertedEvaluation[] }> {
-  const stored: InsertedEvaluation[] = [];
-  for (let start = 0; start < evaluations.length; start += EVALUATIONS_PER_INSERT) {
-    const batch = evaluations.slice(start, start + EVALUATIONS_PER_INSERT);
-    const rows = batch.map((evaluation) => ({
-      evaluation,
-      companyId: refs.companyId.get(evaluation.companyKey) as number,
-      industryId: refs.industryId.get(evaluation.industryKey) as number,
-      rolePlayId:
-        evaluation.rolePlayKey === null ? null : (refs.rolePlayId.get(evaluation.rolePlayKey) ?? null),
-      observerId:
-        evaluation.observerKey === null
-          ? null
-          : (refs.observerId.get(normalizeEmail(evaluation.observerKey)) ?? null),
-    }));
-    stored.push(...(await insertEvaluationRows(tx, lookup, rows)));
-  }
-  const inserted = new Set(stored.map((row) => row.contactId));
-  return {
-    inserted: stored.length,
-    skipped: evaluations.filter((e) => !inserted.has(e.id)).map((e) => e.id),
-    stored,
-  };
+  if (issues.length > 0) throw new DomainValidationError(`Evaluations for ${editionKey}`, issues);
+  return withDatabaseErrors(() =>
+    db.sql.transaction(async (tx) => {
+      const stored: InsertedEvaluation[] = [];
+      for (let start = 0; start < evaluations.length; start += EVALUATIONS_PER_INSERT) {
+        const batch = evaluations.slice(start, start + EVALUATIONS_PER_INSERT);
+        const rows = batch.map((evaluation) => ({ evaluation, ...evaluationRowIds(refs, evaluation) }));
+        stored.push(...(await insertEvaluationRows(tx, refs.lookup, rows)));
+      }
+      if (options.onInserted && stored.length > 0) await options.onInserted(tx, stored);
+      const inserted = new Set(stored.map((row) => row.contactId));
+      return {
+        inserted: stored.length,
+        skipped: evaluations.filter((e) => !inserted.has(e.id)).map((e) => e.id),
+      };
+    }),
+  );
 }
 
 /** What an update replaces: everything an observer reports, but not who, whom or in which edition. */
 export type EvaluationContent = Pick<
   EvaluationInput,
-  'channel' | 'rolePlayKey' | 'contactedAt' | 'answered' | 'waitingTime' | 'answers' | 'comments'
+  | 'channel'
+  | 'rolePlayKey'
+  | 'contactedAt'
+  | 'answered'
+  | 'waitingTime'
+  | 'earlierAttempts'
+  | 'answers'
+  | 'comments'
 >;
 
 /** An evaluation's version after an update, for the next optimistic-locking round. */
@@ -185,8 +110,8 @@ export interface UpdatedEvaluation {
 }
 
 /**
- * Replaces an evaluation's content (its fields, answers and comments) after validating it like a new one
- * (validateEvaluation, plus the role play being the edition's): DomainValidationError lists every problem.
+ * Replaces an evaluation's content (its fields, answers and comments) after checking it like a new one
+ * (validateEvaluation with the company's participation): DomainValidationError lists every problem.
  * Based on `expectedVersion`: VersionMismatchError when it is no longer current (checked again inside the
  * transaction, so two concurrent updates cannot both win). A closed edition is read-only
  * (EditionReadOnlyError); a missing evaluation is NotFoundError. All or nothing.
@@ -196,6 +121,9 @@ export async function updateEvaluation(
   id: string,
   expectedVersion: number,
   content: EvaluationContent,
+  recordChange: RecordChange = recordNothing,
+  /** Why it was changed (required by the API when someone other than its observer changes it). */
+  reason: string | null = null,
 ): Promise<UpdatedEvaluation> {
   const current = await db.prisma.evaluation.findUnique({
     where: { id },
@@ -207,6 +135,7 @@ export async function updateEvaluation(
       edition: { select: { key: true, status: true } },
       company: { select: { key: true } },
       industry: { select: { key: true } },
+      observer: { select: { email: true } },
     },
   });
   if (!current) throw new RecordNotFoundError('Evaluation', id);
@@ -221,29 +150,28 @@ export async function updateEvaluation(
     });
   if (current.version !== expectedVersion) throw stale(current);
 
-  const lookup = await loadEditionLookup(db, current.edition.key);
+  const refs = await loadImportReferences(db, current.edition.key, {
+    companyKeys: [current.company.key],
+    observerEmails: current.observer ? [current.observer.email] : [],
+  });
   const input: EvaluationInput = {
     ...content,
     id: current.contactId,
     editionKey: current.edition.key,
     companyKey: current.company.key,
     industryKey: current.industry.key,
-    observerKey: null,
+    observerKey: current.observer?.email ?? null,
   };
-  const issues = validateEvaluation(lookup.edition, input);
-  const rolePlay = content.rolePlayKey
-    ? await db.prisma.rolePlay.findUnique({
-        where: { editionId_key: { editionId: lookup.id, key: content.rolePlayKey } },
-        select: { id: true },
-      })
-    : null;
-  if (content.rolePlayKey && !rolePlay)
-    issues.push({
-      path: 'rolePlayKey',
-      message: `role play "${content.rolePlayKey}" is not in ${lookup.edition.key}`,
-    });
+  const issues = validateEvaluation(refs.edition, refs.references, input);
   if (issues.length > 0) throw new DomainValidationError(entity, issues);
   const evaluation = evaluationSchema.parse(input);
+  const { rolePlayId } = evaluationRowIds(refs, evaluation);
+  const lookup = refs.lookup;
+  // The audit trail keeps the evaluation as the domain knows it, before and after.
+  const [before] = evaluationsFromRows(
+    await db.sql.query<EvaluationRow>(`${EVALUATION_SELECT} WHERE e."id" = $1`, [id]),
+    lookup,
+  );
 
   return withDatabaseErrors(() =>
     db.prisma.$transaction(async (tx) => {
@@ -251,10 +179,11 @@ export async function updateEvaluation(
         where: { id, version: expectedVersion, edition: { status: { not: 'closed' } } },
         data: {
           channelKey: evaluation.channel,
-          rolePlayId: rolePlay?.id ?? null,
+          rolePlayId,
           contactedAt: new Date(evaluation.contactedAt),
           answered: evaluation.answered,
           waitingTime: evaluation.waitingTime,
+          earlierAttempts: evaluation.earlierAttempts,
           ...storedAnswers(evaluation.answers, lookup),
           areaComments: storedComments(evaluation.comments, lookup),
           version: { increment: 1 },
@@ -269,10 +198,19 @@ export async function updateEvaluation(
         if (!now) throw new RecordNotFoundError('Evaluation', id);
         throw now.edition.status === 'closed' ? readOnly() : stale(now);
       }
-      return tx.evaluation.findUniqueOrThrow({
+      const updated = await tx.evaluation.findUniqueOrThrow({
         where: { id },
-        select: { id: true, version: true, updatedAt: true },
+        select: { id: true, version: true, updatedAt: true, editionId: true },
       });
+      await recordChange(tx, {
+        action: 'evaluation.update',
+        entityType: 'Evaluation',
+        entityId: id,
+        editionId: updated.editionId,
+        before: { ...before, version: expectedVersion },
+        after: { ...evaluation, version: updated.version, ...(reason ? { reason } : {}) },
+      });
+      return { id: updated.id, version: updated.version, updatedAt: updated.updatedAt };
     }),
   );
 }
@@ -288,6 +226,7 @@ export interface EvaluationRow {
   contactedAt: Date;
   answered: boolean;
   waitingTime: number | null;
+  earlierAttempts: Attempt[];
   answerQuestionIds: number[];
   answerOptionIds: number[];
   answerNotApplicable: boolean[];
@@ -295,16 +234,19 @@ export interface EvaluationRow {
   areaComments: Record<string, string>;
 }
 
-/** ONE query for all of an edition's evaluations with their answers (columns of the row); ids mapped back to keys with the edition lookup. */
-const EVALUATIONS_WITH_ANSWERS = `
+/** Evaluations with their answers (columns of the row) and the keys they refer to. */
+const EVALUATION_SELECT = `
 SELECT e."id", e."contactId", c."key" AS "companyKey", i."key" AS "industryKey", e."channelKey",
        rp."key" AS "rolePlayKey", u."email" AS "observerKey", e."contactedAt", e."answered", e."waitingTime",
-       e."answerQuestionIds", e."answerOptionIds", e."answerNotApplicable", e."answerTexts", e."areaComments"
+       e."earlierAttempts", e."answerQuestionIds", e."answerOptionIds", e."answerNotApplicable", e."answerTexts", e."areaComments"
 FROM "Evaluation" e
 JOIN "Company" c ON c."id" = e."companyId"
 JOIN "Industry" i ON i."id" = e."industryId"
 LEFT JOIN "RolePlay" rp ON rp."id" = e."rolePlayId"
-LEFT JOIN "User" u ON u."id" = e."observerId"
+LEFT JOIN "User" u ON u."id" = e."observerId"`;
+
+/** ONE query for all of an edition's evaluations; ids mapped back to keys with the edition lookup. */
+const EVALUATIONS_WITH_ANSWERS = `${EVALUATION_SELECT}
 WHERE e."editionId" = (SELECT "id" FROM "Edition" WHERE "key" = $1)
 ORDER BY e."contactId"`;
 
@@ -328,6 +270,7 @@ export function evaluationsFromRows(rows: readonly EvaluationRow[], lookup: Edit
       contactedAt: new Date(row.contactedAt).toISOString(),
       answered: row.answered,
       waitingTime: row.waitingTime,
+      earlierAttempts: row.earlierAttempts,
       answers: answersFromStored(row, lookup),
       comments: commentsFromStored(row.areaComments, lookup),
     };

@@ -28,15 +28,15 @@ export interface InsertedEvaluation {
  */
 const INSERT_EVALUATIONS = `
 INSERT INTO "Evaluation" ("id", "editionId", "contactId", "companyId", "industryId", "channelKey", "rolePlayId",
-  "observerId", "contactedAt", "answered", "waitingTime", "answerQuestionIds", "answerOptionIds",
+  "observerId", "contactedAt", "answered", "waitingTime", "earlierAttempts", "answerQuestionIds", "answerOptionIds",
   "answerNotApplicable", "answerTexts", "areaComments", "createdAt", "updatedAt")
 SELECT e.id, $1, e.contact, e.company, e.industry, e.channel, e.role_play, e.observer, e.contacted_at,
-  e.answered, e.waiting, e.questions::int[], e.options::int[], e.na::boolean[], e.texts::jsonb, e.comments::jsonb,
+  e.answered, e.waiting, e.attempts::jsonb, e.questions::int[], e.options::int[], e.na::boolean[], e.texts::jsonb, e.comments::jsonb,
   now(), now()
 FROM unnest($2::uuid[], $3::text[], $4::int[], $5::int[], $6::text[], $7::int[], $8::uuid[], $9::timestamptz[],
-  $10::boolean[], $11::float8[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[])
+  $10::boolean[], $11::float8[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::text[])
   AS e(id, contact, company, industry, channel, role_play, observer, contacted_at, answered, waiting, questions,
-    options, na, texts, comments)
+    options, na, texts, comments, attempts)
 ON CONFLICT ("editionId", "contactId") DO NOTHING
 RETURNING "id", "contactId"`;
 
@@ -64,5 +64,6 @@ export async function insertEvaluationRows(
     answers.map((a) => a.notApplicable),
     answers.map((a) => a.texts),
     rows.map((r) => JSON.stringify(storedComments(r.evaluation.comments, lookup))),
+    rows.map((r) => JSON.stringify(r.evaluation.earlierAttempts)),
   ]);
 }

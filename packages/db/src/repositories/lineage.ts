@@ -146,14 +146,23 @@ export async function saveLineageMark(
       if (before.version !== change.version)
         throw new VersionMismatchError(`${level} ${key}`, before.version, change.version, before);
       const lineage = lineageOf(edited, level, key) as Prisma.InputJsonValue;
-      const where = { editionId_key: { editionId: row.id, key } };
+      // Conditional on the version read: a concurrent change that committed since then makes this one lose.
+      const where = { editionId: row.id, key, version: change.version };
       const data = { lineage, version: { increment: 1 } };
-      const updated =
+      const { count } =
         level === 'area'
-          ? await tx.area.update({ where, data, select: { version: true } })
+          ? await tx.area.updateMany({ where, data })
           : level === 'performance'
-            ? await tx.performance.update({ where, data, select: { version: true } })
-            : await tx.question.update({ where, data, select: { version: true } });
+            ? await tx.performance.updateMany({ where, data })
+            : await tx.question.updateMany({ where, data });
+      if (count !== 1) {
+        const now = lineageItems(await findEditionRow({ prisma: tx }, change.editionKey)).find(
+          (i) => i.level === level && i.key === key,
+        );
+        if (!now) throw new NotFoundError(`no ${level} "${key}" in ${change.editionKey}`);
+        throw new VersionMismatchError(`${level} ${key}`, now.version, change.version, now);
+      }
+      const updated = { version: change.version + 1 };
       await tx.edition.update({ where: { id: row.id }, data: { version: { increment: 1 } } });
       const after: LineageItem = {
         ...before,

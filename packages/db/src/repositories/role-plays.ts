@@ -24,6 +24,8 @@ export interface RolePlayRecord {
   order: number;
   /** The channel it is written for; null or absent = any channel. */
   channelKey?: string | null;
+  /** The industry (class) it is written for; null or absent = any industry. */
+  industryKey?: string | null;
 }
 
 /** A role play as stored, with its optimistic-locking version. */
@@ -39,6 +41,7 @@ export async function addRolePlays(
 ): Promise<number> {
   const edition = await db.prisma.edition.findUnique({ where: { key: editionKey }, select: { id: true } });
   if (!edition) throw new NotFoundError(`edition ${editionKey} does not exist`);
+  const industryId = await industryIds(db.prisma, rolePlays);
   const { count } = await withDatabaseErrors(() =>
     db.prisma.rolePlay.createMany({
       data: rolePlays.map((r) => ({
@@ -48,6 +51,7 @@ export async function addRolePlays(
         instructions: r.instructions,
         order: r.order,
         channelKey: r.channelKey ?? null,
+        industryId: r.industryKey ? (industryId.get(r.industryKey) ?? null) : null,
       })),
       skipDuplicates: true,
     }),
@@ -55,12 +59,50 @@ export async function addRolePlays(
   return count;
 }
 
+/** Industry key → id for the industries the role plays name. */
+async function industryIds(
+  prisma: Pick<TransactionClient, 'industry'>,
+  rolePlays: readonly Pick<RolePlayRecord, 'industryKey'>[],
+): Promise<Map<string, number>> {
+  const keys = [...new Set(rolePlays.flatMap((r) => (r.industryKey ? [r.industryKey] : [])))];
+  if (keys.length === 0) return new Map();
+  const rows = await prisma.industry.findMany({
+    where: { key: { in: keys } },
+    select: { id: true, key: true },
+  });
+  return new Map(rows.map((r) => [r.key, r.id]));
+}
+
+/** The industry a role play names, as an id; a key no industry has is a problem at `industryKey`. */
+async function industryIdOf(
+  tx: TransactionClient,
+  industryKey: string | null | undefined,
+): Promise<{ id: number | null | undefined; issues: ValidationIssue[] }> {
+  if (industryKey === undefined) return { id: undefined, issues: [] };
+  if (industryKey === null || industryKey === '') return { id: null, issues: [] };
+  const id = (await industryIds(tx, [{ industryKey }])).get(industryKey);
+  return id === undefined
+    ? { id: null, issues: [{ path: 'industryKey', message: `industry "${industryKey}" does not exist` }] }
+    : { id, issues: [] };
+}
+
+const ROLE_PLAY_FIELDS = {
+  key: true,
+  title: true,
+  instructions: true,
+  order: true,
+  channelKey: true,
+  version: true,
+  industry: { select: { key: true } },
+} as const;
+
 function storedRolePlay(row: {
   key: string;
   title: unknown;
   instructions: unknown;
   order: number;
   channelKey: string | null;
+  industry: { key: string } | null;
   version: number;
 }): StoredRolePlay {
   return {
@@ -69,6 +111,7 @@ function storedRolePlay(row: {
     instructions: row.instructions as LocalizedText,
     order: row.order,
     channelKey: row.channelKey,
+    industryKey: row.industry?.key ?? null,
     version: row.version,
   };
 }
@@ -77,6 +120,7 @@ export async function listRolePlays(db: Db, editionKey: string): Promise<StoredR
   const rows = await db.prisma.rolePlay.findMany({
     where: { edition: { key: editionKey } },
     orderBy: [{ order: 'asc' }, { key: 'asc' }],
+    select: ROLE_PLAY_FIELDS,
   });
   return rows.map(storedRolePlay);
 }
@@ -110,11 +154,13 @@ export async function createRolePlay(
     db.prisma.$transaction(async (tx) => {
       const edition = await findOpenEdition(tx, editionKey);
       const key = stableKeySchema.safeParse(input.key);
+      const industry = await industryIdOf(tx, input.industryKey);
       const issues = [
         ...(key.success ? [] : key.error.issues.map((i) => ({ path: 'key', message: i.message }))),
         ...textIssues(input.title, 'title'),
         ...textIssues(input.instructions, 'instructions'),
         ...channelIssue(input.channelKey, edition.channelKeys),
+        ...industry.issues,
       ];
       if (issues.length > 0) throw new DomainValidationError(`Role play ${input.key}`, issues);
       const taken = await tx.rolePlay.findUnique({
@@ -131,7 +177,9 @@ export async function createRolePlay(
           instructions: input.instructions,
           order: input.order,
           channelKey: input.channelKey ?? null,
+          industryId: industry.id ?? null,
         },
+        select: ROLE_PLAY_FIELDS,
       });
       const created = storedRolePlay(row);
       await recordChange(tx, {
@@ -163,6 +211,7 @@ export async function updateRolePlay(
       const edition = await findOpenEdition(tx, editionKey);
       const current = await tx.rolePlay.findUnique({
         where: { editionId_key: { editionId: edition.id, key } },
+        select: { id: true, ...ROLE_PLAY_FIELDS },
       });
       if (!current)
         throw new RecordNotFoundError(
@@ -174,10 +223,12 @@ export async function updateRolePlay(
       const entity = `The role play ${key} of ${editionKey}`;
       if (current.version !== expectedVersion)
         throw new VersionMismatchError(entity, current.version, expectedVersion, before);
+      const industry = await industryIdOf(tx, change.industryKey);
       const issues = [
         ...textIssues(change.title, 'title'),
         ...textIssues(change.instructions, 'instructions'),
         ...channelIssue(change.channelKey, edition.channelKeys),
+        ...industry.issues,
       ];
       if (issues.length > 0) throw new DomainValidationError(entity, issues);
       const { count } = await tx.rolePlay.updateMany({
@@ -187,10 +238,11 @@ export async function updateRolePlay(
           ...(change.instructions ? { instructions: change.instructions } : {}),
           ...(change.order != null ? { order: change.order } : {}),
           ...(change.channelKey !== undefined ? { channelKey: change.channelKey } : {}),
+          ...(industry.id !== undefined ? { industryId: industry.id } : {}),
           version: { increment: 1 },
         },
       });
-      const now = await tx.rolePlay.findUnique({ where: { id: current.id } });
+      const now = await tx.rolePlay.findUnique({ where: { id: current.id }, select: ROLE_PLAY_FIELDS });
       if (!now) throw new RecordNotFoundError('RolePlay', `${editionKey}/${key}`);
       const after = storedRolePlay(now);
       // Changed by another transaction between the read and the write.
@@ -208,11 +260,11 @@ export async function updateRolePlay(
   );
 }
 
-/** Copies every role play (key, texts, order, channel) of one edition into another, inside `tx`. */
+/** Copies every role play (key, texts, order, channel, industry) of one edition into another, inside `tx`. */
 export async function copyRolePlays(tx: TransactionClient, fromEditionId: number, toEditionId: number) {
   const rows = await tx.rolePlay.findMany({
     where: { editionId: fromEditionId },
-    select: { key: true, title: true, instructions: true, order: true, channelKey: true },
+    select: { key: true, title: true, instructions: true, order: true, channelKey: true, industryId: true },
   });
   if (rows.length === 0) return 0;
   const { count } = await tx.rolePlay.createMany({

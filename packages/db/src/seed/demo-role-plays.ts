@@ -2,7 +2,7 @@ import type { RolePlayRecord } from '../repositories/role-plays';
 
 /**
  * The demo's role plays: three Norwegian scenarios per industry, keyed `<industry>-<n>` as the domain's demo
- * evaluations refer to them.
+ * evaluations refer to them, each for its industry (observers of a bank play a bank's scenarios).
  */
 const SCENARIOS = [
   {
@@ -31,6 +31,7 @@ export function demoRolePlays(
       title: { nb: `${industry.name.nb ?? industry.key}: ${scenario.title}` },
       instructions: { nb: scenario.instructions },
       order: i * SCENARIOS.length + n,
+      industryKey: industry.key,
     })),
   );
 }

@@ -1,8 +1,9 @@
-import type { ChannelKey, Edition } from '@ksp/domain';
+import type { Edition } from '@ksp/domain';
 import {
   type DemoCompany,
   demoCompanies,
   demoIndustries,
+  demoParticipations,
   generateDemoEvaluations,
   kspEditions,
 } from '@ksp/domain/fixtures';
@@ -81,7 +82,7 @@ export async function seedDemo(
     report.participations += await addParticipations(
       db,
       edition.key,
-      participations(edition, companies, evaluations),
+      demoParticipations(edition, companies, evaluations),
     );
     report.evaluations += (await insertEvaluations(db, edition.key, evaluations)).inserted;
   }
@@ -89,23 +90,4 @@ export async function seedDemo(
   // Fresh statistics so the first results read is planned for the real table sizes.
   if (report.evaluations > 0) await db.sql.exec('ANALYZE');
   return report;
-}
-
-/** Each company taking part, on the channels its evaluations were made on (else the edition channels it offers). */
-function participations(
-  edition: Edition,
-  companies: readonly DemoCompany[],
-  evaluations: readonly { companyKey: string; channel: ChannelKey }[],
-) {
-  const measured = new Map<string, Set<ChannelKey>>();
-  for (const e of evaluations)
-    measured.set(e.companyKey, (measured.get(e.companyKey) ?? new Set()).add(e.channel));
-  const editionChannels = edition.channels.map((c) => c.key);
-  return companies
-    .filter((c) => c.editionKeys.includes(edition.key))
-    .map((c) => ({
-      companyKey: c.key,
-      industryKey: c.industryKey,
-      channels: editionChannels.filter((key) => measured.get(c.key)?.has(key) ?? c.channels.includes(key)),
-    }));
 }

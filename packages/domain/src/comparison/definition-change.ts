@@ -1,7 +1,8 @@
+import type { ItemLevel } from '../edition-tree/item-ref';
 import type { LocalizedText } from '../model/locale';
 
-/** The level of the survey definition a change is about. */
-export type DefinitionLevel = 'edition' | 'channel' | 'area' | 'performance' | 'question' | 'option';
+/** The level of the survey definition a change is about: the edition itself or one of its items. */
+export type DefinitionLevel = 'edition' | ItemLevel;
 
 /**
  * What changed between two editions, matched by stable keys.

@@ -1,3 +1,4 @@
+import { byOrder } from '../edition-tree/sibling-order';
 import type { Area } from '../model/area';
 import type { ChannelRule } from '../model/channel';
 import type { Edition } from '../model/edition';
@@ -12,9 +13,6 @@ export interface IndexedEdition {
   performances: Map<string, { performance: Performance; area: Area }>;
   questions: Map<string, { question: Question; performance: Performance; area: Area }>;
 }
-
-const byOrder = <T extends { order: number }>(items: readonly T[]): T[] =>
-  [...items].sort((a, b) => a.order - b.order);
 
 export function indexEdition(edition: Edition): IndexedEdition {
   const index: IndexedEdition = {

@@ -1,10 +1,9 @@
 import { compareScoresDesc } from '../results/compare-scores';
 import type { EditionResults } from '../results/edition-results';
+import { ineligibility } from '../results/ineligibility';
 import type { Ranking, RankingEntry } from '../results/ranking';
 import { compareKeysAsc } from '../scoring/compare-keys';
-
-/** The ranking rule that put one company before another. */
-export type TieBreakStep = 'total' | 'answeredOnly' | 'headline' | 'nAnswered' | 'companyKey';
+import type { ExplanationEffect, TieBreakStep } from './explanation-effect';
 
 export interface NeighbourComparison {
   companyKey: string;
@@ -20,12 +19,15 @@ export interface NeighbourComparison {
 export interface RankingPositionExplanation {
   ranking: 'overall' | { industryKey: string };
   entry: RankingEntry;
-  /** Why the company cannot win (empty when eligible). */
+  /** Why the company cannot win, in English (empty when eligible); the same as the INELIGIBLE_* effects. */
   reasons: string[];
   above: NeighbourComparison | null;
   below: NeighbourComparison | null;
   winner: string | null;
+  /** Why the industry has no winner, in English; the same as the WINNER_WITHHELD effect. */
   winnerWithheld: string | null;
+  /** Eligibility, the neighbours and the rule that separated them, a withheld winner: as typed effects. */
+  effects: ExplanationEffect[];
 }
 
 /** Why a company sits where it does in the overall ranking or its industry's: eligibility and the rule that separated it from its neighbours. */
@@ -42,14 +44,40 @@ export function explainRankingPosition(
   const entry = ranking.entries[index] as RankingEntry;
   const neighbour = (other: RankingEntry | undefined) =>
     other && other.eligible === entry.eligible ? compareEntries(entry, other) : null;
+  const above = neighbour(ranking.entries[index - 1]);
+  const below = neighbour(ranking.entries[index + 1]);
+  const withheldIn = scope === 'industry' && industry?.winnerWithheld ? industry : null;
+
+  const effects: ExplanationEffect[] = [...ineligibility(entry, results.awards)];
+  if (entry.position === 1) effects.push({ code: 'TOP_OF_RANKING' });
+  const side = (n: NeighbourComparison) => ({
+    companyKey: n.companyKey,
+    step: n.decidedBy,
+    difference: n.difference,
+  });
+  // Equal on every rule is no "behind" or "ahead": the two share the place (docs/scoring.md).
+  for (const [n, code] of [
+    [above, 'BEHIND_NEIGHBOUR'],
+    [below, 'AHEAD_OF_NEIGHBOUR'],
+  ] as const) {
+    if (n?.decidedBy === 'companyKey') effects.push({ code: 'SHARES_PLACE', companyKey: n.companyKey });
+    else if (n) effects.push({ code, ...side(n) });
+  }
+  if (withheldIn)
+    effects.push({
+      code: 'WINNER_WITHHELD',
+      count: withheldIn.eligibleCount,
+      minimum: results.awards.minCompaniesPerIndustry,
+    });
   return {
     ranking: scope === 'overall' || !industry ? 'overall' : { industryKey: company.industryKey },
     entry,
     reasons: entry.reasons,
-    above: neighbour(ranking.entries[index - 1]),
-    below: neighbour(ranking.entries[index + 1]),
+    above,
+    below,
     winner: ranking.winner,
-    winnerWithheld: scope === 'industry' && industry ? industry.winnerWithheld : null,
+    winnerWithheld: withheldIn?.winnerWithheld ?? null,
+    effects,
   };
 }
 

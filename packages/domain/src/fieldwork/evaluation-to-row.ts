@@ -1,5 +1,5 @@
 import type { Evaluation } from '../model/evaluation';
-import { commentColumn, FIXED_COLUMNS, NOT_APPLICABLE_MARKER } from './fieldwork-columns';
+import { attemptColumns, commentColumn, FIXED_COLUMNS, NOT_APPLICABLE_MARKER } from './fieldwork-columns';
 
 /**
  * An evaluation as a field-work row (the inverse of rowToEvaluation): for filling templates in tests, demo
@@ -16,6 +16,12 @@ export function evaluationToRow(evaluation: Evaluation): Record<string, string> 
     [FIXED_COLUMNS.answered]: evaluation.answered ? 'yes' : 'no',
     [FIXED_COLUMNS.waitingTime]: evaluation.waitingTime === null ? '' : String(evaluation.waitingTime),
   };
+  evaluation.earlierAttempts.forEach((attempt, i) => {
+    const columns = attemptColumns(i + 1);
+    row[columns.at] = attempt.at;
+    row[columns.answered] = attempt.answered ? 'yes' : 'no';
+    row[columns.waitingTime] = attempt.waitingTime === null ? '' : String(attempt.waitingTime);
+  });
   for (const answer of evaluation.answers) {
     row[answer.questionKey] = answer.notApplicable
       ? NOT_APPLICABLE_MARKER

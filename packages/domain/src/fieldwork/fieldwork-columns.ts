@@ -1,3 +1,4 @@
+import { byOrder } from '../edition-tree/sibling-order';
 import type { Edition } from '../model/edition';
 import { textIn } from '../model/locale';
 import type { Question } from '../model/question';
@@ -18,13 +19,30 @@ export const FIXED_COLUMNS = {
   waitingTime: 'waiting_time',
 } as const;
 
+/**
+ * The columns of the n-th earlier attempt (1 = the first attempt of a contact that took more than one): when it
+ * was made, whether it was answered, and after how long. Empty cells = no such attempt.
+ */
+export function attemptColumns(n: number) {
+  return {
+    at: `attempt${n}_contacted_at`,
+    answered: `attempt${n}_answered`,
+    waitingTime: `attempt${n}_waiting_time`,
+  } as const;
+}
+
+/** How many earlier attempts a row can hold: the most any channel of the edition allows before its last one. */
+export function earlierAttemptCount(edition: Edition): number {
+  return Math.max(0, ...edition.channels.map((c) => c.attempts.maxAttempts - 1));
+}
+
 /** Comment columns are `comment:<area key>`; ":" cannot occur in a key, so they never clash with a question column. */
 export const COMMENT_COLUMN_PREFIX = 'comment:';
 
 /** What an observer writes in a question's cell for "not applicable" (case does not matter). */
 export const NOT_APPLICABLE_MARKER = 'N/A';
 
-export type FieldworkColumnKind = keyof typeof FIXED_COLUMNS | 'question' | 'comment';
+export type FieldworkColumnKind = keyof typeof FIXED_COLUMNS | 'attempt' | 'question' | 'comment';
 
 export interface FieldworkColumn {
   name: string;
@@ -46,9 +64,6 @@ export function hasQuestionColumn(question: Question): boolean {
 }
 
 export const commentColumn = (areaKey: string) => `${COMMENT_COLUMN_PREFIX}${areaKey}`;
-
-const byOrder = <T extends { order: number }>(items: readonly T[]): T[] =>
-  [...items].sort((a, b) => a.order - b.order);
 
 const fixed = (
   kind: keyof typeof FIXED_COLUMNS,
@@ -97,6 +112,29 @@ export function fieldworkColumns(edition: Edition): FieldworkColumn[] {
         .join(', ')}); m:ss and h:mm:ss also work. Empty when not answered.`,
     ),
   ];
+  for (let n = 1; n <= earlierAttemptCount(edition); n++) {
+    const names = attemptColumns(n);
+    const attempt = (name: string, help: string, allowed: string[] | null = null): FieldworkColumn => ({
+      name,
+      kind: 'attempt',
+      required: false,
+      help,
+      allowed,
+      questionKey: null,
+      areaKey: null,
+    });
+    columns.push(
+      attempt(
+        names.at,
+        `Only when the contact took more than one attempt: when attempt ${n} was made (ISO 8601 with offset). The last attempt is contacted_at.`,
+      ),
+      attempt(names.answered, `Whether attempt ${n} was answered (after the maximum wait): yes or no.`, [
+        'yes',
+        'no',
+      ]),
+      attempt(names.waitingTime, `Attempt ${n}, when answered late: the waiting time, as in waiting_time.`),
+    );
+  }
   for (const area of byOrder(edition.areas)) {
     for (const performance of byOrder(area.performances)) {
       for (const question of byOrder(performance.questions)) {

@@ -7,6 +7,9 @@ export interface FieldworkProblem {
   row: number;
   column: string;
   message: string;
+  /** For a rule of the evaluation check: its code and the evaluation field it is about (cell parsing has none). */
+  code?: string;
+  path?: string;
 }
 
 /** The header row's number: data rows start at 2, as in a spreadsheet. */

@@ -7,7 +7,7 @@ const MINUTES_PER_DAY = 24 * 60;
 const ISO_DURATION =
   /^P(?:(\d+(?:[.,]\d+)?)W)?(?:(\d+(?:[.,]\d+)?)D)?(?:T(?:(\d+(?:[.,]\d+)?)H)?(?:(\d+(?:[.,]\d+)?)M)?(?:(\d+(?:[.,]\d+)?)S)?)?$/i;
 const CLOCK = /^(?:(\d+):)?(\d{1,2}):(\d{2}(?:[.,]\d+)?)$/;
-const NUMBER = /^\d+(?:[.,]\d+)?$/;
+const NUMBER = /^-?\d+(?:[.,]\d+)?$/;
 
 const num = (text: string | undefined) => (text === undefined ? 0 : Number(text.replace(',', '.')));
 

@@ -1,11 +1,15 @@
+import { byOrder } from '../edition-tree/sibling-order';
 import type { ChannelRule } from '../model/channel';
 import type { Edition } from '../model/edition';
-import type { Answer, Evaluation } from '../model/evaluation';
+import type { Answer, Attempt, Evaluation } from '../model/evaluation';
 import type { Question } from '../model/question';
-import { validateEvaluation } from '../validation/validate-evaluation';
+import type { EvaluationReferences } from '../validation/evaluation-references';
+import { type EvaluationIssue, validateEvaluation } from '../validation/validate-evaluation';
 import {
+  attemptColumns,
   COMMENT_COLUMN_PREFIX,
   commentColumn,
+  earlierAttemptCount,
   FIXED_COLUMNS,
   hasQuestionColumn,
   NOT_APPLICABLE_MARKER,
@@ -14,25 +18,11 @@ import type { FieldworkProblem } from './fieldwork-problem';
 import { parseContactedAt, parseYesNo } from './parse-cells';
 import { parseWaitingTime } from './parse-waiting-time';
 
-/** A company as the import sees it: whether it takes part in the edition, in which industry, on which channels. */
-export interface FieldworkCompany {
-  key: string;
-  /** The industry it competes in this edition (its participation's), or its current one when not taking part. */
-  industryKey: string;
-  participating: boolean;
-  /** The channels measured for it this edition; null = not restricted. */
-  channels: readonly string[] | null;
-}
-
 /** What a row is checked against besides the edition: the references only the database knows. */
 export interface FieldworkContext {
   edition: Edition;
-  /** Companies by key. */
-  companies: ReadonlyMap<string, FieldworkCompany>;
-  /** The edition's role-play keys; null = not checked. */
-  rolePlayKeys: ReadonlySet<string> | null;
-  /** Observers' e-mail addresses, lower-case; null = not checked. */
-  observerEmails: ReadonlySet<string> | null;
+  /** Companies' participations, role plays and observers: the one evaluation check reads them. */
+  references: EvaluationReferences;
   /** Contact ids of earlier rows (and the row each was on): a second row with the same id is a problem. */
   contactRows: ReadonlyMap<string, number>;
 }
@@ -55,6 +45,8 @@ interface CompiledEdition {
   questionColumns: QuestionColumn[];
   questions: Map<string, Question>;
   areaKeys: string[];
+  /** Earlier-attempt column groups in the file format (the largest maxAttempts − 1 of the channels). */
+  earlierAttempts: number;
 }
 
 const compiled = new WeakMap<Edition, CompiledEdition>();
@@ -64,8 +56,6 @@ function compile(edition: Edition): CompiledEdition {
   if (cached) return cached;
   const questionColumns: QuestionColumn[] = [];
   const questions = new Map<string, Question>();
-  const byOrder = <T extends { order: number }>(items: readonly T[]) =>
-    [...items].sort((a, b) => a.order - b.order);
   for (const area of byOrder(edition.areas)) {
     for (const performance of byOrder(area.performances)) {
       for (const question of byOrder(performance.questions)) {
@@ -79,6 +69,7 @@ function compile(edition: Edition): CompiledEdition {
     questionColumns,
     questions,
     areaKeys: byOrder(edition.areas).map((a) => a.key),
+    earlierAttempts: earlierAttemptCount(edition),
   };
   compiled.set(edition, result);
   return result;
@@ -116,37 +107,14 @@ export function rowToEvaluation(
       add(C.contactId, `duplicate contact id "${contactId}": already used on row ${first}`);
   }
 
+  // Which companies, channels, role plays and observers are allowed is the domain's one check (below); the row
+  // reader only parses cells.
   const companyKey = cell(row, C.company);
-  const company = context.companies.get(companyKey);
-  if (companyKey === '') add(C.company, 'the company is empty');
-  else if (!company) add(C.company, `unknown company "${companyKey}"`);
-  else if (!company.participating)
-    add(C.company, `company "${companyKey}" does not take part in ${edition.key}`);
-
+  const participation = context.references.participation(companyKey);
   const channelKey = cell(row, C.channel);
   const channel = index.channels.get(channelKey);
-  if (!channel) {
-    add(
-      C.channel,
-      channelKey === ''
-        ? 'the channel is empty'
-        : `channel "${channelKey}" is not a channel of ${edition.key} (${[...index.channels.keys()].join(', ')})`,
-    );
-  } else if (company?.participating && company.channels && !company.channels.includes(channel.key)) {
-    add(C.channel, `company "${company.key}" is not measured on channel ${channel.key} in ${edition.key}`);
-  }
-
   const rolePlayKey = cell(row, C.rolePlay) || null;
-  if (rolePlayKey !== null && context.rolePlayKeys && !context.rolePlayKeys.has(rolePlayKey))
-    add(C.rolePlay, `role play "${rolePlayKey}" is not in ${edition.key}`);
-
   const observerKey = cell(row, C.observer) || null;
-  if (
-    observerKey !== null &&
-    context.observerEmails &&
-    !context.observerEmails.has(observerKey.toLowerCase())
-  )
-    add(C.observer, `no user has the e-mail "${observerKey}"`);
 
   const contactedAtText = cell(row, C.contactedAt);
   const contactedAt = parseContactedAt(contactedAtText);
@@ -163,21 +131,28 @@ export function rowToEvaluation(
   const answered = parseYesNo(answeredText);
   if (answered === null) add(C.answered, `"${answeredText}" is not yes or no`);
 
-  const waitingText = cell(row, C.waitingTime);
-  let waitingTime: number | null = null;
-  if (waitingText !== '') {
-    if (answered === false) add(C.waitingTime, 'a contact that was not answered has no waiting time');
-    else if (channel) {
-      waitingTime = parseWaitingTime(waitingText, channel.waitUnit);
-      if (waitingTime === null) {
-        add(
-          C.waitingTime,
-          `waiting time "${waitingText}" is not a duration: use ISO 8601 (PT3M20S, P2D) or a number of ${
-            channel.waitUnit === 'minutes' ? 'minutes' : 'working days'
-          }`,
-        );
-      }
-    }
+  const waitingTime = readWaitingTime(cell(row, C.waitingTime), channel, C.waitingTime, add);
+
+  const earlierAttempts: Attempt[] = [];
+  for (let n = 1; n <= index.earlierAttempts; n++) {
+    const columns = attemptColumns(n);
+    const atText = cell(row, columns.at);
+    const answeredAttempt = cell(row, columns.answered);
+    const waitText = cell(row, columns.waitingTime);
+    if (atText === '' && answeredAttempt === '' && waitText === '') continue;
+    const at = parseContactedAt(atText);
+    if (at === null)
+      add(
+        columns.at,
+        `"${atText}" is not an ISO 8601 date-time with offset (e.g. 2024-03-05T10:15:00+01:00)`,
+      );
+    const attemptAnswered = answeredAttempt === '' ? false : parseYesNo(answeredAttempt);
+    if (attemptAnswered === null) add(columns.answered, `"${answeredAttempt}" is not yes or no`);
+    earlierAttempts.push({
+      at: at ?? '1970-01-01T00:00:00Z',
+      answered: attemptAnswered ?? false,
+      waitingTime: readWaitingTime(waitText, channel, columns.waitingTime, add),
+    });
   }
 
   const answers: Answer[] = [];
@@ -202,40 +177,71 @@ export function rowToEvaluation(
   const evaluation: Evaluation = {
     id: contactId || '?',
     editionKey: edition.key,
-    companyKey: companyKey || '?',
-    industryKey: company?.industryKey ?? '?',
-    // An unknown channel is already reported; a well-formed stand-in keeps the domain checking the rest.
-    channel: channel ? channel.key : 'unknown',
+    companyKey,
+    industryKey: participation?.industryKey ?? '?',
+    channel: channelKey,
     rolePlayKey,
     observerKey,
     contactedAt: contactedAt ?? '1970-01-01T00:00:00Z',
     answered: answered ?? true,
     waitingTime,
+    earlierAttempts,
     answers,
     comments,
   };
 
-  // The domain's rules for the evaluation as a whole; a column with a problem already keeps only that one.
-  const reported = new Set(problems.map((p) => p.column));
-  for (const issue of checkWhole ? validateEvaluation(edition, evaluation) : []) {
-    const column = columnOf(issue.path, issue.message, answerColumns);
-    if (reported.has(column)) continue;
-    reported.add(column);
-    add(column, explain(issue.path, issue.message, answerColumns, index));
+  // The evaluation check's rules, every one as it reports it (what every other path gives for the same
+  // evaluation); a cell that could not be read keeps only its own problem.
+  const unreadable = new Set(problems.map((p) => p.column));
+  for (const issue of checkWhole ? validateEvaluation(edition, context.references, evaluation) : []) {
+    const column = columnOf(issue, answerColumns);
+    if (unreadable.has(column)) continue;
+    problems.push({
+      row: rowNumber,
+      column,
+      message: explain(issue, index),
+      code: issue.code,
+      path: issue.path,
+    });
   }
   return problems.length > 0 ? { evaluation: null, problems } : { evaluation, problems: [] };
 }
 
-const ANSWER_PATH = /^answers\[(\d+)\]/;
+/** A waiting-time cell in the channel's unit (null when empty); a text that is not a duration is a problem. */
+function readWaitingTime(
+  text: string,
+  channel: ChannelRule | undefined,
+  column: string,
+  add: (column: string, message: string) => void,
+): number | null {
+  if (text === '' || !channel) return null;
+  const minutes = channel.waitUnit === 'minutes';
+  const value = parseWaitingTime(text, channel.waitUnit);
+  if (value === null)
+    add(
+      column,
+      `waiting time "${text}" is not a duration: use ISO 8601 (PT3M20S, P2D) or a number of ${
+        minutes ? 'minutes' : 'working days'
+      }`,
+    );
+  return value;
+}
 
-/** The column a validateEvaluation path points at. */
-function columnOf(path: string, message: string, answerColumns: readonly string[]): string {
+const ANSWER_PATH = /^answers\[(\d+)\]/;
+const ATTEMPT_PATH = /^earlierAttempts\[(\d+)\]\.(at|answered|waitingTime)$/;
+
+/** The column a validateEvaluation issue points at (its path, and the question it names). */
+function columnOf(issue: EvaluationIssue, answerColumns: readonly string[]): string {
+  const { path } = issue;
   const answer = ANSWER_PATH.exec(path);
   if (answer) return answerColumns[Number(answer[1])] ?? '';
+  const attempt = ATTEMPT_PATH.exec(path);
+  if (attempt) return attemptColumns(Number(attempt[1]) + 1)[attempt[2] as 'at' | 'answered' | 'waitingTime'];
+  if (path === 'earlierAttempts') return attemptColumns(1).at;
   if (path === 'answers') {
-    // "required question "x" has no answer" → that question's column; "not answered carries no answers" → answered.
-    const required = /required question "([^"]+)"/.exec(message);
-    return required?.[1] ?? C.answered;
+    // A required question without an answer → that question's column; answers on an unanswered contact → answered.
+    const questionKey = issue.params?.questionKey;
+    return typeof questionKey === 'string' ? questionKey : C.answered;
   }
   if (path.startsWith('comments.')) return `${COMMENT_COLUMN_PREFIX}${path.slice('comments.'.length)}`;
   const fixed: Record<string, string> = {
@@ -253,19 +259,13 @@ function columnOf(path: string, message: string, answerColumns: readonly string[
 }
 
 /** The domain's message, with the accepted values added where a wrong option was given. */
-function explain(
-  path: string,
-  message: string,
-  answerColumns: readonly string[],
-  index: CompiledEdition,
-): string {
-  const answer = ANSWER_PATH.exec(path);
-  if (!answer || !path.endsWith('.optionKey') || !message.includes('does not exist')) return message;
-  const question = index.questions.get(answerColumns[Number(answer[1])] ?? '');
-  if (!question) return message;
+function explain(issue: EvaluationIssue, index: CompiledEdition): string {
+  if (issue.code !== 'UNKNOWN_OPTION') return issue.message;
+  const question = index.questions.get(String(issue.params?.questionKey ?? ''));
+  if (!question) return issue.message;
   const allowed = [
     ...question.options.map((o) => o.key),
     ...(question.allowNotApplicable ? [NOT_APPLICABLE_MARKER] : []),
   ];
-  return `${message}; allowed: ${allowed.join(', ')}`;
+  return `${issue.message}; allowed: ${allowed.join(', ')}`;
 }

@@ -1,3 +1,4 @@
+import { byOrder } from '../edition-tree/sibling-order';
 import type { AreaCounting } from '../model/area';
 import type { WaitingBand } from '../model/channel';
 import type { Edition } from '../model/edition';
@@ -71,9 +72,6 @@ export interface CompiledEdition {
   questionCount: number;
   headlineAreaIndex: number;
 }
-
-const byOrder = <T extends { order: number }>(items: readonly T[]): T[] =>
-  [...items].sort((a, b) => a.order - b.order);
 
 /** Precomputes lookups so that scoring a contact is a few map reads per answer. Expects a valid edition. */
 export function compileEdition(edition: Edition): CompiledEdition {

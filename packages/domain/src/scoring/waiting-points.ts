@@ -1,11 +1,9 @@
 import type { WaitingBand } from '../model/channel';
+import { waitingBand } from './waiting-band';
 
-/** Points for a waiting time: the first band whose `upTo` is not exceeded; 0 beyond the last band (max wait). */
+/** Points for a waiting time: its band's (waitingBand); 0 beyond the last band (max wait). */
 export function waitingPoints(bands: readonly WaitingBand[], waitingTime: number): number {
-  for (const band of bands) {
-    if (waitingTime <= band.upTo) return band.points;
-  }
-  return 0;
+  return waitingBand(bands, waitingTime)?.points ?? 0;
 }
 
 /** The most a waiting time can earn on a channel. */

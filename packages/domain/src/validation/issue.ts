@@ -4,6 +4,10 @@ import type { z } from 'zod';
 export interface ValidationIssue {
   path: string;
   message: string;
+  /** What rule was broken, for clients that word it themselves (evaluations: EvaluationIssueCode). */
+  code?: string;
+  /** The figures and keys the message names, by name (e.g. { questionKey: 'q1' }). */
+  params?: Record<string, string | number>;
 }
 
 /** Thrown (or returned) when input breaks the model's rules; lists every problem at once. */

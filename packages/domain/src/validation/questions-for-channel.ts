@@ -1,3 +1,4 @@
+import { byOrder } from '../edition-tree/sibling-order';
 import type { Area } from '../model/area';
 import type { ChannelKey } from '../model/channel';
 import type { Edition } from '../model/edition';
@@ -10,9 +11,6 @@ export interface ChannelQuestion {
   area: Area;
   performance: Performance;
 }
-
-const byOrder = <T extends { order: number }>(items: readonly T[]): T[] =>
-  [...items].sort((a, b) => a.order - b.order);
 
 /** The questions an observer answers on a channel, in survey order (area, performance, question). */
 export function questionsForChannel(edition: Edition, channel: ChannelKey): ChannelQuestion[] {

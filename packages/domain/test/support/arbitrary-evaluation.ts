@@ -55,6 +55,7 @@ export function arbitraryEvaluation(
         contactedAt: '2024-03-01T10:00:00+01:00',
         answered,
         waitingTime: answered ? waitFraction * (rule?.maxWait ?? 1) : null,
+        earlierAttempts: [],
         answers,
         comments: {},
       };

@@ -34,6 +34,12 @@ const rolePlaySchema = z
       .nullable()
       .default(null)
       .describe('The channel it is written for; null = any.'),
+    industryKey: z
+      .string()
+      .min(1)
+      .nullable()
+      .default(null)
+      .describe('The industry (class) it is written for; null = any.'),
   })
   .describe('A scenario observers play when contacting companies.');
 

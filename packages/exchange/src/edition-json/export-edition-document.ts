@@ -32,6 +32,7 @@ export async function exportEditionDocument(
   ]);
   const used = new Set([
     ...participants.map((p) => p.industryKey),
+    ...rolePlays.flatMap((r) => (r.industryKey ? [r.industryKey] : [])),
     ...(evaluations ?? []).map((e) => e.industryKey),
   ]);
   return {
@@ -50,7 +51,8 @@ export async function exportEditionDocument(
       title: r.title,
       instructions: r.instructions,
       order: r.order,
-      channelKey: (r as { channelKey?: string | null }).channelKey ?? null,
+      channelKey: r.channelKey,
+      industryKey: r.industryKey,
     })),
     ...(evaluations ? { evaluations: inSurveyOrder(edition, evaluations) } : {}),
   };

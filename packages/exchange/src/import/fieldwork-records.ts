@@ -2,6 +2,7 @@ import { createHash, type Hash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { Readable, Transform } from 'node:stream';
 import { readCsvRecords } from '../csv/read-csv';
+import type { XlsxLimits } from '../xlsx/xlsx-limits';
 
 export type ImportFormat = 'csv' | 'xlsx';
 
@@ -47,6 +48,7 @@ export async function* readFieldworkRecords(
   source: FieldworkSource,
   format: ImportFormat,
   hash?: Hash,
+  xlsxLimits: Partial<XlsxLimits> = {},
 ): AsyncGenerator<FieldworkRecord> {
   const blank = (cells: string[]) => cells.every((c) => c.trim() === '');
   if (format === 'csv') {
@@ -59,7 +61,7 @@ export async function* readFieldworkRecords(
     if (hash) await hashWhole(source, hash);
     // Loaded only for XLSX files: CSV imports should not carry the zip and XML readers.
     const { readXlsxRecords } = await import('../xlsx/read-xlsx');
-    for await (const record of readXlsxRecords(source)) if (!blank(record.cells)) yield record;
+    for await (const record of readXlsxRecords(source, xlsxLimits)) if (!blank(record.cells)) yield record;
   }
 }
 

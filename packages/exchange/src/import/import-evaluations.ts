@@ -11,7 +11,6 @@ import {
 import {
   checkHeader,
   type Evaluation,
-  type FieldworkCompany,
   type FieldworkContext,
   type FieldworkProblem,
   type FieldworkRow,
@@ -19,6 +18,7 @@ import {
   rowToEvaluation,
 } from '@ksp/domain';
 import { XlsxFormatError } from '../xlsx/xlsx-format-error';
+import type { XlsxLimits } from '../xlsx/xlsx-limits';
 import {
   type FieldworkRecord,
   type FieldworkSource,
@@ -51,6 +51,8 @@ export interface ImportOptions {
   /** Called every `progressEvery` rows and at the end of each phase. */
   onProgress?: (progress: ImportProgress) => void;
   progressEvery?: number;
+  /** How much an XLSX file may unpack to (a zip bomb is refused); default DEFAULT_XLSX_LIMITS or the environment's. */
+  xlsxLimits?: Partial<XlsxLimits>;
 }
 
 export interface ImportReport {
@@ -82,22 +84,7 @@ type Db = Pick<Database, 'prisma' | 'sql'>;
 const ownCopy = (text: string) => Buffer.from(text, 'utf8').toString('utf8');
 
 function fieldworkContext(refs: ImportReferences, contactRows: Map<string, number>): FieldworkContext {
-  const companies = new Map<string, FieldworkCompany>();
-  for (const [key, c] of refs.companies) {
-    companies.set(key, {
-      key,
-      industryKey: c.industryKey,
-      participating: c.participating,
-      channels: c.channels,
-    });
-  }
-  return {
-    edition: refs.edition,
-    companies,
-    rolePlayKeys: new Set(refs.rolePlayId.keys()),
-    observerEmails: new Set(refs.observerId.keys()),
-    contactRows,
-  };
+  return { edition: refs.edition, references: refs.references, contactRows };
 }
 
 /** Header cells → the row object rowToEvaluation reads; a value under a column without a name is a problem. */
@@ -166,7 +153,7 @@ export async function importEvaluations(db: Db, options: ImportOptions): Promise
   const firstDigest = newDigest();
   let header: string[] | null = null;
   try {
-    for await (const record of readFieldworkRecords(source, format, firstDigest)) {
+    for await (const record of readFieldworkRecords(source, format, firstDigest, options.xlsxLimits)) {
       if (header === null) {
         header = record.cells.map(normalizeHeader);
         const headerProblems = checkHeader(refs.edition, header);
@@ -271,7 +258,12 @@ async function writeRows(
     write.catch(() => undefined);
     inFlight = write;
   };
-  for await (const record of readFieldworkRecords(options.source, options.format, digest)) {
+  for await (const record of readFieldworkRecords(
+    options.source,
+    options.format,
+    digest,
+    options.xlsxLimits,
+  )) {
     if (!headerSeen) {
       headerSeen = true;
       continue;

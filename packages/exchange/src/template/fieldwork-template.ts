@@ -1,6 +1,6 @@
 import { type Edition, type FieldworkColumn, fieldworkColumns } from '@ksp/domain';
 import type ExcelJS from 'exceljs';
-import Papa from 'papaparse';
+import { csvText } from '../writers/csv-text';
 
 /** The XLSX template's sheets: contacts first (the importer reads the first worksheet), then the guide. */
 export const TEMPLATE_SHEETS = { contacts: 'Evaluations', guide: 'Guide' } as const;
@@ -12,7 +12,10 @@ const MAX_INLINE_LIST = 255;
 
 /** The CSV template: the header row of the edition's field-work format, with a BOM so Excel reads UTF-8. */
 export function csvTemplate(edition: Edition): string {
-  return `\uFEFF${Papa.unparse([fieldworkColumns(edition).map((c) => c.name)])}\r\n`;
+  return `\uFEFF${csvText(
+    fieldworkColumns(edition).map((c) => c.name),
+    [],
+  )}\r\n`;
 }
 
 function columnLetter(index: number): string {

@@ -1,6 +1,8 @@
-import { LOCALES, type Locale, type TranslationRow } from '@ksp/domain';
+import { LOCALES, type Locale, type TranslationRow, unescapeCsvCell } from '@ksp/domain';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
+import { checkUnpackedSize } from '../xlsx/check-unpacked-size';
+import { DEFAULT_XLSX_LIMITS, type XlsxLimits, XlsxTooLargeError } from '../xlsx/xlsx-limits';
 import { parseTranslationKey } from './translation-key';
 import { KEY_COLUMN } from './translation-table';
 import { TRANSLATION_SHEET, type TranslationFileFormat } from './write-translation-file';
@@ -25,14 +27,26 @@ export class TranslationFileError extends Error {
 }
 
 /**
+ * exceljs holds a whole workbook in memory, several times its unpacked size: a translation file (an edition's
+ * texts, some hundred kB unpacked) is allowed far less than a field-work file.
+ */
+export const TRANSLATION_XLSX_LIMITS: XlsxLimits = {
+  ...DEFAULT_XLSX_LIMITS,
+  maxUnpackedBytes: 16 * 1024 * 1024,
+  maxSharedStringsBytes: 8 * 1024 * 1024,
+  maxParts: 1_000,
+};
+
+/**
  * Reads a translation file written by writeTranslationFile (and edited by a translator). Columns are found by
  * their header, in any order and case; the context column and unknown columns are ignored. Blank lines are skipped.
  */
 export async function readTranslationFile(
   bytes: Buffer,
   format: TranslationFileFormat,
+  xlsxLimits: XlsxLimits = TRANSLATION_XLSX_LIMITS,
 ): Promise<TranslationFileRows> {
-  const records = format === 'csv' ? readCsv(bytes) : await readXlsx(bytes);
+  const records = format === 'csv' ? readCsv(bytes) : await readXlsx(bytes, xlsxLimits);
   const [header, ...body] = records;
   if (!header) throw new TranslationFileError('the file is empty');
   const names = header.cells.map((cell) => cell.trim().toLowerCase());
@@ -74,10 +88,18 @@ function readCsv(bytes: Buffer): FileRecord[] {
   const parsed = Papa.parse<string[]>(text, { header: false, skipEmptyLines: false });
   const fatal = parsed.errors.find((error) => error.type === 'Quotes');
   if (fatal) throw new TranslationFileError(`CSV row ${(fatal.row ?? 0) + 1}: ${fatal.message}`);
-  return parsed.data.map((cells, i) => ({ line: i + 1, cells }));
+  // The writer escaped formula-like texts with a ' (escapeCsvCell): the text is without it.
+  return parsed.data.map((cells, i) => ({ line: i + 1, cells: cells.map(unescapeCsvCell) }));
 }
 
-async function readXlsx(bytes: Buffer): Promise<FileRecord[]> {
+async function readXlsx(bytes: Buffer, limits: XlsxLimits): Promise<FileRecord[]> {
+  // Before exceljs unpacks anything: a zip bomb is refused from its directory's sizes.
+  try {
+    await checkUnpackedSize(bytes, limits);
+  } catch (error) {
+    if (error instanceof XlsxTooLargeError) throw new TranslationFileError(error.message);
+    throw new TranslationFileError('the content is not an XLSX workbook');
+  }
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);

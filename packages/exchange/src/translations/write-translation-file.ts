@@ -1,6 +1,6 @@
 import type { Edition } from '@ksp/domain';
 import ExcelJS from 'exceljs';
-import Papa from 'papaparse';
+import { csvText } from '../writers/csv-text';
 import { translationTable } from './translation-table';
 
 export type TranslationFileFormat = 'csv' | 'xlsx';
@@ -16,11 +16,8 @@ const BOM = '\uFEFF';
  */
 export async function writeTranslationFile(edition: Edition, format: TranslationFileFormat): Promise<Buffer> {
   const table = translationTable(edition);
-  if (format === 'csv')
-    return Buffer.from(
-      BOM + Papa.unparse({ fields: table.header, data: table.rows }, { newline: '\r\n' }),
-      'utf8',
-    );
+  // Texts starting with = + - @ get a ' (csvText); readTranslationFile drops it again.
+  if (format === 'csv') return Buffer.from(BOM + csvText(table.header, table.rows), 'utf8');
 
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'KSP survey platform';

@@ -20,12 +20,16 @@ export function isDateFormatCode(code: string): boolean {
  * Which cell styles show a date or time, by style index (a cell's `s`): a spreadsheet stores dates as day
  * numbers, and only the style tells them from plain numbers.
  */
-export async function readDateStyles(zip: XlsxZip, path: string | null): Promise<boolean[]> {
+export async function readDateStyles(
+  zip: XlsxZip,
+  path: string | null,
+  maxPartBytes: number,
+): Promise<boolean[]> {
   const dateStyles: boolean[] = [];
   if (!path) return dateStyles;
   const customDates = new Set<number>();
   let inCellXfs = false;
-  await parseXml(await zip.openText(path), {
+  await parseXml(await zip.openText(path, maxPartBytes), {
     open(name, attributes) {
       if (name === 'numFmt' && isDateFormatCode(attributes.formatCode ?? ''))
         customDates.add(Number(attributes.numFmtId));

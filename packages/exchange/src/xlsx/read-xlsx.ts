@@ -2,11 +2,12 @@ import { readDateStyles } from './date-styles';
 import { readSharedStrings } from './shared-strings';
 import { readSheetRows, type XlsxRecord } from './sheet-rows';
 import { readWorkbookParts } from './workbook-parts';
-import { asXlsxFormatError } from './xlsx-format-error';
+import { asXlsxReadError, type XlsxLimits, xlsxLimits } from './xlsx-limits';
 import { openXlsxZip, type XlsxSource, type XlsxZip } from './xlsx-zip';
 
 export type { XlsxRecord } from './sheet-rows';
 export { XlsxFormatError } from './xlsx-format-error';
+export { DEFAULT_XLSX_LIMITS, type XlsxLimits, XlsxTooLargeError } from './xlsx-limits';
 export type { XlsxSource } from './xlsx-zip';
 
 /**
@@ -18,19 +19,26 @@ export type { XlsxSource } from './xlsx-zip';
  * Why not exceljs's streaming reader: it copies every worksheet stored before workbook.xml or without a shared
  * strings table (as exceljs itself writes large files) to a temporary file, holds tens of MB of buffers while
  * doing so, and leaves the file and its descriptor behind when the reader stops at the first sheet.
+ *
+ * A file that would unpack to more than `limits` allow (xlsx-limits.ts; a zip bomb) is refused with
+ * XlsxTooLargeError, an XlsxFormatError, before the part in question is unpacked.
  */
-export async function* readXlsxRecords(source: XlsxSource): AsyncGenerator<XlsxRecord> {
+export async function* readXlsxRecords(
+  source: XlsxSource,
+  limits: Partial<XlsxLimits> = {},
+): AsyncGenerator<XlsxRecord> {
+  const limitsInForce = xlsxLimits(limits);
   let zip: XlsxZip | undefined;
   try {
-    zip = await openXlsxZip(source);
-    const parts = await readWorkbookParts(zip);
+    zip = await openXlsxZip(source, limitsInForce);
+    const parts = await readWorkbookParts(zip, limitsInForce.maxMetadataPartBytes);
     const [sharedStrings, dateStyles] = await Promise.all([
-      readSharedStrings(zip, parts.sharedStrings),
-      readDateStyles(zip, parts.styles),
+      readSharedStrings(zip, parts.sharedStrings, limitsInForce),
+      readDateStyles(zip, parts.styles, limitsInForce.maxMetadataPartBytes),
     ]);
     yield* readSheetRows(zip, parts.firstSheet, { sharedStrings, dateStyles, date1904: parts.date1904 });
   } catch (error) {
-    throw asXlsxFormatError(error);
+    throw asXlsxReadError(error);
   } finally {
     zip?.close();
   }

@@ -89,7 +89,8 @@ export async function* readSheetRows(
   let phonetic = 0;
   let sheetDataEnded = false;
 
-  const rows = streamXml<XlsxRecord>(await zip.openText(path), {
+  // No limit of its own: the sheet is streamed, and the whole file's limit bounds it.
+  const rows = streamXml<XlsxRecord>(await zip.openText(path, Number.POSITIVE_INFINITY), {
     open(name, attributes) {
       switch (name) {
         case 'row':

@@ -19,11 +19,12 @@ const RELATIONSHIP = 'http://schemas.openxmlformats.org/officeDocument/2006/rela
 const partPath = (target: string) =>
   target.startsWith('/') ? target.slice(1) : posix.normalize(posix.join('xl', target));
 
-export async function readWorkbookParts(zip: XlsxZip): Promise<WorkbookParts> {
+/** `maxPartBytes`: the most workbook.xml and its relationships may unpack to. */
+export async function readWorkbookParts(zip: XlsxZip, maxPartBytes: number): Promise<WorkbookParts> {
   const targets = new Map<string, string>();
   const byType = new Map<string, string>();
   if (zip.has('xl/_rels/workbook.xml.rels'))
-    await parseXml(await zip.openText('xl/_rels/workbook.xml.rels'), {
+    await parseXml(await zip.openText('xl/_rels/workbook.xml.rels', maxPartBytes), {
       open(name, attributes) {
         if (name !== 'Relationship' || !attributes.Id || !attributes.Target) return;
         const path = partPath(attributes.Target);
@@ -35,7 +36,7 @@ export async function readWorkbookParts(zip: XlsxZip): Promise<WorkbookParts> {
   const sheetIds: string[] = [];
   let date1904 = false;
   if (zip.has('xl/workbook.xml'))
-    await parseXml(await zip.openText('xl/workbook.xml'), {
+    await parseXml(await zip.openText('xl/workbook.xml', maxPartBytes), {
       open(name, attributes) {
         if (name === 'sheet') {
           const id =

@@ -4,14 +4,18 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { participantReportFile, resultsExportFile } from '../../src/export/export-file';
 import { resultsTable } from '../../src/export/results-tables';
+import { writeCsv } from '../../src/writers/csv-writer';
 import {
   ksp23Results,
   ksp24Results,
   ksp24Source,
+  ksp24SourceWithNames,
   reportCompanyKey,
   reportSource,
   tiedSource,
 } from './results-fixture';
+
+const HOSTILE_NAME = '=HYPERLINK("http://x","y")';
 
 /** The figures a company row must show, straight from the domain's CompanyResult (not via the exporter). */
 function expectedCompanyFigures(company: CompanyResult): Record<string, number | null> {
@@ -73,6 +77,40 @@ describe('results export', () => {
         expect(cell === '' ? null : Number(cell), `${company.companyKey} ${key}`).toBe(value);
       }
     }
+  });
+
+  it.each(['companies', 'industries', 'rankings'] as const)(
+    'writes hostile company and industry names in the %s CSV as text, with an apostrophe',
+    async (view) => {
+      const file = await resultsExportFile(ksp24SourceWithNames(HOSTILE_NAME), {
+        format: 'csv',
+        locale: 'nb',
+        view,
+      });
+      const text = file.body.toString('utf8');
+      const cells = Papa.parse<string[]>(text, { skipEmptyLines: true }).data.flat();
+      expect(cells).toContain(`'${HOSTILE_NAME}`);
+      expect(cells).not.toContain(HOSTILE_NAME);
+      // No cell anywhere starts with a formula character.
+      expect(cells.filter((cell) => /^[=+@\t\r]/.test(cell))).toEqual([]);
+    },
+  );
+
+  it('writes text cells escaped and numbers as numbers, negative ones included', () => {
+    const csv = writeCsv({
+      name: 'test',
+      columns: [
+        { key: 'name', header: 'Name', format: 'text' },
+        { key: 'delta', header: '-Delta', format: 'delta' },
+        { key: 'ok', header: 'OK', format: 'boolean' },
+      ],
+      rows: [
+        { name: '-3.5', delta: -3.5, ok: true },
+        { name: '@SUM(A1)', delta: null, ok: false },
+        { name: '\t=1', delta: 0, ok: null },
+      ],
+    });
+    expect(csv.split('\r\n')).toEqual(["Name,'-Delta,OK", "'-3.5,-3.5,true", "'@SUM(A1),,false", "'\t=1,0,"]);
   });
 
   it('writes an XLSX with one sheet per view, frozen bold headers and percent formats', async () => {

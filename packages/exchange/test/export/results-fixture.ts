@@ -12,10 +12,17 @@ import type { ResultsExportSource } from '../../src/export/results-tables';
 const industryKeys = new Set(demoIndustries.slice(0, 3).map((i) => i.key));
 const companies = demoCompanies.filter((c) => industryKeys.has(c.industryKey));
 
-function resultsOf(edition: Edition, tie = false): EditionResults {
+function resultsOf(
+  edition: Edition,
+  { names = new Map(), tie = false }: { names?: ReadonlyMap<string, string>; tie?: boolean } = {},
+): EditionResults {
   const participants = companies.filter((c) => c.editionKeys.includes(edition.key));
   let evaluations = generateDemoEvaluations(edition, participants, { seed: 11, contactsPerCompany: 12 });
-  const infos = participants.map(({ key, name, industryKey }) => ({ key, name, industryKey }));
+  const infos = participants.map(({ key, name, industryKey }) => ({
+    key,
+    name: names.get(key) ?? name,
+    industryKey,
+  }));
   if (tie) {
     // The first industry's winner's contacts copied onto another company of that industry: equal on every rule.
     const industry = computeEditionResults(edition, evaluations, infos).industries.find((i) => i.winner);
@@ -45,7 +52,7 @@ export const ksp24Source: ResultsExportSource = { results: ksp24Results, edition
  */
 const ksp24Eligible: Edition = { ...ksp24, awards: { ...ksp24.awards, minContacts: 10 } };
 export const tiedSource: ResultsExportSource = {
-  results: resultsOf(ksp24Eligible, true),
+  results: resultsOf(ksp24Eligible, { tie: true }),
   edition: ksp24Eligible,
   industryNames,
 };
@@ -64,3 +71,15 @@ export const reportSource: ParticipantReportSource = {
   companyKey: reportCompanyKey,
   previous: { results: ksp23Results, edition: ksp23, diff: diffEditions(ksp23, ksp24) },
 };
+
+/**
+ * KSP24's results with one company and its industry renamed (a company name is in the companies and rankings
+ * views, an industry name in every view).
+ */
+export function ksp24SourceWithNames(name: string): ResultsExportSource {
+  const company = ksp24Results.companies[0];
+  if (!company) throw new Error('KSP24 has companies');
+  const results = resultsOf(ksp24, { names: new Map([[company.companyKey, name]]) });
+  const names = new Map(industryNames).set(company.industryKey, { nb: name, en: name });
+  return { ...ksp24Source, results, industryNames: names };
+}

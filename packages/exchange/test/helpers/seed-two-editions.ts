@@ -8,7 +8,14 @@ import {
   insertEvaluations,
   saveEdition,
 } from '@ksp/db';
-import { demoCompanies, demoIndustries, generateDemoEvaluations, ksp23, ksp24 } from '@ksp/domain/fixtures';
+import {
+  demoCompanies,
+  demoIndustries,
+  demoParticipations,
+  generateDemoEvaluations,
+  ksp23,
+  ksp24,
+} from '@ksp/domain/fixtures';
 
 export const OBSERVERS = ['observer.one@example.org', 'observer.two@example.org'];
 
@@ -44,14 +51,6 @@ export async function seedTwoEditions(db: Database, contactsPerCompany = 3) {
       status: 'draft',
       derivedFrom: edition.key === 'KSP23' ? null : 'KSP23',
     });
-    await addParticipations(
-      db,
-      edition.key,
-      participants.map((c) => ({
-        companyKey: c.key,
-        channels: c.channels.filter((ch) => edition.channels.some((r) => r.key === ch)).slice(0, 3),
-      })),
-    );
     await addRolePlays(db, edition.key, [
       {
         key: 'lost-parcel',
@@ -67,6 +66,7 @@ export async function seedTwoEditions(db: Database, contactsPerCompany = 3) {
         observerKey: OBSERVERS[i % 2] as string,
       }),
     );
+    await addParticipations(db, edition.key, demoParticipations(edition, participants, evaluations));
     await insertEvaluations(db, edition.key, evaluations);
     await db.prisma.edition.update({ where: { key: edition.key }, data: { status: 'published' } });
     if (edition.status === 'closed')

@@ -90,4 +90,18 @@ describe('translation file details', () => {
       'the content is not an XLSX workbook',
     );
   });
+
+  it('writes formula-like texts escaped with an apostrophe in CSV, and reads them back as they were', async () => {
+    const hostile = structuredClone(ksp24);
+    const question = hostile.areas[0]?.performances[0]?.questions[0];
+    if (!question) throw new Error('KSP24 has questions');
+    question.text = { nb: '=HYPERLINK("http://x","y")', en: "'=already quoted" };
+    const bytes = await writeTranslationFile(hostile, 'csv');
+    const row = csvRecords(bytes).find((r) => r[0] === questionKey);
+    expect(row?.slice(2)).toEqual([`'=HYPERLINK("http://x","y")`, "''=already quoted"]);
+    const read = await readTranslationFile(bytes, 'csv');
+    expect(read.rows.find((r) => translationKey(r) === questionKey)).toMatchObject(question.text);
+    // Imported into the edition they came from, nothing changes.
+    expect(importTranslationRows(hostile, read.rows).report.changed).toEqual([]);
+  });
 });

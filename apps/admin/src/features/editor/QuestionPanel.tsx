@@ -1,4 +1,4 @@
-import { type AnswerType, type ChannelRule, type Locale, type Question, textIn } from '@ksp/domain';
+import { type AnswerType, byOrder, type ChannelRule, type Locale, type Question, textIn } from '@ksp/domain';
 import { useI18n } from '../../i18n/I18nProvider';
 import { Badge } from '../../ui/Badge';
 import { Button } from '../../ui/Button';
@@ -151,97 +151,95 @@ export function QuestionPanel({
               </tr>
             </thead>
             <tbody>
-              {[...question.options]
-                .sort((a, b) => a.order - b.order)
-                .map((option, index, sorted) => {
-                  const missing = missingLocales(option.label, locales);
-                  const optionName = textIn(option.label, locale) || option.key;
-                  return (
-                    <tr key={option.key}>
-                      {(['nb', 'en'] as const).map((lang) => (
-                        <td key={lang}>
-                          <input
-                            className={missing.includes(lang) ? 'input is-missing' : 'input'}
-                            aria-label={t('editor.optionLabel', {
-                              key: option.key,
-                              locale: t(`locale.${lang}`),
-                            })}
-                            value={option.label[lang] ?? ''}
-                            readOnly={readOnly}
-                            onChange={(event) =>
-                              updateOption(option.key, {
-                                label: { ...option.label, [lang]: event.target.value },
-                              })
-                            }
-                          />
-                        </td>
-                      ))}
-                      {hasValues(question.type) && (
-                        <td className="align-end">
-                          <input
-                            className="input points-input"
-                            type="number"
-                            step="any"
-                            aria-label={t('editor.valueFor', { option: optionName })}
-                            value={option.value ?? ''}
-                            readOnly={readOnly}
-                            onChange={(event) =>
-                              updateOption(option.key, {
-                                value: event.target.value === '' ? null : Number(event.target.value),
-                              })
-                            }
-                          />
-                        </td>
-                      )}
-                      <td className="align-end">
+              {byOrder(question.options).map((option, index, sorted) => {
+                const missing = missingLocales(option.label, locales);
+                const optionName = textIn(option.label, locale) || option.key;
+                return (
+                  <tr key={option.key}>
+                    {(['nb', 'en'] as const).map((lang) => (
+                      <td key={lang}>
                         <input
-                          className="input points-input"
-                          type="number"
-                          min={0}
-                          step="any"
-                          aria-label={t('editor.pointsFor', { option: optionName })}
-                          value={option.points ?? ''}
-                          readOnly={readOnly || !question.scored}
+                          className={missing.includes(lang) ? 'input is-missing' : 'input'}
+                          aria-label={t('editor.optionLabel', {
+                            key: option.key,
+                            locale: t(`locale.${lang}`),
+                          })}
+                          value={option.label[lang] ?? ''}
+                          readOnly={readOnly}
                           onChange={(event) =>
                             updateOption(option.key, {
-                              points: event.target.value === '' ? null : Number(event.target.value),
+                              label: { ...option.label, [lang]: event.target.value },
                             })
                           }
                         />
                       </td>
-                      {!readOnly && (
-                        <td className="option-actions">
-                          <Button
-                            size="sm"
-                            variant="ghost"
-                            aria-label={t('editor.moveUpItem', { item: optionName })}
-                            disabled={index === 0}
-                            onClick={() => onMoveOption(option.key, -1)}
-                          >
-                            ↑
-                          </Button>
-                          <Button
-                            size="sm"
-                            variant="ghost"
-                            aria-label={t('editor.moveDownItem', { item: optionName })}
-                            disabled={index === sorted.length - 1}
-                            onClick={() => onMoveOption(option.key, 1)}
-                          >
-                            ↓
-                          </Button>
-                          <Button
-                            size="sm"
-                            variant="ghost"
-                            aria-label={t('editor.removeItem', { item: optionName })}
-                            onClick={() => onRemoveOption(option.key)}
-                          >
-                            ✕
-                          </Button>
-                        </td>
-                      )}
-                    </tr>
-                  );
-                })}
+                    ))}
+                    {hasValues(question.type) && (
+                      <td className="align-end">
+                        <input
+                          className="input points-input"
+                          type="number"
+                          step="any"
+                          aria-label={t('editor.valueFor', { option: optionName })}
+                          value={option.value ?? ''}
+                          readOnly={readOnly}
+                          onChange={(event) =>
+                            updateOption(option.key, {
+                              value: event.target.value === '' ? null : Number(event.target.value),
+                            })
+                          }
+                        />
+                      </td>
+                    )}
+                    <td className="align-end">
+                      <input
+                        className="input points-input"
+                        type="number"
+                        min={0}
+                        step="any"
+                        aria-label={t('editor.pointsFor', { option: optionName })}
+                        value={option.points ?? ''}
+                        readOnly={readOnly || !question.scored}
+                        onChange={(event) =>
+                          updateOption(option.key, {
+                            points: event.target.value === '' ? null : Number(event.target.value),
+                          })
+                        }
+                      />
+                    </td>
+                    {!readOnly && (
+                      <td className="option-actions">
+                        <Button
+                          size="sm"
+                          variant="ghost"
+                          aria-label={t('editor.moveUpItem', { item: optionName })}
+                          disabled={index === 0}
+                          onClick={() => onMoveOption(option.key, -1)}
+                        >
+                          ↑
+                        </Button>
+                        <Button
+                          size="sm"
+                          variant="ghost"
+                          aria-label={t('editor.moveDownItem', { item: optionName })}
+                          disabled={index === sorted.length - 1}
+                          onClick={() => onMoveOption(option.key, 1)}
+                        >
+                          ↓
+                        </Button>
+                        <Button
+                          size="sm"
+                          variant="ghost"
+                          aria-label={t('editor.removeItem', { item: optionName })}
+                          onClick={() => onRemoveOption(option.key)}
+                        >
+                          ✕
+                        </Button>
+                      </td>
+                    )}
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
           {question.options.some((o) => missingLocales(o.label, locales).length > 0) && (

@@ -1,8 +1,14 @@
 import {
+  byOrder,
   DomainValidationError,
   type Edition,
   KSP_CHANNELS,
+  locate,
+  moveToIndex,
   parseEdition,
+  removeItem,
+  replaceItem,
+  siblingPosition,
   textIn,
   type ValidationIssue,
 } from '@ksp/domain';
@@ -16,28 +22,13 @@ import { type TreeNode, TreeView } from '../../ui/TreeView';
 import { AreaPanel } from './AreaPanel';
 import { ChannelRulesPanel } from './ChannelRulesPanel';
 import { ConflictBanner, type EditConflict } from './ConflictBanner';
-import {
-  addArea,
-  addOption,
-  addPerformance,
-  addQuestion,
-  byOrder,
-  contentsOf,
-  findNode,
-  moveNode,
-  nodeId,
-  parseNodeId,
-  removeNode,
-  siblingPosition,
-  updateArea,
-  updatePerformance,
-  updateQuestion,
-} from './editionTree';
 import { ItemActions } from './ItemActions';
 import { countMissing, countMissingInEdition } from './missingTranslations';
+import { addArea, addOption, addPerformance, addQuestion } from './newItems';
 import { PerformancePanel } from './PerformancePanel';
 import { QuestionPanel } from './QuestionPanel';
 import './SurveyEditor.css';
+import { contentsOf, findNode, nodeId, parseNodeId, refOfNode } from './treeNodes';
 
 interface SurveyEditorProps {
   /** The definition as stored. Give the component a new `key` when a newer version is loaded. */
@@ -171,7 +162,8 @@ export function SurveyEditor({
   const confirmRemove = () => {
     if (!removing) return;
     const { level, keys } = parseNodeId(removing.id);
-    edit(removeNode(draft, removing.id));
+    const ref = refOfNode(removing.id);
+    if (locate(draft, ref)) edit(removeItem(draft, ref));
     // Select what held the removed item (the question, for an option).
     const parentLevel = {
       area: null,
@@ -183,10 +175,12 @@ export function SurveyEditor({
     if (level !== 'option') setSelectedId(parent ? nodeId(parent, ...keys.slice(0, -1)) : null);
     setRemoving(null);
   };
+  /** Where a node stands among its siblings; index -1 when it is not in the draft. */
+  const positionOf = (id: string) => siblingPosition(draft, refOfNode(id)) ?? { index: -1, count: 0 };
   const moveBy = (id: string, delta: number) => {
-    const { index, count } = siblingPosition(draft, id);
+    const { index, count } = positionOf(id);
     const to = index + delta;
-    if (index >= 0 && to >= 0 && to < count) edit(moveNode(draft, id, to));
+    if (index >= 0 && to >= 0 && to < count) edit(moveToIndex(draft, refOfNode(id), to));
   };
 
   /** The node the item actions (move, remove) work on: the question when one of its options is selected. */
@@ -208,8 +202,8 @@ export function SurveyEditor({
           channels={byOrder(draft.channels)}
           locales={locales}
           readOnly={readOnly}
-          onChange={(q) => edit(updateQuestion(draft, questionPath, () => q))}
-          onAddOption={() => edit(addOption(draft, questionPath))}
+          onChange={(q) => edit(replaceItem(draft, { level: 'question', key: question.key }, () => q))}
+          onAddOption={() => edit(addOption(draft, question))}
           onMoveOption={(key, delta) => moveBy(nodeId('option', ...questionPath, key), delta)}
           onRemoveOption={(key) => requestRemove(nodeId('option', ...questionPath, key))}
         />
@@ -221,7 +215,7 @@ export function SurveyEditor({
           performance={performance}
           locales={locales}
           readOnly={readOnly}
-          onChange={(p) => edit(updatePerformance(draft, keys, () => p))}
+          onChange={(p) => edit(replaceItem(draft, { level: 'performance', key: performance.key }, () => p))}
           onAddQuestion={() => {
             const added = addQuestion(draft, keys);
             edit(added.edition);
@@ -237,7 +231,7 @@ export function SurveyEditor({
           locales={locales}
           readOnly={readOnly}
           weighted={draft.scoring.areaWeighting === 'weighted'}
-          onChange={(a) => edit(updateArea(draft, area.key, () => a))}
+          onChange={(a) => edit(replaceItem(draft, { level: 'area', key: area.key }, () => a))}
           onAddPerformance={() => {
             const added = addPerformance(draft, area.key);
             edit(added.edition);
@@ -326,7 +320,9 @@ export function SurveyEditor({
               nodes={nodes}
               selectedId={selectedId}
               onSelect={setSelectedId}
-              onMove={readOnly ? undefined : (id, toIndex) => edit(moveNode(draft, id, toIndex))}
+              onMove={
+                readOnly ? undefined : (id, toIndex) => edit(moveToIndex(draft, refOfNode(id), toIndex))
+              }
             />
             {!readOnly && (
               <Button
@@ -345,7 +341,7 @@ export function SurveyEditor({
           <div className="card editor-panel">
             {!readOnly && actionId && (
               <ItemActions
-                position={siblingPosition(draft, actionId)}
+                position={positionOf(actionId)}
                 itemName={nameOf(actionId)}
                 onMove={(delta) => moveBy(actionId, delta)}
                 onRemove={() => requestRemove(actionId)}
@@ -361,7 +357,7 @@ export function SurveyEditor({
             readOnly={readOnly}
             channelWeighting={draft.scoring.contactWeighting === 'channel'}
             onChange={(channel) =>
-              edit({ ...draft, channels: draft.channels.map((c) => (c.key === channel.key ? channel : c)) })
+              edit(replaceItem(draft, { level: 'channel', key: channel.key }, () => channel))
             }
           />
         </div>

@@ -117,8 +117,7 @@ export function ExplanationTree({ label, rows, openDepth = 1 }: ExplanationTreeP
     }
   };
 
-  const number = (value: number | null) =>
-    value === null ? '–' : formatNumber(Math.round(value * 100) / 100, locale);
+  const number = (value: number | null) => (value === null ? '–' : formatNumber(value, locale, 2));
 
   const renderRows = (items: readonly ExplanationRow[], level: number, parentId: string | null): ReactNode =>
     items.map((row, index) => {
@@ -126,7 +125,7 @@ export function ExplanationTree({ label, rows, openDepth = 1 }: ExplanationTreeP
       const item = visible[position] ?? { row, level, parentId };
       const hasChildren = row.children.length > 0;
       const isOpen = open.has(row.id);
-      const effects = row.effects.map((effect) => localizeEffect(effect, t));
+      const effects = row.effects.map((effect) => localizeEffect(effect, t, locale));
       const base = domId(row.id);
       return (
         <li
@@ -181,8 +180,8 @@ export function ExplanationTree({ label, rows, openDepth = 1 }: ExplanationTreeP
               </span>
               {effects.length > 0 && (
                 <ul className="xtree-effects" id={`${base}-e`}>
-                  {effects.map((effect) => (
-                    <li key={effect}>{effect}</li>
+                  {effects.map((effect, i) => (
+                    <li key={`${row.effects[i]?.code}-${i}`}>{effect}</li>
                   ))}
                 </ul>
               )}

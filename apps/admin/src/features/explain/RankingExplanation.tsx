@@ -1,10 +1,9 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { useQuery } from 'urql';
-import { explanationTree } from '../../adapters/explanationFromApi';
+import { explanationTree, localizeEffect } from '../../adapters/explanationFromApi';
 import { ExplainRankingPositionQuery } from '../../api/explain';
-import { formatNumber, formatScore } from '../../i18n/format';
+import { formatScore } from '../../i18n/format';
 import { useI18n } from '../../i18n/I18nProvider';
-import type { MessageKey } from '../../i18n/nb';
 import { Button } from '../../ui/Button';
 import { ErrorState, Loading } from '../../ui/StateViews';
 import { ExplanationTree } from './ExplanationTree';
@@ -23,9 +22,10 @@ export interface RankingExplanationProps {
   onClose: () => void;
 }
 
-const RULES = new Set(['total', 'answeredOnly', 'headline', 'nAnswered', 'companyKey']);
-
-/** Why a company holds a ranking position: neighbours and the deciding rule, eligibility, then its score tree. */
+/**
+ * Why a company holds a ranking position: the domain's effects (eligibility, neighbours and the deciding rule, a
+ * withheld winner) in the UI language, the winner, then its score tree.
+ */
 export function RankingExplanation({
   editionKey,
   position,
@@ -56,10 +56,6 @@ export function RankingExplanation({
   }, []);
 
   const name = (key: string) => names.get(key) ?? key;
-  const rule = (decidedBy: string) =>
-    RULES.has(decidedBy) ? t(`explain.rule.${decidedBy}` as MessageKey) : decidedBy;
-  const difference = (value: number) =>
-    (value >= 0 ? '+' : '−') + formatNumber(Math.abs(Math.round(value * 100) / 100), locale);
   const title = industry
     ? t('explain.rankTitleIndustry', { position, industry: industry.name })
     : t('explain.rankTitle', { position });
@@ -87,34 +83,10 @@ export function RankingExplanation({
             ]}
           />
           <ul className="explain-neighbours">
-            {explanation.above ? (
-              <li>
-                {explanation.above.decidedBy === 'companyKey'
-                  ? t('ties.explainShared', { company: name(explanation.above.companyKey) })
-                  : t('explain.rankAbove', {
-                      company: name(explanation.above.companyKey),
-                      rule: rule(explanation.above.decidedBy),
-                      difference: difference(explanation.above.difference),
-                    })}
-              </li>
-            ) : (
-              <li>{t('explain.rankTop', { company: explanation.name })}</li>
-            )}
-            {explanation.below && (
-              <li>
-                {explanation.below.decidedBy === 'companyKey'
-                  ? t('ties.explainShared', { company: name(explanation.below.companyKey) })
-                  : t('explain.rankBelow', {
-                      company: name(explanation.below.companyKey),
-                      rule: rule(explanation.below.decidedBy),
-                      difference: difference(explanation.below.difference),
-                    })}
-              </li>
-            )}
+            {explanation.effects.map((effect, i) => (
+              <li key={`${effect.code}-${i}`}>{localizeEffect(effect, t, locale, name)}</li>
+            ))}
             {explanation.winner && <li>{t('explain.rankWinner', { company: name(explanation.winner) })}</li>}
-            {!explanation.eligible && (
-              <li>{t('explain.rankNotEligible', { reasons: explanation.reasons.join('; ') })}</li>
-            )}
           </ul>
           <ExplanationTree label={t('explain.treeLabel', { name: explanation.name })} rows={rows} />
         </div>

@@ -1,3 +1,8 @@
+import type { ExplanationEffectCode } from '../../generated/gql/graphql';
+
+/** A message for every explanation effect code of the API: the compiler refuses a dictionary without one. */
+type EffectMessages = Record<`explain.effect.${ExplanationEffectCode}`, string> & Record<string, string>;
+
 /** Texts of the score explanations (spread into src/i18n/nb.ts and en.ts). */
 export const explainNb = {
   'explain.title': 'Slik ble totalresultatet til',
@@ -42,31 +47,64 @@ export const explainNb = {
   'explain.status.nothingScorable': 'Ingenting å gi poeng for',
   'explain.target.area': 'området',
   'explain.target.contact': 'kontakten',
-  'explain.effect.weighted':
-    'Total = Σ områdevekt × områdets % / Σ vekter for områdene med mulige poeng ({d}).',
-  'explain.effect.points': 'Total = 100 × Σ oppnådde / Σ mulige poeng i områdene som teller ({d}).',
-  'explain.effect.unansweredContact':
-    'Ubesvart kontakt: teller 0 i totalresultatet; ingenting annet får poeng.',
-  'explain.effect.criticalContact': 'Et kritisk svar satte hele kontakten til 0.',
-  'explain.effect.nothingScorable': 'Ingenting kunne gi poeng: kontakten holdes utenfor selskapets snitt.',
-  'explain.effect.criticalArea': 'Et kritisk svar satte dette området til 0.',
-  'explain.effect.notInTotal':
-    'Teller ikke i totalen (uten poeng eller egen indeks): skyggepoengene viser det som om det talte.',
-  'explain.effect.nothingPossible': 'Ingen mulige poeng i denne kontakten: holdes utenfor totalen.',
-  'explain.effect.notApplicable': 'Ikke relevant: holdes utenfor både poeng og mulige poeng.',
-  'explain.effect.notAnswered': 'Ikke besvart: regnes som ikke spurt.',
-  'explain.effect.contactUnanswered': 'Kontakten ble ikke besvart: ingenting gir poeng.',
-  'explain.effect.waiting': 'Poeng etter kanalens ventetidsintervaller (ventetid {time}).',
-  'explain.effect.bonus': 'Bonus: legger til poeng, men aldri mulige poeng.',
-  'explain.effect.unscored': 'Uten poeng: rapporteres bare som skyggepoeng.',
-  'explain.effect.critical': 'Kritisk: et svar med 0 poeng setter {target} til 0.',
-  'explain.effect.criticalTriggered': 'Kritisk: et svar med 0 poeng setter {target} til 0. Utløst her.',
-  'explain.effect.byChannel': 'Total = Σ kanalvekt × kanalens total / Σ vekter for kanalene med total.',
-  'explain.effect.equal':
-    'Total = snittet av kontaktene; ubesvarte teller 0, kontakter uten noe å gi poeng for holdes utenfor.',
-  'explain.effect.criticalContacts': '{count} kontakt(er) satt til 0 av et kritisk svar.',
-  'explain.effect.channelUnanswered': '{count} ubesvart(e) kontakt(er), hver teller 0.',
-  'explain.effect.channelWithoutScore': '{count} kontakt(er) uten noe å gi poeng for, holdt utenfor snittet.',
+  'explain.unit.minutes': 'minutter',
+  'explain.unit.workingDays': 'arbeidsdager',
+  'explain.counting.scored': 'med poeng',
+  'explain.counting.unscored': 'uten poeng',
+  'explain.counting.separateIndex': 'egen indeks',
+  'explain.effect.NA_EXCLUDED': 'Ikke relevant: spørsmålets {possible} mulige poeng holdes utenfor.',
+  'explain.effect.NOT_ANSWERED': 'Ikke besvart: regnes som ikke spurt.',
+  'explain.effect.CONTACT_NOT_SCORED': 'Kontakten regnes som ikke besvart: ingenting gir poeng.',
+  'explain.effect.WAITING_BAND':
+    'Ventetid {time} {unit}: intervallet til og med {upTo} {unit} gir {points} av {maxPoints} poeng.',
+  'explain.effect.LATE_ANSWER_COUNTED':
+    'Besvart etter {time} {unit}, over maksimal ventetid {maxWait} {unit}; sene svar teller på kanalen: besvart, 0 poeng for ventetid.',
+  'explain.effect.BONUS': 'Bonus: legger til {points} poeng, men aldri mulige poeng.',
+  'explain.effect.UNSCORED_QUESTION': 'Uten poeng: rapporteres bare som skyggepoeng.',
+  'explain.effect.CRITICAL_QUESTION': 'Kritisk: et svar med 0 poeng setter {target} til 0.',
+  'explain.effect.CRITICAL_TRIGGERED': 'Kritisk: svaret ga 0 poeng og satte {target} til 0.',
+  'explain.effect.NOT_ASKED_ON_CHANNEL': '{count} spørsmål stilles ikke på kanalen {channel} og teller ikke.',
+  'explain.effect.AREA_WEIGHT':
+    'Vekt {weight} × {percentage} / Σ vekter {weightSum} = {contribution} i totalen.',
+  'explain.effect.AREA_POINTS': '100 × {earned} poeng / Σ mulige {possibleSum} = {contribution} i totalen.',
+  'explain.effect.SHADOW_ONLY_AREA':
+    'Teller ikke i totalen ({counting}): skyggepoengene viser det som om det talte.',
+  'explain.effect.NOTHING_POSSIBLE': 'Ingen mulige poeng i denne kontakten: holdes utenfor totalen.',
+  'explain.effect.CRITICAL_ZEROED_AREA': 'Et kritisk svar satte området til 0 (svarene ga {earned} poeng).',
+  'explain.effect.CONTACT_WEIGHTED':
+    'Total = Σ områdevekt × områdets % / Σ vekter for områdene med mulige poeng ({weightSum}).',
+  'explain.effect.CONTACT_POINTS':
+    'Total = 100 × Σ oppnådde / Σ mulige poeng i områdene som teller ({possibleSum}).',
+  'explain.effect.UNANSWERED': 'Ubesvart kontakt: teller 0 i totalresultatet; ingenting annet får poeng.',
+  'explain.effect.ANSWERED_TOO_LATE':
+    'Besvart etter {time} {unit}, over maksimal ventetid {maxWait} {unit}: regnes som ikke besvart og teller 0.',
+  'explain.effect.CRITICAL_ZEROED_CONTACT': 'Et kritisk svar satte hele kontakten til 0.',
+  'explain.effect.NOTHING_SCORABLE': 'Ingenting kunne gi poeng: kontakten holdes utenfor selskapets snitt.',
+  'explain.effect.COMPANY_EQUAL':
+    'Total = snittet av {count} kontakter; ubesvarte teller 0, kontakter uten noe å gi poeng for holdes utenfor.',
+  'explain.effect.COMPANY_CHANNEL_WEIGHTED':
+    'Total = Σ kanalvekt × kanalens total / Σ vekter for kanalene med total ({weightSum}).',
+  'explain.effect.CRITICAL_CONTACTS': '{count} kontakt(er) satt til 0 av et kritisk svar.',
+  'explain.effect.CHANNEL_WEIGHT':
+    'Kanalvekt {weight} av {weightSum}: bidrar med {contribution} til totalen.',
+  'explain.effect.CHANNEL_UNANSWERED': '{count} ubesvart(e) kontakt(er), hver teller 0.',
+  'explain.effect.CHANNEL_ANSWERED_TOO_LATE':
+    '{count} kontakt(er) besvart etter maksimal ventetid {maxWait} {unit}, hver teller 0.',
+  'explain.effect.CHANNEL_LATE_ANSWERS_COUNTED':
+    '{count} kontakt(er) besvart etter maksimal ventetid {maxWait} {unit}, men teller som besvart (0 poeng for ventetid).',
+  'explain.effect.CHANNEL_WITHOUT_SCORE':
+    '{count} kontakt(er) uten noe å gi poeng for, holdt utenfor snittet.',
+  'explain.effect.INELIGIBLE_TOO_FEW_CONTACTS':
+    'Ikke kvalifisert: {count} kontakter, færre enn de {minimum} som kreves.',
+  'explain.effect.INELIGIBLE_NO_TOTAL': 'Ikke kvalifisert: mangler totalresultat.',
+  'explain.effect.INELIGIBLE_TOTAL_BELOW_MINIMUM':
+    'Ikke kvalifisert: totalresultatet {total} er under minstekravet {minimum}.',
+  'explain.effect.TOP_OF_RANKING': 'Ingen foran: leder rangeringen.',
+  'explain.effect.BEHIND_NEIGHBOUR': 'Bak {company}: avgjort på {rule} ({difference})',
+  'explain.effect.AHEAD_OF_NEIGHBOUR': 'Foran {company}: avgjort på {rule} ({difference})',
+  'explain.effect.SHARES_PLACE': 'Delt plass med {company}: like på alle rangeringsreglene',
+  'explain.effect.WINNER_WITHHELD':
+    'Ingen bransjevinner: {count} kvalifiserte selskaper, færre enn de {minimum} som kreves.',
   'explain.summary.total': 'Totalresultat',
   'explain.summary.answeredOnly': 'Score for besvarte',
   'explain.summary.contacts': 'Kontakter (besvart)',
@@ -88,17 +126,13 @@ export const explainNb = {
   'explain.rankTitleIndustry': 'Hvorfor plass {position} i {industry}?',
   'explain.rankButton': 'Forklar',
   'explain.rankButtonLabel': 'Forklar plass {position}: {company}',
-  'explain.rankAbove': 'Bak {company}: avgjort på {rule} ({difference})',
-  'explain.rankBelow': 'Foran {company}: avgjort på {rule} ({difference})',
-  'explain.rankTop': 'Ingen foran: {company} leder rangeringen.',
   'explain.rankWinner': 'Vinner av rangeringen: {company}',
-  'explain.rankNotEligible': 'Ikke kvalifisert: {reasons}',
   'explain.rule.total': 'totalresultat',
   'explain.rule.answeredOnly': 'score for besvarte',
   'explain.rule.headline': 'Kundebehandleren',
   'explain.rule.nAnswered': 'antall besvarte kontakter',
   'explain.rule.companyKey': 'selskapsnøkkel (alfabetisk)',
-} as const;
+} as const satisfies EffectMessages;
 
 export const explainEn: Record<keyof typeof explainNb, string> = {
   'explain.title': 'How the total came about',
@@ -143,33 +177,67 @@ export const explainEn: Record<keyof typeof explainNb, string> = {
   'explain.status.nothingScorable': 'Nothing to score',
   'explain.target.area': 'the area',
   'explain.target.contact': 'the contact',
-  'explain.effect.weighted':
-    'Total = Σ area weight × area % / Σ weights of the scored areas with something possible ({d}).',
-  'explain.effect.points': 'Total = 100 × Σ earned / Σ possible over the scored areas ({d}).',
-  'explain.effect.unansweredContact':
-    'Unanswered contact: counts 0 in Totalresultat; nothing else is scored.',
-  'explain.effect.criticalContact': 'A critical answer set the whole contact to 0.',
-  'explain.effect.nothingScorable':
+  'explain.unit.minutes': 'minutes',
+  'explain.unit.workingDays': 'working days',
+  'explain.counting.scored': 'scored',
+  'explain.counting.unscored': 'unscored',
+  'explain.counting.separateIndex': 'a separate index',
+  'explain.effect.NA_EXCLUDED': 'N/A: the question’s {possible} possible points are left out.',
+  'explain.effect.NOT_ANSWERED': 'Not answered: counts as not asked.',
+  'explain.effect.CONTACT_NOT_SCORED': 'The contact counts as not answered: nothing is scored.',
+  'explain.effect.WAITING_BAND':
+    'Waiting time {time} {unit}: the band up to {upTo} {unit} gives {points} of {maxPoints} points.',
+  'explain.effect.LATE_ANSWER_COUNTED':
+    'Answered after {time} {unit}, beyond the maximum wait of {maxWait} {unit}; late answers count on this channel: answered, 0 waiting points.',
+  'explain.effect.BONUS': 'Bonus: adds {points} points, never adds possible points.',
+  'explain.effect.UNSCORED_QUESTION': 'Unscored: reported in the shadow score only.',
+  'explain.effect.CRITICAL_QUESTION': 'Critical: a 0-point answer sets {target} to 0.',
+  'explain.effect.CRITICAL_TRIGGERED': 'Critical: the answer scored 0 and set {target} to 0.',
+  'explain.effect.NOT_ASKED_ON_CHANNEL':
+    '{count} question(s) are not asked on the {channel} channel and do not count.',
+  'explain.effect.AREA_WEIGHT':
+    'Weight {weight} × {percentage} / Σ weights {weightSum} = {contribution} of the total.',
+  'explain.effect.AREA_POINTS':
+    '100 × {earned} points / Σ possible {possibleSum} = {contribution} of the total.',
+  'explain.effect.SHADOW_ONLY_AREA': 'Not in the total ({counting}): its shadow score shows it as if scored.',
+  'explain.effect.NOTHING_POSSIBLE': 'Nothing possible in this contact: left out of the total.',
+  'explain.effect.CRITICAL_ZEROED_AREA':
+    'A critical answer set this area to 0 (the answers earned {earned} points).',
+  'explain.effect.CONTACT_WEIGHTED':
+    'Total = Σ area weight × area % / Σ weights of the scored areas with something possible ({weightSum}).',
+  'explain.effect.CONTACT_POINTS':
+    'Total = 100 × Σ earned / Σ possible over the scored areas ({possibleSum}).',
+  'explain.effect.UNANSWERED': 'Unanswered contact: counts 0 in Totalresultat; nothing else is scored.',
+  'explain.effect.ANSWERED_TOO_LATE':
+    'Answered after {time} {unit}, beyond the maximum wait of {maxWait} {unit}: counts as not answered and scores 0.',
+  'explain.effect.CRITICAL_ZEROED_CONTACT': 'A critical answer set the whole contact to 0.',
+  'explain.effect.NOTHING_SCORABLE':
     'Nothing could be scored: the contact is left out of the company’s means.',
-  'explain.effect.criticalArea': 'A critical answer set this area to 0.',
-  'explain.effect.notInTotal':
-    'Not in the total (unscored or a separate index): its shadow score shows it as if scored.',
-  'explain.effect.nothingPossible': 'Nothing possible in this contact: left out of the total.',
-  'explain.effect.notApplicable': 'N/A: left out of points and possible.',
-  'explain.effect.notAnswered': 'Not answered: counts as not asked.',
-  'explain.effect.contactUnanswered': 'The contact went unanswered: nothing is scored.',
-  'explain.effect.waiting': 'Scored by the channel’s waiting bands (waiting time {time}).',
-  'explain.effect.bonus': 'Bonus: adds its points, never adds possible points.',
-  'explain.effect.unscored': 'Unscored: reported in the shadow score only.',
-  'explain.effect.critical': 'Critical: a 0-point answer sets {target} to 0.',
-  'explain.effect.criticalTriggered': 'Critical: a 0-point answer sets {target} to 0. Triggered here.',
-  'explain.effect.byChannel':
-    'Total = Σ channel weight × channel total / Σ weights of the channels with a total.',
-  'explain.effect.equal':
-    'Total = mean of the contact totals, unanswered contacts counting 0, contacts without a score left out.',
-  'explain.effect.criticalContacts': '{count} contact(s) set to 0 by a critical answer.',
-  'explain.effect.channelUnanswered': '{count} unanswered contact(s), each counting 0.',
-  'explain.effect.channelWithoutScore': '{count} contact(s) without anything to score, left out of the mean.',
+  'explain.effect.COMPANY_EQUAL':
+    'Total = mean of {count} contact totals, unanswered contacts counting 0, contacts without a score left out.',
+  'explain.effect.COMPANY_CHANNEL_WEIGHTED':
+    'Total = Σ channel weight × channel total / Σ weights of the channels with a total ({weightSum}).',
+  'explain.effect.CRITICAL_CONTACTS': '{count} contact(s) set to 0 by a critical answer.',
+  'explain.effect.CHANNEL_WEIGHT':
+    'Channel weight {weight} of {weightSum}: adds {contribution} to the total.',
+  'explain.effect.CHANNEL_UNANSWERED': '{count} unanswered contact(s), each counting 0.',
+  'explain.effect.CHANNEL_ANSWERED_TOO_LATE':
+    '{count} contact(s) answered after the maximum wait of {maxWait} {unit}, each counting 0.',
+  'explain.effect.CHANNEL_LATE_ANSWERS_COUNTED':
+    '{count} contact(s) answered after the maximum wait of {maxWait} {unit}, still counted as answered (0 waiting points).',
+  'explain.effect.CHANNEL_WITHOUT_SCORE':
+    '{count} contact(s) without anything to score, left out of the mean.',
+  'explain.effect.INELIGIBLE_TOO_FEW_CONTACTS':
+    'Not eligible: {count} contacts, fewer than the {minimum} required.',
+  'explain.effect.INELIGIBLE_NO_TOTAL': 'Not eligible: no Totalresultat.',
+  'explain.effect.INELIGIBLE_TOTAL_BELOW_MINIMUM':
+    'Not eligible: Totalresultat {total} is below the minimum {minimum}.',
+  'explain.effect.TOP_OF_RANKING': 'Nobody ahead: leads the ranking.',
+  'explain.effect.BEHIND_NEIGHBOUR': 'Behind {company}: decided by {rule} ({difference})',
+  'explain.effect.AHEAD_OF_NEIGHBOUR': 'Ahead of {company}: decided by {rule} ({difference})',
+  'explain.effect.SHARES_PLACE': 'Shared place with {company}: equal on every ranking rule',
+  'explain.effect.WINNER_WITHHELD':
+    'No industry winner: {count} eligible companies, fewer than the {minimum} required.',
   'explain.summary.total': 'Totalresultat',
   'explain.summary.answeredOnly': 'Answered only',
   'explain.summary.contacts': 'Contacts (answered)',
@@ -191,11 +259,7 @@ export const explainEn: Record<keyof typeof explainNb, string> = {
   'explain.rankTitleIndustry': 'Why position {position} in {industry}?',
   'explain.rankButton': 'Explain',
   'explain.rankButtonLabel': 'Explain position {position}: {company}',
-  'explain.rankAbove': 'Behind {company}: decided by {rule} ({difference})',
-  'explain.rankBelow': 'Ahead of {company}: decided by {rule} ({difference})',
-  'explain.rankTop': 'Nobody ahead: {company} leads the ranking.',
   'explain.rankWinner': 'Winner of the ranking: {company}',
-  'explain.rankNotEligible': 'Not eligible: {reasons}',
   'explain.rule.total': 'Totalresultat',
   'explain.rule.answeredOnly': 'answered-only score',
   'explain.rule.headline': 'Kundebehandleren',

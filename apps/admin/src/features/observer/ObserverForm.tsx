@@ -1,6 +1,10 @@
 import {
+  byOrder,
+  contactOutcome,
   type Edition,
   type EvaluationInput,
+  type EvaluationRolePlay,
+  evaluationReferences,
   questionsForChannel,
   textIn,
   type ValidationIssue,
@@ -11,6 +15,7 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { Button } from '../../ui/Button';
 import { Checkbox, SelectField, TextField } from '../../ui/Field';
 import { EmptyState } from '../../ui/StateViews';
+import { AttemptsFields } from './AttemptsFields';
 import {
   type AnswerState,
   answerable,
@@ -18,12 +23,20 @@ import {
   emptyAnswer,
   type ObserverFormState,
 } from './buildEvaluation';
+import { evaluationIssueText } from './issueText';
 import './ObserverForm.css';
 
+/** A company taking part in the edition: the industry it competes in and the channels it is measured on. */
 export interface CompanyOption {
   key: string;
   name: string;
   industryKey: string;
+  channels: readonly string[];
+}
+
+/** A role play with the channel and industry it is written for (null = any). */
+export interface RolePlayOption extends EvaluationRolePlay {
+  name: string;
 }
 
 interface ObserverFormProps {
@@ -33,22 +46,24 @@ interface ObserverFormProps {
   /** The chosen edition's definition; null while it loads. */
   edition: Edition | null;
   companies: readonly CompanyOption[];
-  rolePlays: ReadonlyArray<{ key: string; name: string }>;
+  rolePlays: readonly RolePlayOption[];
   submitting?: boolean;
   serverIssues?: readonly ValidationIssue[];
   onSubmit: (evaluation: EvaluationInput) => void;
   newId?: () => string;
 }
 
-const now = () => {
-  const date = new Date();
+/** A datetime-local value (`YYYY-MM-DDTHH:mm`, local time) `daysBefore` days before now. */
+const localTime = (daysBefore = 0) => {
+  const date = new Date(Date.now() - daysBefore * 86_400_000);
   date.setSeconds(0, 0);
   return new Date(date.getTime() - date.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
 };
 
 /**
- * The mystery shopper's report: pick edition, company, channel and role play, then answer exactly the
- * questions asked on that channel. The domain's validateEvaluation decides what is valid.
+ * The mystery shopper's report: pick edition, company, channel and role play, record the attempts, then answer
+ * exactly the questions asked on that channel. The domain's validateEvaluation decides what is valid, with the
+ * same references (the company's participation, the role plays) the API checks against.
  */
 export function ObserverForm({
   editions,
@@ -70,15 +85,42 @@ export function ObserverForm({
     industryKey: '',
     channel: '',
     rolePlayKey: '',
-    contactedAt: now(),
+    contactedAt: localTime(),
     answered: true,
     waitingTime: '',
+    earlierAttempts: [],
     answers: {},
     comments: {},
   });
 
-  const channels = useMemo(() => [...(edition?.channels ?? [])].sort((a, b) => a.order - b.order), [edition]);
+  const references = useMemo(
+    () =>
+      evaluationReferences({
+        participants: companies.map((c) => ({
+          companyKey: c.key,
+          industryKey: c.industryKey,
+          channels: c.channels,
+        })),
+        rolePlays,
+      }),
+    [companies, rolePlays],
+  );
+  const company = companies.find((c) => c.key === state.companyKey);
+  // Only the channels the company is measured on, and role plays written for its industry and the channel.
+  const channels = useMemo(
+    () => byOrder(edition?.channels ?? []).filter((c) => !company || company.channels.includes(c.key)),
+    [edition, company],
+  );
   const channel = channels.find((c) => c.key === state.channel);
+  const fittingRolePlays = rolePlays.filter(
+    (r) =>
+      (r.industryKey === null || !company || r.industryKey === company.industryKey) &&
+      (r.channelKey === null || !state.channel || r.channelKey === state.channel),
+  );
+  const waited = state.waitingTime === '' ? null : Number(state.waitingTime);
+  const outcome = channel ? contactOutcome(channel, state.answered, waited) : null;
+  // An answer after the maximum wait where late answers do not count scores 0: its questions are not owed.
+  const late = outcome === 'answeredTooLate';
   const questions = useMemo(
     () => (edition && state.channel ? questionsForChannel(edition, state.channel) : []),
     [edition, state.channel],
@@ -86,12 +128,20 @@ export function ObserverForm({
   const answerQuestions = answerable(questions);
   const timed = questions.some(({ question }) => question.type === 'waitingTime');
 
+  const allIssues = [...issues, ...serverIssues];
   const issueFor = (questionKey: string) => {
     const index = answerQuestions.findIndex(({ question }) => question.key === questionKey);
-    return [...issues, ...serverIssues].find((issue) => issue.path.startsWith(`answers[${index}]`));
+    return allIssues.find(
+      (issue) =>
+        issue.path.startsWith(`answers[${index}]`) ||
+        (issue.path === 'answers' && issue.params?.questionKey === questionKey),
+    );
   };
-  const fieldIssue = (path: string) =>
-    [...issues, ...serverIssues].find((issue) => issue.path === path)?.message;
+  // The API names the channel `channelKey`; the domain `channel`.
+  const fieldIssue = (path: string) => {
+    const issue = allIssues.find((i) => i.path === path || (path === 'channel' && i.path === 'channelKey'));
+    return issue && evaluationIssueText(t, issue);
+  };
 
   const setAnswer = (key: string, patch: Partial<AnswerState>) =>
     setState((s) => ({
@@ -102,8 +152,14 @@ export function ObserverForm({
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
     if (!edition) return;
-    const input = buildEvaluation(newId(), edition.key, state, questions);
-    const found = validateEvaluation(edition, input);
+    const input = buildEvaluation(
+      newId(),
+      edition.key,
+      state,
+      questions,
+      channel ? channel.attempts.maxAttempts - 1 : 0,
+    );
+    const found = validateEvaluation(edition, references, input);
     setIssues(found);
     if (found.length > 0) {
       requestAnimationFrame(() => summary.current?.focus());
@@ -124,8 +180,6 @@ export function ObserverForm({
     return out;
   }, [questions]);
 
-  const allIssues = [...issues, ...serverIssues];
-
   return (
     <form className="observer-form" onSubmit={submit} noValidate>
       {allIssues.length > 0 && (
@@ -133,7 +187,7 @@ export function ObserverForm({
           <strong>{t('observer.issuesTitle', { count: allIssues.length })}</strong>
           <ul>
             {allIssues.map((issue) => (
-              <li key={`${issue.path}:${issue.message}`}>{issue.message}</li>
+              <li key={`${issue.path}:${issue.message}`}>{evaluationIssueText(t, issue)}</li>
             ))}
           </ul>
         </div>
@@ -157,11 +211,13 @@ export function ObserverForm({
             error={fieldIssue('companyKey')}
             options={companies.map((c) => ({ value: c.key, label: c.name }))}
             onChange={(event) => {
-              const company = companies.find((c) => c.key === event.target.value);
+              const picked = companies.find((c) => c.key === event.target.value);
               setState((s) => ({
                 ...s,
-                companyKey: company?.key ?? '',
-                industryKey: company?.industryKey ?? '',
+                companyKey: picked?.key ?? '',
+                industryKey: picked?.industryKey ?? '',
+                // A channel the company is not measured on is no choice any more.
+                channel: picked && !picked.channels.includes(s.channel) ? '' : s.channel,
               }));
             }}
           />
@@ -177,7 +233,8 @@ export function ObserverForm({
             label={t('observer.rolePlay')}
             value={state.rolePlayKey}
             placeholder={t('observer.none')}
-            options={rolePlays.map((r) => ({ value: r.key, label: r.name }))}
+            error={fieldIssue('rolePlayKey')}
+            options={fittingRolePlays.map((r) => ({ value: r.key, label: r.name }))}
             onChange={(event) => setState((s) => ({ ...s, rolePlayKey: event.target.value }))}
           />
           <TextField
@@ -188,6 +245,15 @@ export function ObserverForm({
             onChange={(event) => setState((s) => ({ ...s, contactedAt: event.target.value }))}
           />
         </div>
+        {channel && channel.attempts.maxAttempts > 1 && (
+          <AttemptsFields
+            channel={channel}
+            attempts={state.earlierAttempts}
+            onChange={(earlierAttempts) => setState((s) => ({ ...s, earlierAttempts }))}
+            issueAt={fieldIssue}
+            newAttemptAt={() => localTime(1)}
+          />
+        )}
         {channel && (
           <div className="observer-grid">
             <Checkbox
@@ -209,6 +275,15 @@ export function ObserverForm({
                 error={fieldIssue('waitingTime')}
                 onChange={(event) => setState((s) => ({ ...s, waitingTime: event.target.value }))}
               />
+            )}
+            {(outcome === 'lateAnswerCounted' || outcome === 'answeredTooLate') && (
+              <p className={late ? 'field-error' : 'muted'} role="status">
+                {t(`observer.outcome.${outcome}`, {
+                  maxWait: channel.maxWait,
+                  unit: t(`waitUnit.${channel.waitUnit}`),
+                })}
+                {late ? ` ${t('observer.lateNoQuestions')}` : ''}
+              </p>
             )}
           </div>
         )}
@@ -252,21 +327,19 @@ export function ObserverForm({
                       />
                     ) : (
                       <div className={question.type === 'nps' ? 'options-row nps' : 'options-row'}>
-                        {[...question.options]
-                          .sort((a, b) => a.order - b.order)
-                          .map((option) => (
-                            <label key={option.key} className="option-pill">
-                              <input
-                                type="radio"
-                                name={name}
-                                checked={!answer.notApplicable && answer.optionKey === option.key}
-                                onChange={() =>
-                                  setAnswer(question.key, { optionKey: option.key, notApplicable: false })
-                                }
-                              />
-                              <span>{textIn(option.label, locale)}</span>
-                            </label>
-                          ))}
+                        {byOrder(question.options).map((option) => (
+                          <label key={option.key} className="option-pill">
+                            <input
+                              type="radio"
+                              name={name}
+                              checked={!answer.notApplicable && answer.optionKey === option.key}
+                              onChange={() =>
+                                setAnswer(question.key, { optionKey: option.key, notApplicable: false })
+                              }
+                            />
+                            <span>{textIn(option.label, locale)}</span>
+                          </label>
+                        ))}
                         {question.allowNotApplicable && (
                           <label className="option-pill">
                             <input
@@ -284,7 +357,7 @@ export function ObserverForm({
                     )}
                     {issue && (
                       <p className="field-error" id={`${name}-error`}>
-                        {issue.message}
+                        {evaluationIssueText(t, issue)}
                       </p>
                     )}
                   </fieldset>

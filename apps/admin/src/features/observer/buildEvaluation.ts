@@ -6,6 +6,14 @@ export interface AnswerState {
   text: string;
 }
 
+/** An earlier attempt as the form holds it: inputs' texts. */
+export interface AttemptState {
+  /** `YYYY-MM-DDTHH:mm` from a datetime-local input. */
+  at: string;
+  answered: boolean;
+  waitingTime: string;
+}
+
 export interface ObserverFormState {
   companyKey: string;
   industryKey: string;
@@ -15,6 +23,8 @@ export interface ObserverFormState {
   contactedAt: string;
   answered: boolean;
   waitingTime: string;
+  /** The attempts before the last one, oldest first (only as many as the channel allows are kept). */
+  earlierAttempts: AttemptState[];
   answers: Record<string, AnswerState>;
   comments: Record<string, string>;
 }
@@ -39,6 +49,7 @@ export function buildEvaluation(
   editionKey: string,
   state: ObserverFormState,
   questions: readonly ChannelQuestion[],
+  maxEarlierAttempts = state.earlierAttempts.length,
 ): EvaluationInput {
   const answers = state.answered
     ? answerable(questions).map(({ question }) => {
@@ -63,6 +74,11 @@ export function buildEvaluation(
     contactedAt: localToIso(state.contactedAt),
     answered: state.answered,
     waitingTime: state.answered && state.waitingTime !== '' ? Number(state.waitingTime) : null,
+    earlierAttempts: state.earlierAttempts.slice(0, maxEarlierAttempts).map((attempt) => ({
+      at: localToIso(attempt.at),
+      answered: attempt.answered,
+      waitingTime: attempt.answered && attempt.waitingTime !== '' ? Number(attempt.waitingTime) : null,
+    })),
     answers,
     comments,
   };

@@ -16,7 +16,6 @@ export const tiesNb = {
   'ties.notRecorded':
     'Denne versjonen ble lagret før delte plasser ble registrert; den viser ikke om en plass var delt.',
   'ties.change.shared': '{award}: delt førsteplass {before} → {after}',
-  'ties.explainShared': 'Delt plass med {company}: like på alle rangeringsreglene',
 } as const;
 
 export const tiesEn: Record<keyof typeof tiesNb, string> = {
@@ -33,5 +32,4 @@ export const tiesEn: Record<keyof typeof tiesNb, string> = {
   'ties.notRecorded':
     'This revision was stored before shared places were recorded; it does not show whether a place was shared.',
   'ties.change.shared': '{award}: shared first place {before} → {after}',
-  'ties.explainShared': 'Shared place with {company}: equal on every ranking rule',
 };

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useMutation } from 'urql';
 import { mutationOutcome } from '../../api/outcome';
 import { LoginMutation } from '../../api/session';
+import { knownDeviceToken, rememberDevice } from '../../auth/device';
 import type { Session } from '../../auth/session';
 import { useI18n } from '../../i18n/I18nProvider';
 import { SignInForm } from './SignInForm';
@@ -14,10 +15,12 @@ export function SignInPage({ onSignedIn }: { onSignedIn: (session: Session) => v
 
   const submit = async (email: string, password: string) => {
     setError(null);
-    const result = await login({ email, password });
+    const result = await login({ email, password, deviceToken: knownDeviceToken() });
     const outcome = mutationOutcome(result.data?.login, 'Session', result.error);
-    if (outcome.ok) onSignedIn({ token: outcome.data.token, user: outcome.data.viewer });
-    else if (outcome.error.__typename === 'InvalidCredentialsError') setError(t('signIn.failed'));
+    if (outcome.ok) {
+      rememberDevice(outcome.data.deviceToken);
+      onSignedIn({ token: outcome.data.token, user: outcome.data.viewer });
+    } else if (outcome.error.__typename === 'InvalidCredentialsError') setError(t('signIn.failed'));
     else setError(outcome.error.message || t('state.errorBody'));
   };
 

@@ -1,0 +1,123 @@
+import {
+  type AnswerOption,
+  addItem,
+  byOrder,
+  type ContainerRef,
+  type Edition,
+  freeKey,
+  type ItemLevel,
+  type ItemOf,
+  type Question,
+  takenKeys,
+} from '@ksp/domain';
+import { nodeId } from './treeNodes';
+
+// What the editor adds when the admin asks for a new item: the item's defaults and a provisional key
+// (`new_area`, `new_area_2`, …). The API makes the stored key from the item's name when it is saved.
+
+/** Adds `item` (built for its provisional key) at the end of `container`. */
+function addNew<L extends ItemLevel>(
+  edition: Edition,
+  container: ContainerRef,
+  level: L,
+  base: string,
+  build: (key: string) => Omit<ItemOf[L], 'order'>,
+): { edition: Edition; key: string } {
+  const key = freeKey(base, takenKeys(edition, level, container));
+  return { edition: addItem(edition, container, level, build(key)), key };
+}
+
+export function addArea(edition: Edition): { edition: Edition; id: string } {
+  const added = addNew<'area'>(edition, { level: 'edition' }, 'area', 'new_area', (key) => ({
+    key,
+    name: {},
+    description: {},
+    counting: 'scored',
+    weight: edition.scoring.areaWeighting === 'weighted' ? 1 : null,
+    performances: [],
+  }));
+  return { edition: added.edition, id: nodeId('area', added.key) };
+}
+
+export function addPerformance(edition: Edition, areaKey: string): { edition: Edition; id: string } {
+  const added = addNew<'performance'>(
+    edition,
+    { level: 'area', key: areaKey },
+    'performance',
+    'new_performance',
+    (key) => ({
+      key,
+      name: {},
+      description: {},
+      questions: [],
+    }),
+  );
+  return { edition: added.edition, id: nodeId('performance', areaKey, added.key) };
+}
+
+/** A new yes/no question asked on every channel of the edition, 1 point for yes. */
+export function addQuestion(edition: Edition, [areaKey = '', performanceKey = '']: readonly string[]) {
+  const options: AnswerOption[] = [
+    { key: 'yes', label: { nb: 'Ja', en: 'Yes' }, order: 0, points: 1, value: null },
+    { key: 'no', label: { nb: 'Nei', en: 'No' }, order: 1, points: 0, value: null },
+  ];
+  const added = addNew<'question'>(
+    edition,
+    { level: 'performance', key: performanceKey },
+    'question',
+    'new_question',
+    (key) => ({
+      key,
+      text: {},
+      type: 'yesNo',
+      channels: byOrder(edition.channels).map((c) => c.key),
+      scored: true,
+      allowNotApplicable: false,
+      required: true,
+      options,
+      cxMetric: null,
+      critical: null,
+      bonus: false,
+    }),
+  );
+  return { edition: added.edition, id: nodeId('question', areaKey, performanceKey, added.key) };
+}
+
+/** A new option at the end of a question's options: 0 points on a scored question. */
+export function addOption(edition: Edition, question: Question): Edition {
+  const container = { level: 'question', key: question.key } as const;
+  return addNew<'option'>(edition, container, 'option', 'option', (key) => ({
+    key,
+    label: {},
+    points: question.scored ? 0 : null,
+    value: null,
+  })).edition;
+}
+
+/**
+ * The draft with the keys the API gave to items it added (by provisional `versionKey`, e.g. `question:new_question`),
+ * so a draft whose save stopped halfway can be saved again without adding those items twice.
+ */
+export function withAddedKeys(edition: Edition, added: ReadonlyMap<string, string>): Edition {
+  if (added.size === 0) return edition;
+  const real = (level: string, key: string) => added.get(`${level}:${key}`) ?? key;
+  return {
+    ...edition,
+    areas: edition.areas.map((area) => ({
+      ...area,
+      key: real('area', area.key),
+      performances: area.performances.map((performance) => ({
+        ...performance,
+        key: real('performance', performance.key),
+        questions: performance.questions.map((question) => ({
+          ...question,
+          key: real('question', question.key),
+          options: question.options.map((option) => ({
+            ...option,
+            key: added.get(`option:${question.key}/${option.key}`) ?? option.key,
+          })),
+        })),
+      })),
+    })),
+  };
+}
