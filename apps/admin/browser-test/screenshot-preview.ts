@@ -8,7 +8,17 @@ const base = process.argv[2] ?? 'http://127.0.0.1:5173';
 const out = new URL('../test-results/preview/', import.meta.url).pathname;
 mkdirSync(out, { recursive: true });
 
-const screens = ['sign-in', 'editions', 'editor', 'changes', 'results', 'company', 'observer', 'audit'];
+const screens = [
+  'sign-in',
+  'editions',
+  'editor',
+  'changes',
+  'results',
+  'results-ties',
+  'company',
+  'observer',
+  'audit',
+];
 const browser = await chromium.launch(launchOptions);
 for (const [width, label] of [
   [1280, 'desktop'],

@@ -19,7 +19,7 @@ import { SignInForm } from '../src/features/sign-in/SignInForm';
 import { I18nProvider } from '../src/i18n/I18nProvider';
 import { PageHeader } from '../src/ui/PageHeader';
 import { ToastProvider } from '../src/ui/Toasts';
-import { auditEntries, company, editionSummaries, results } from '../test/fixtures/sampleData';
+import { auditEntries, company, editionSummaries, results, tiedResults } from '../test/fixtures/sampleData';
 import '../src/styles/tokens.css';
 import '../src/styles/base.css';
 
@@ -54,6 +54,12 @@ const screens: Record<string, () => React.ReactNode> = {
     <>
       <PageHeader title="Resultater KSP24" />
       <ResultsView results={results} />
+    </>
+  ),
+  'results-ties': () => (
+    <>
+      <PageHeader title="Resultater KSP24 (delt plass)" />
+      <ResultsView results={tiedResults} />
     </>
   ),
   company: () => (

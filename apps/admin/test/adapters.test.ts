@@ -31,16 +31,34 @@ describe('resultsFromApi', () => {
       areas: [{ key: 'agent', name: 'Kundebehandleren' }],
     },
   };
+  // a and c are equal on every ranking rule: a shared first place overall, in the bank class and on phone.
+  const tie = { decidedByKeyOrder: true };
   const results = {
     __typename: 'EditionResults' as const,
     editionKey: 'KSP25',
     overall: {
+      winners: ['a', 'c'],
+      winnerDecidedByKeyOrder: true,
       entries: [
         {
           companyKey: 'a',
           name: 'A Bank',
           industryKey: 'bank',
           position: 1,
+          ...tie,
+          tiedWith: ['c'],
+          eligible: true,
+          total: 80,
+          headline: 82,
+          n: 25,
+        },
+        {
+          companyKey: 'c',
+          name: 'C Bank',
+          industryKey: 'bank',
+          position: 1,
+          ...tie,
+          tiedWith: ['a'],
           eligible: true,
           total: 80,
           headline: 82,
@@ -51,6 +69,8 @@ describe('resultsFromApi', () => {
           name: 'B Bank',
           industryKey: 'bank',
           position: null,
+          decidedByKeyOrder: false,
+          tiedWith: [],
           eligible: false,
           total: 70,
           headline: null,
@@ -61,18 +81,21 @@ describe('resultsFromApi', () => {
     industries: [
       {
         industryKey: 'bank',
-        winner: 'a',
+        winners: ['a', 'c'],
+        winnerDecidedByKeyOrder: true,
         ranking: {
           entries: [
-            { companyKey: 'a', position: 1 },
-            { companyKey: 'b', position: null },
+            { companyKey: 'a', position: 1, ...tie, tiedWith: ['c'] },
+            { companyKey: 'c', position: 1, ...tie, tiedWith: ['a'] },
+            { companyKey: 'b', position: null, decidedByKeyOrder: false, tiedWith: [] },
           ],
         },
       },
     ],
-    bestOnChannel: [{ channel: 'phone', winner: 'a', score: 91.5 }],
+    bestOnChannel: [{ channel: 'phone', winners: ['a', 'c'], winnerDecidedByKeyOrder: true, score: 91.5 }],
     companies: [
       { companyKey: 'a', channels: [{ key: 'phone', total: 91.5 }] },
+      { companyKey: 'c', channels: [{ key: 'phone', total: 91.5 }] },
       { companyKey: 'b', channels: [] },
     ],
   };
@@ -91,9 +114,24 @@ describe('resultsFromApi', () => {
       contacts: 25,
       byChannel: { phone: 91.5 },
     });
-    expect(data.rows[1]).toMatchObject({ rank: null, industryRank: null, eligible: false });
+    expect(data.rows[2]).toMatchObject({ rank: null, industryRank: null, eligible: false });
+  });
+
+  it('keeps shared places and shared winners with names, never one silent winner', () => {
+    const data = resultsFromApi(results, api);
+    expect(data.rows.map((r) => [r.companyKey, r.rank, r.shared])).toEqual([
+      ['a', 1, { overall: ['C Bank'], industry: ['C Bank'] }],
+      ['c', 1, { overall: ['A Bank'], industry: ['A Bank'] }],
+      ['b', null, { overall: [], industry: [] }],
+    ]);
+    const both = [
+      { key: 'a', name: 'A Bank' },
+      { key: 'c', name: 'C Bank' },
+    ];
+    expect(data.overallWinners).toEqual({ companies: both, decidedByKeyOrder: true });
+    expect(data.industryWinners).toEqual({ bank: { companies: both, decidedByKeyOrder: true } });
     expect(data.bestOnChannel).toEqual([
-      { channel: { key: 'phone', name: 'Telefon' }, companyKey: 'a', companyName: 'A Bank', score: 91.5 },
+      { channel: { key: 'phone', name: 'Telefon' }, companies: both, decidedByKeyOrder: true, score: 91.5 },
     ]);
   });
 });

@@ -37,6 +37,13 @@ describe('changeSentence', () => {
     expect(
       changeSentence({ kind: 'winnerChanged', award: 'channel:phone', before: 'a', after: null }, names, t),
     ).toBe('Best på Telefon: Alfa → –');
+    expect(
+      changeSentence(
+        { kind: 'sharedWinnersChanged', award: 'overall', before: ['a', 'b'], after: ['a'] },
+        names,
+        t,
+      ),
+    ).toBe('Totalvinner: delt førsteplass Alfa, Beta → Alfa');
   });
 });
 
@@ -88,7 +95,25 @@ const snapshot = (revision: number, reason: string | null) => ({
   overallWinner: revision === 1 ? 'a' : 'b',
 });
 
-function api(options: { snapshots: number; status?: string }) {
+function api(options: { snapshots: number; status?: string; tie?: boolean; snapshotVersion?: number }) {
+  const version = options.snapshotVersion ?? 2;
+  // With `tie`, Alfa and Beta share first place everywhere (equal on every rule); version 1 did not record ties.
+  const winners = (first: string | null) =>
+    version < 2 ? null : options.tie ? ['a', 'b'] : first ? [first] : [];
+  const decided = version < 2 ? null : options.tie === true;
+  const entry = (companyKey: string, name: string) => ({
+    __typename: 'AwardSnapshotEntry',
+    position: 1,
+    decidedByKeyOrder: decided,
+    companyKey,
+    name,
+    industryKey: 'bank',
+    total: 91.2,
+    answeredOnly: 93,
+    headline: 90,
+    n: 25,
+    eligible: true,
+  });
   const snapshots = [snapshot(1, null), snapshot(2, 'Feil i kontakt K7')].slice(0, options.snapshots);
   return fakeGraphql({
     AwardsOverview: () => ({
@@ -131,25 +156,30 @@ function api(options: { snapshots: number; status?: string }) {
     AwardSnapshot: (v) => ({
       awardSnapshot: {
         ...snapshot(v.revision as number, null),
-        overall: [
+        overallWinner: 'a',
+        snapshotVersion: version,
+        overallWinners: winners('a'),
+        overallWinnerDecidedByKeyOrder: decided,
+        overall: options.tie ? [entry('a', 'Alfa'), entry('b', 'Beta')] : [entry('a', 'Alfa')],
+        industries: [
           {
-            __typename: 'AwardSnapshotEntry',
-            position: 1,
-            companyKey: 'a',
-            name: 'Alfa',
+            __typename: 'AwardSnapshotIndustry',
             industryKey: 'bank',
-            total: 91.2,
-            answeredOnly: 93,
-            headline: 90,
-            n: 25,
-            eligible: true,
+            winner: 'a',
+            winners: winners('a'),
+            winnerDecidedByKeyOrder: decided,
+            winnerWithheld: null,
           },
         ],
-        industries: [
-          { __typename: 'AwardSnapshotIndustry', industryKey: 'bank', winner: 'a', winnerWithheld: null },
-        ],
         bestOnChannel: [
-          { __typename: 'AwardSnapshotBestOnChannel', channel: 'phone', winner: 'a', score: 95 },
+          {
+            __typename: 'AwardSnapshotBestOnChannel',
+            channel: 'phone',
+            winner: 'a',
+            winners: winners('a'),
+            winnerDecidedByKeyOrder: decided,
+            score: 95,
+          },
         ],
       },
     }),
@@ -194,6 +224,42 @@ describe('AwardsScreen', () => {
     expect(await screen.findByRole('heading', { name: 'Versjon 1' })).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Publiser resultatene' })).toBeNull();
     expect(screen.getByText('Reglene kan bare endres i utkast.')).toBeTruthy();
+  });
+
+  it('names every winner of a shared first place with a warning, and marks the shared places', async () => {
+    api({ snapshots: 1, tie: true });
+    renderWithApi(<AwardsScreen editionKey="KSP23" canManage={false} canEditRules={false} />);
+    const winners = (await screen.findByText('Overall winner:')).closest('ul') as HTMLElement;
+    const lines = within(winners).getAllByRole('listitem');
+    expect(lines.map((li) => li.textContent)).toEqual([
+      'Overall winner: Alfa and Beta Tie: shared first place',
+      'Class winner Bank: Alfa and Beta Tie: shared first place',
+      'Best on Telefon: Alfa and Beta (95.0) Tie: shared first place',
+    ]);
+    const ranking = screen.getByRole('table', { name: 'Overall ranking in revision 1' });
+    expect(within(ranking).getAllByText('1 (shared)')[0]?.getAttribute('title')).toBe(
+      'Shared place with Beta: equal on every ranking rule. The list order is only alphabetical by company key.',
+    );
+    expect(screen.getByRole('note').textContent).toMatch(/^Shared place:/);
+  });
+
+  it('a clear winner has no warning; a version 1 revision says ties were not recorded', async () => {
+    api({ snapshots: 1 });
+    const { unmount } = renderWithApi(
+      <AwardsScreen editionKey="KSP23" canManage={false} canEditRules={false} />,
+    );
+    expect(await screen.findByText('Overall winner:')).toBeTruthy();
+    expect(screen.queryByText('Tie: shared first place')).toBeNull();
+    expect(screen.queryByText(/stored before shared places were recorded/)).toBeNull();
+    unmount();
+    api({ snapshots: 1, snapshotVersion: 1 });
+    renderWithApi(<AwardsScreen editionKey="KSP23" canManage={false} canEditRules={false} />);
+    expect(
+      await screen.findByText(
+        'This revision was stored before shared places were recorded; it does not show whether a place was shared.',
+      ),
+    ).toBeTruthy();
+    expect(screen.getByText('Overall winner:').parentElement?.textContent).toBe('Overall winner: Alfa');
   });
 
   it('corrects only with a reason, after confirmation', async () => {

@@ -7,6 +7,7 @@ import {
   EditionReadOnlyError,
   EditionStatusChangeError,
   listEditions,
+  loadAwardRules,
   loadEdition,
   saveEdition,
   setEditionStatus,
@@ -145,5 +146,29 @@ describe.each(testDatabaseKinds())('editions on %s', (kind) => {
         throw translateDatabaseError(e);
       }),
     ).rejects.toThrow('edition KSP25 is published: its definition is read-only');
+  });
+
+  it('reads stored award rules without minContactsPerChannel with the default 3; an explicit 1 stays 1', async () => {
+    await copyEdition(db, 'KSP24', { key: 'KSP26', year: 2026, name: 'KSP26' });
+    const stored = async (awards: Record<string, number>) => {
+      await db.prisma.edition.update({ where: { key: 'KSP26' }, data: { awards } });
+      return {
+        rules: (await loadAwardRules(db, 'KSP26')).rules,
+        edition: (await loadEdition(db, 'KSP26')).awards,
+      };
+    };
+    const limits = { minContacts: 20, minTotal: 0, minCompaniesPerIndustry: 2 };
+    const without = await stored(limits);
+    expect(without.rules.minContactsPerChannel).toBe(3);
+    expect(without.edition.minContactsPerChannel).toBe(3);
+    const explicit = await stored({ ...limits, minContactsPerChannel: 1 });
+    expect(explicit.rules.minContactsPerChannel).toBe(1);
+    expect(explicit.edition.minContactsPerChannel).toBe(1);
+    // A new edition saved without the field stores the default explicitly, so a later default change keeps it.
+    const row = await db.prisma.edition.findUniqueOrThrow({
+      where: { key: 'KSP21' },
+      select: { awards: true },
+    });
+    expect(row.awards).toMatchObject({ minContactsPerChannel: 3 });
   });
 });

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { awardCategories, DEFAULT_AWARD_CATEGORIES, evaluateAwards } from '../src/awards/award-categories';
-import { createAwardSnapshot } from '../src/awards/award-snapshot';
+import {
+  type AwardSnapshot,
+  createAwardSnapshot,
+  isReadableAwardSnapshotVersion,
+} from '../src/awards/award-snapshot';
 import { diffAwardSnapshots } from '../src/awards/diff-award-snapshots';
 import { computeEditionResults } from '../src/results/edition-results';
 import { catchValidationError } from './support/catch-validation-error';
@@ -60,6 +64,14 @@ describe('award categories as data', () => {
       ['best_on_channel', 'phone', 'bravo', 100, null],
       ['best_on_channel', 'email', null, null, 'no eligible company on this channel'],
     ]);
+    // A clear winner: one in `winners`, no key-order flag.
+    expect(outcomes.map((o) => [o.winners, o.decidedByKeyOrder])).toEqual([
+      [['bravo'], false],
+      [[], false],
+      [['bravo'], false],
+      [['bravo'], false],
+      [[], false],
+    ]);
   });
 
   it('gives only the categories an edition lists', () => {
@@ -86,7 +98,7 @@ describe('award snapshots and revisions', () => {
     const snapshot = createAwardSnapshot(first, edition, { revision: 1, rulesVersion: 'rules-2024.1' });
     expect(JSON.parse(JSON.stringify(snapshot))).toEqual(snapshot);
     expect(Object.isFrozen(snapshot.overall[0])).toBe(true);
-    expect(snapshot).toMatchObject({ snapshotVersion: 1, editionKey: 'T24', revision: 1, reason: null });
+    expect(snapshot).toMatchObject({ snapshotVersion: 2, editionKey: 'T24', revision: 1, reason: null });
     // Overall: bravo 100, cargo 75, acme 42.5.
     expect(snapshot.overall.map((e) => [e.companyKey, e.position, e.total])).toEqual([
       ['bravo', 1, 100],
@@ -138,6 +150,95 @@ describe('award snapshots and revisions', () => {
       { kind: 'scoreChanged', ranking: 'overall', companyKey: 'bravo', before: 100, after: 50 },
       { kind: 'scoreChanged', ranking: 'industry:bank', companyKey: 'bravo', before: 100, after: 50 },
     ]);
+  });
+
+  it('records a shared first place: winners, the key-order flag per ranking, award and entry', () => {
+    // acme answers exactly like bravo (wait 1 min, listen yes, solved yes → 100): equal on every rule.
+    // Overall acme 100, bravo 100, cargo 75 → places 1, 1, 3; Klassevinner bank and Best på telefon shared.
+    const acmeLikeBravo = () => ({ ...bravo(), companyKey: 'acme' });
+    const tied = computeEditionResults(
+      edition,
+      [acmeLikeBravo(), acmeLikeBravo(), bravo(), bravo(), cargo(), cargo()],
+      COMPANIES,
+    );
+    const snapshot = createAwardSnapshot(tied, edition, { revision: 1, rulesVersion: 'r1' });
+    expect(snapshot.overall.map((e) => [e.companyKey, e.position, e.decidedByKeyOrder, e.nAnswered])).toEqual(
+      [
+        ['acme', 1, true, 2],
+        ['bravo', 1, true, 2],
+        ['cargo', 3, false, 2],
+      ],
+    );
+    expect(snapshot).toMatchObject({
+      overallWinners: ['acme', 'bravo'],
+      overallWinnerDecidedByKeyOrder: true,
+    });
+    expect(snapshot.industries.map((i) => [i.industryKey, i.winners, i.winnerDecidedByKeyOrder])).toEqual([
+      ['bank', ['acme', 'bravo'], true],
+      ['transport', [], false],
+    ]);
+    expect(snapshot.bestOnChannel.map((b) => [b.channel, b.winners, b.winnerDecidedByKeyOrder])).toEqual([
+      ['phone', ['acme', 'bravo'], true],
+      ['email', [], false],
+    ]);
+    expect(
+      snapshot.outcomes.map((o) => [
+        o.categoryKey,
+        o.industryKey ?? o.channel,
+        o.winners,
+        o.decidedByKeyOrder,
+      ]),
+    ).toEqual([
+      ['class_winner', 'bank', ['acme', 'bravo'], true],
+      ['class_winner', 'transport', [], false],
+      ['overall', null, ['acme', 'bravo'], true],
+      ['best_on_channel', 'phone', ['acme', 'bravo'], true],
+      ['best_on_channel', 'email', [], false],
+    ]);
+    // The single winner kept for existing readers is the first by key.
+    expect(snapshot.winners.overall).toBe('acme');
+
+    // A correction that breaks the tie (bravo's second contact was not answered: (100 + 0) / 2 = 50).
+    const corrected = computeEditionResults(
+      edition,
+      [
+        acmeLikeBravo(),
+        acmeLikeBravo(),
+        bravo(),
+        evaluation({ companyKey: 'bravo', answered: false, waitingTime: null }),
+        cargo(),
+        cargo(),
+      ],
+      COMPANIES,
+    );
+    const next = createAwardSnapshot(corrected, edition, { revision: 2, reason: 'e4', rulesVersion: 'r1' });
+    const changes = diffAwardSnapshots(snapshot, next).changes;
+    // The first-by-key winner stays acme everywhere, but the shared first places are gone: listed.
+    expect(changes.filter((c) => c.kind === 'winnerChanged')).toEqual([]);
+    expect(changes.filter((c) => c.kind === 'sharedWinnersChanged')).toEqual([
+      { kind: 'sharedWinnersChanged', award: 'overall', before: ['acme', 'bravo'], after: ['acme'] },
+      { kind: 'sharedWinnersChanged', award: 'industry:bank', before: ['acme', 'bravo'], after: ['acme'] },
+      { kind: 'sharedWinnersChanged', award: 'channel:phone', before: ['acme', 'bravo'], after: ['acme'] },
+    ]);
+  });
+
+  it('reads version 1 snapshots, which did not record ties: nothing to compare about shared winners', () => {
+    const v2 = createAwardSnapshot(first, edition, { revision: 1, rulesVersion: 'r1' });
+    const {
+      overallWinners: _w,
+      overallWinnerDecidedByKeyOrder: _f,
+      ...rest
+    } = JSON.parse(JSON.stringify(v2)) as AwardSnapshot;
+    const v1: AwardSnapshot = {
+      ...rest,
+      snapshotVersion: 1,
+      overall: rest.overall.map(({ nAnswered: _n, decidedByKeyOrder: _d, ...e }) => e),
+      industries: rest.industries.map(({ winners: _x, winnerDecidedByKeyOrder: _y, ...i }) => i),
+      bestOnChannel: rest.bestOnChannel.map(({ winners: _x, winnerDecidedByKeyOrder: _y, ...b }) => b),
+    };
+    expect(isReadableAwardSnapshotVersion(v1.snapshotVersion)).toBe(true);
+    expect(isReadableAwardSnapshotVersion(3)).toBe(false);
+    expect(diffAwardSnapshots(v1, { ...v2, revision: 2 }).changes).toEqual([]);
   });
 
   it('refuses a revision without a reason and bad input, listing every problem', () => {

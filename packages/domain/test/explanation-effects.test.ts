@@ -245,16 +245,13 @@ describe('explanation effects of a ranking position', () => {
     COMPANIES,
   );
 
-  it('a tie down to the company key, the top of the ranking', () => {
+  it('a tie down to the company key: a shared first place, both at the top of the ranking', () => {
     const acme = explainRankingPosition(results, 'acme');
-    expect(acme.effects).toEqual([
-      { code: 'TOP_OF_RANKING' },
-      { code: 'AHEAD_OF_NEIGHBOUR', companyKey: 'bravo', step: 'companyKey', difference: -1 },
-    ]);
+    expect(acme.effects).toEqual([{ code: 'TOP_OF_RANKING' }, { code: 'SHARES_PLACE', companyKey: 'bravo' }]);
     const bravo = explainRankingPosition(results, 'bravo');
-    expect(bravo.effects).toEqual([
-      { code: 'BEHIND_NEIGHBOUR', companyKey: 'acme', step: 'companyKey', difference: 1 },
-    ]);
+    expect(bravo.effects).toEqual([{ code: 'TOP_OF_RANKING' }, { code: 'SHARES_PLACE', companyKey: 'acme' }]);
+    // The neighbours still name the rule that is left: company key order, which only lists them.
+    expect(bravo.above).toEqual({ companyKey: 'acme', decidedBy: 'companyKey', difference: 1 });
   });
 
   it('too few contacts, and an industry winner withheld', () => {
@@ -303,7 +300,7 @@ describe('explanation effects of a ranking position', () => {
 describe('the effect model', () => {
   it('lists every code once, each on at least one level', () => {
     expect(new Set(EXPLANATION_EFFECT_CODES).size).toBe(EXPLANATION_EFFECT_CODES.length);
-    expect(EXPLANATION_EFFECT_CODES.length).toBe(36);
+    expect(EXPLANATION_EFFECT_CODES.length).toBe(37);
     for (const code of EXPLANATION_EFFECT_CODES)
       expect(EXPLANATION_EFFECT_LEVELS[code].length).toBeGreaterThan(0);
   });

@@ -185,6 +185,13 @@ describe('parseEdition', () => {
     const input = testEditionInput();
     // biome-ignore lint/suspicious/noExplicitAny: removing a defaulted field
     delete (input.awards as any).minContactsPerChannel;
+    // "Best på" a channel needs 3 contacts there unless the rules say otherwise.
+    expect(parseEdition(input).awards.minContactsPerChannel).toBe(3);
+  });
+
+  it('keeps an explicit minContactsPerChannel, also 1 (stored editions keep their value)', () => {
+    const input = testEditionInput();
+    input.awards.minContactsPerChannel = 1;
     expect(parseEdition(input).awards.minContactsPerChannel).toBe(1);
   });
 

@@ -65,15 +65,18 @@ export function companyFromApi(
       changes: changes.get(`${metric}:${key}`) ?? [],
     }) satisfies ScoreLine;
   const cx = company.cx as CompanyCx;
+  const overallEntry = results.overall.entries.find((e) => e.companyKey === company.companyKey);
+  const industryEntry = industry?.ranking.entries.find((e) => e.companyKey === company.companyKey);
 
   return {
     editionKey: edition.key,
     companyKey: company.companyKey,
     companyName: company.name,
     industryName: api.industries.find((i) => i.key === company.industryKey)?.name ?? company.industryKey,
-    rank: results.overall.entries.find((e) => e.companyKey === company.companyKey)?.position ?? null,
-    industryRank:
-      industry?.ranking.entries.find((e) => e.companyKey === company.companyKey)?.position ?? null,
+    rank: overallEntry?.position ?? null,
+    industryRank: industryEntry?.position ?? null,
+    rankShared: overallEntry?.decidedByKeyOrder ?? false,
+    industryRankShared: industryEntry?.decidedByKeyOrder ?? false,
     total: company.total ?? null,
     headline: company.headline ?? null,
     headlineName: areaName.get(edition.scoring.headlineAreaKey ?? '') ?? null,

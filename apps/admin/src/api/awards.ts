@@ -75,9 +75,13 @@ export const AwardSnapshotQuery = graphql(`
         rulesVersion
         createdAt
         createdByName
+        snapshotVersion
         overallWinner
+        overallWinners
+        overallWinnerDecidedByKeyOrder
         overall {
           position
+          decidedByKeyOrder
           companyKey
           name
           industryKey
@@ -90,11 +94,15 @@ export const AwardSnapshotQuery = graphql(`
         industries {
           industryKey
           winner
+          winners
+          winnerDecidedByKeyOrder
           winnerWithheld
         }
         bestOnChannel {
           channel
           winner
+          winners
+          winnerDecidedByKeyOrder
           score
         }
       }

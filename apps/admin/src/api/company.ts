@@ -58,6 +58,7 @@ export const CompanyResultsQuery = graphql(`
           entries {
             companyKey
             position
+            decidedByKeyOrder
           }
         }
         industries {
@@ -67,6 +68,7 @@ export const CompanyResultsQuery = graphql(`
             entries {
               companyKey
               position
+              decidedByKeyOrder
             }
           }
         }

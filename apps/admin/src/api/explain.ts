@@ -137,8 +137,19 @@ export const ExplainContactQuery = graphql(`
 `);
 
 export const ExplainRankingPositionQuery = graphql(`
-  query ExplainRankingPosition($editionKey: String!, $position: Int!, $industryKey: String, $locale: Locale!) {
-    explainRankingPosition(editionKey: $editionKey, position: $position, industryKey: $industryKey) {
+  query ExplainRankingPosition(
+    $editionKey: String!
+    $position: Int!
+    $industryKey: String
+    $companyKey: String
+    $locale: Locale!
+  ) {
+    explainRankingPosition(
+      editionKey: $editionKey
+      position: $position
+      industryKey: $industryKey
+      companyKey: $companyKey
+    ) {
       __typename
       ... on RankingPositionExplanation {
         companyKey

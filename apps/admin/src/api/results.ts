@@ -26,11 +26,15 @@ export const EditionResultsQuery = graphql(`
       ... on EditionResults {
         editionKey
         overall {
+          winners
+          winnerDecidedByKeyOrder
           entries {
             companyKey
             name
             industryKey
             position
+            decidedByKeyOrder
+            tiedWith
             eligible
             total
             headline
@@ -39,17 +43,21 @@ export const EditionResultsQuery = graphql(`
         }
         industries {
           industryKey
-          winner
+          winners
+          winnerDecidedByKeyOrder
           ranking {
             entries {
               companyKey
               position
+              decidedByKeyOrder
+              tiedWith
             }
           }
         }
         bestOnChannel {
           channel
-          winner
+          winners
+          winnerDecidedByKeyOrder
           score
         }
         companies {

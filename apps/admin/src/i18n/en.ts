@@ -3,6 +3,7 @@ import { comparabilityEn } from '../features/comparability/messages';
 import { explainEn } from '../features/explain/messages';
 import { importEn } from '../features/import/messages';
 import { observerEn } from '../features/observer/messages';
+import { tiesEn } from '../features/results/tieMessages';
 import { translationsEn } from '../features/translations/messages';
 import { whatIfEn } from '../features/what-if/messages';
 import type { Messages } from './nb';
@@ -312,6 +313,7 @@ export const en: Messages = {
   ...importEn,
   ...translationsEn,
   ...whatIfEn,
+  ...tiesEn,
   'audit.title': 'Audit log',
   'audit.subtitle': 'Who changed what in the edition, and when. Admins only.',
   'audit.when': 'When',

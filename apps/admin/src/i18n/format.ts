@@ -23,3 +23,8 @@ export function formatDateTime(iso: string, locale: Locale): string {
     new Date(iso),
   );
 }
+
+/** Names as a list in words: "A, B og C" (nb) or "A, B and C" (en). */
+export function formatList(items: readonly string[], locale: Locale): string {
+  return new Intl.ListFormat(tags[locale], { type: 'conjunction' }).format(items);
+}

@@ -3,6 +3,7 @@ import { comparabilityNb } from '../features/comparability/messages';
 import { explainNb } from '../features/explain/messages';
 import { importNb } from '../features/import/messages';
 import { observerNb } from '../features/observer/messages';
+import { tiesNb } from '../features/results/tieMessages';
 import { translationsNb } from '../features/translations/messages';
 import { whatIfNb } from '../features/what-if/messages';
 
@@ -315,6 +316,7 @@ export const nb = {
   ...importNb,
   ...translationsNb,
   ...whatIfNb,
+  ...tiesNb,
   'audit.title': 'Logg',
   'audit.subtitle': 'Hvem endret hva i utgaven, og når. Bare for administratorer.',
   'audit.when': 'Tidspunkt',

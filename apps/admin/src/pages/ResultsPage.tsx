@@ -29,7 +29,11 @@ export default function ResultsPage() {
     pause: !editionKey,
     requestPolicy: 'cache-and-network',
   });
-  const [explaining, setExplaining] = useState<{ position: number; industryKey: string | null } | null>(null);
+  const [explaining, setExplaining] = useState<{
+    position: number;
+    industryKey: string | null;
+    companyKey: string;
+  } | null>(null);
   const outcome = data?.editionResults;
   const results = useMemo(
     () => (data && outcome?.__typename === 'EditionResults' ? resultsFromApi(outcome, data) : null),
@@ -60,9 +64,10 @@ export default function ResultsPage() {
           {explaining && (
             <Suspense fallback={<Loading />}>
               <RankingExplanation
-                key={`${editionKey}:${explaining.industryKey}:${explaining.position}`}
+                key={`${editionKey}:${explaining.industryKey}:${explaining.position}:${explaining.companyKey}`}
                 editionKey={editionKey}
                 position={explaining.position}
+                companyKey={explaining.companyKey}
                 industry={
                   explaining.industryKey
                     ? {
@@ -78,7 +83,9 @@ export default function ResultsPage() {
           )}
           <ResultsView
             results={results}
-            onExplain={(position, _row, industryKey) => setExplaining({ position, industryKey })}
+            onExplain={(position, row, industryKey) =>
+              setExplaining({ position, industryKey, companyKey: row.companyKey })
+            }
           />
         </div>
       ) : outcome && 'message' in outcome ? (

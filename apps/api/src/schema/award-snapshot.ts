@@ -12,9 +12,10 @@ import {
 } from '@ksp/db';
 import {
   type AwardCategory,
-  type AwardOutcome,
   type AwardRules,
+  type AwardSnapshot,
   awardCategories,
+  DEFAULT_MIN_CONTACTS_PER_CHANNEL,
   diffAwardSnapshots,
   type SnapshotChange,
   type SnapshotDiff,
@@ -43,13 +44,25 @@ const SnapshotEntryType = builder.objectRef<SnapshotRankingEntry>('AwardSnapshot
     industryKey: t.exposeString('industryKey', { description: 'Industry key.' }),
     position: t.exposeInt('position', {
       nullable: true,
-      description: '1-based place; null when not eligible.',
+      description:
+        '1-based place; null when not eligible. Companies equal on every ranking rule share it (1, 1, 3) from snapshotVersion 2.',
+    }),
+    decidedByKeyOrder: t.boolean({
+      nullable: true,
+      description:
+        'True when the place is shared: tied with a neighbour on every ranking rule, only key order lists one first (null in snapshots stored before snapshotVersion 2, which did not record ties).',
+      resolve: (e) => e.decidedByKeyOrder ?? null,
     }),
     eligible: t.exposeBoolean('eligible', { description: 'Whether it could win.' }),
     total: t.exposeFloat('total', { nullable: true, description: 'Totalresultat (0–100).' }),
     answeredOnly: t.exposeFloat('answeredOnly', { nullable: true, description: 'Answered-only score.' }),
     headline: t.exposeFloat('headline', { nullable: true, description: 'Headline area score.' }),
     n: t.exposeInt('n', { description: 'Contacts.' }),
+    nAnswered: t.int({
+      nullable: true,
+      description: 'Answered contacts, the fourth ranking rule (null in snapshots before snapshotVersion 2).',
+      resolve: (e) => e.nAnswered ?? null,
+    }),
   }),
 });
 
@@ -59,7 +72,22 @@ const SnapshotIndustryType = builder.objectRef<SnapshotIndustry>('AwardSnapshotI
   description: 'An industry’s frozen ranking and winner.',
   fields: (t) => ({
     industryKey: t.exposeString('industryKey', { description: 'Industry key.' }),
-    winner: t.exposeString('winner', { nullable: true, description: 'The class winner’s company key.' }),
+    winner: t.exposeString('winner', {
+      nullable: true,
+      description: 'The class winner’s company key (the first by key order on a shared first place).',
+    }),
+    winners: t.stringList({
+      nullable: true,
+      description:
+        'Every company key at place 1, by key order (more than one = a shared first place; null in snapshots stored before snapshotVersion 2, which did not record ties).',
+      resolve: (i) => i.winners ?? null,
+    }),
+    winnerDecidedByKeyOrder: t.boolean({
+      nullable: true,
+      description:
+        'True when place 1 is shared, so only key order would make `winner` the single winner (null in snapshots stored before snapshotVersion 2, which did not record ties).',
+      resolve: (i) => i.winnerDecidedByKeyOrder ?? null,
+    }),
     winnerWithheld: t.exposeString('winnerWithheld', {
       nullable: true,
       description: 'Why there is no winner.',
@@ -74,12 +102,27 @@ const SnapshotBestOnType = builder
     description: '“Best på” a channel, frozen.',
     fields: (t) => ({
       channel: t.exposeString('channel', { description: 'Channel key.' }),
-      winner: t.exposeString('winner', { nullable: true, description: 'The winner’s company key.' }),
+      winner: t.exposeString('winner', {
+        nullable: true,
+        description: 'The winner’s company key (the first by key order on a shared first place).',
+      }),
       score: t.exposeFloat('score', { nullable: true, description: 'The winner’s channel score.' }),
+      winners: t.stringList({
+        nullable: true,
+        description:
+          'Every company key at place 1, by key order (more than one = a shared first place; null in snapshots stored before snapshotVersion 2, which did not record ties).',
+        resolve: (b) => b.winners ?? null,
+      }),
+      winnerDecidedByKeyOrder: t.boolean({
+        nullable: true,
+        description:
+          'True when place 1 is shared, so only key order would make `winner` the single winner (null in snapshots stored before snapshotVersion 2, which did not record ties).',
+        resolve: (b) => b.winnerDecidedByKeyOrder ?? null,
+      }),
     }),
   });
 
-const AwardOutcomeType = builder.objectRef<AwardOutcome>('AwardOutcome').implement({
+const AwardOutcomeType = builder.objectRef<AwardSnapshot['outcomes'][number]>('AwardOutcome').implement({
   description: 'One award as decided by the edition’s award rules (domain evaluateAwards).',
   fields: (t) => ({
     categoryKey: t.exposeString('categoryKey', { description: 'The award category.' }),
@@ -89,7 +132,23 @@ const AwardOutcomeType = builder.objectRef<AwardOutcome>('AwardOutcome').impleme
       description: 'The industry (class winners).',
     }),
     channel: t.exposeString('channel', { nullable: true, description: 'The channel (best on).' }),
-    winner: t.exposeString('winner', { nullable: true, description: 'The winner’s company key.' }),
+    winner: t.exposeString('winner', {
+      nullable: true,
+      description:
+        'The winner’s company key (the first by key order on a shared first place: see `winners`).',
+    }),
+    winners: t.stringList({
+      nullable: true,
+      description:
+        'Every company sharing place 1, by key order; empty when withheld (null in snapshots before snapshotVersion 2).',
+      resolve: (o) => o.winners ?? null,
+    }),
+    decidedByKeyOrder: t.boolean({
+      nullable: true,
+      description:
+        'True when place 1 is shared: tied on every rule, only key order would name a single winner (null in snapshots stored before snapshotVersion 2, which did not record ties).',
+      resolve: (o) => o.decidedByKeyOrder ?? null,
+    }),
     score: t.exposeFloat('score', { nullable: true, description: 'The winning score.' }),
     withheld: t.exposeString('withheld', { nullable: true, description: 'Why there is no winner.' }),
   }),
@@ -123,10 +182,28 @@ const AwardSnapshotType = builder.objectRef<AwardSnapshotRecord>('AwardSnapshot'
       description: 'Their name.',
       resolve: (s) => s.createdBy?.name ?? null,
     }),
+    snapshotVersion: t.int({
+      description:
+        'The stored shape: 2 records shared places and winners decided only by key order; 1 (older) did not.',
+      resolve: (s) => s.snapshot.snapshotVersion,
+    }),
     overallWinner: t.string({
       nullable: true,
-      description: 'The overall winner’s company key.',
+      description:
+        'The overall winner’s company key (the first by key order on a shared first place: see `overallWinners`).',
       resolve: (s) => s.snapshot.winners.overall,
+    }),
+    overallWinners: t.stringList({
+      nullable: true,
+      description:
+        'Every company at place 1 of the overall ranking, by key order (more than one = shared; null in snapshots stored before snapshotVersion 2, which did not record ties).',
+      resolve: (s) => s.snapshot.overallWinners ?? null,
+    }),
+    overallWinnerDecidedByKeyOrder: t.boolean({
+      nullable: true,
+      description:
+        'True when the overall first place is shared, so only key order would name `overallWinner` (null in snapshots stored before snapshotVersion 2, which did not record ties).',
+      resolve: (s) => s.snapshot.overallWinnerDecidedByKeyOrder ?? null,
     }),
     overall: t.field({
       type: [SnapshotEntryType],
@@ -150,7 +227,7 @@ const AwardSnapshotType = builder.objectRef<AwardSnapshotRecord>('AwardSnapshot'
     }),
     payload: t.field({
       type: 'JSON',
-      description: 'The whole stored snapshot (domain AwardSnapshot, snapshotVersion 1).',
+      description: 'The whole stored snapshot as stored (domain AwardSnapshot, snapshotVersion 1 or 2).',
       resolve: (s) => s.snapshot,
     }),
   }),
@@ -161,11 +238,11 @@ const SnapshotChangeType = builder.objectRef<SnapshotChange>('AwardSnapshotChang
   fields: (t) => ({
     kind: t.exposeString('kind', {
       description:
-        'winnerChanged, positionChanged, scoreChanged, companyAdded, companyRemoved or rulesChanged.',
+        'winnerChanged, sharedWinnersChanged (who shares a first place), positionChanged, scoreChanged, companyAdded, companyRemoved or rulesChanged.',
     }),
     award: t.string({
       nullable: true,
-      description: 'winnerChanged: `overall`, `industry:<key>` or `channel:<key>`.',
+      description: 'winnerChanged, sharedWinnersChanged: `overall`, `industry:<key>` or `channel:<key>`.',
       resolve: (c) => ('award' in c ? c.award : null),
     }),
     ranking: t.string({
@@ -186,7 +263,8 @@ const SnapshotChangeType = builder.objectRef<SnapshotChange>('AwardSnapshotChang
     before: t.field({
       type: 'JSON',
       nullable: true,
-      description: 'The earlier value (company key, position or total).',
+      description:
+        'The earlier value (company key, position or total; sharedWinnersChanged: the list of company keys).',
       resolve: (c) => ('before' in c ? c.before : null),
     }),
     after: t.field({
@@ -253,7 +331,7 @@ const EditionAwardRulesType = builder.objectRef<EditionAwardRules>('EditionAward
       resolve: (r) => r.rules.minCompaniesPerIndustry,
     }),
     minContactsPerChannel: t.int({
-      description: 'Contacts on a channel needed for “Best på” it.',
+      description: `Contacts on a channel needed for “Best på” it (default ${DEFAULT_MIN_CONTACTS_PER_CHANNEL}).`,
       resolve: (r) => r.rules.minContactsPerChannel,
     }),
     categoriesAreDefault: t.boolean({
@@ -297,7 +375,9 @@ const AwardRulesInput = builder.inputType('AwardRulesInput', {
       required: true,
       description: 'Eligible companies an industry needs (1 or more).',
     }),
-    minContactsPerChannel: t.int({ description: 'Contacts on a channel for “Best på” it (default 1).' }),
+    minContactsPerChannel: t.int({
+      description: `Contacts on a channel for “Best på” it (1 or more); omitted = the default ${DEFAULT_MIN_CONTACTS_PER_CHANNEL}.`,
+    }),
     categories: t.field({
       type: [AwardCategoryInput],
       description: 'The categories; omitted = class winners, overall and best on every channel.',

@@ -1,4 +1,10 @@
-import { type AwardRules, awardRulesSchema, type ScoringRules, scoringRulesSchema } from '@ksp/domain';
+import {
+  type AwardRules,
+  awardRulesSchema,
+  DEFAULT_MIN_CONTACTS_PER_CHANNEL,
+  type ScoringRules,
+  scoringRulesSchema,
+} from '@ksp/domain';
 import { builder } from '../builder';
 import { EditionStatusEnum } from './enums';
 import { LocaleEnum } from './localized-text';
@@ -28,7 +34,7 @@ const AwardRulesType = builder.objectRef<AwardRules>('AwardRules').implement({
       description: 'Eligible companies an industry needs for a winner.',
     }),
     minContactsPerChannel: t.exposeInt('minContactsPerChannel', {
-      description: 'Contacts on a channel a company needs for “Best på” that channel.',
+      description: `Contacts on a channel a company needs for “Best på” that channel (default ${DEFAULT_MIN_CONTACTS_PER_CHANNEL}).`,
     }),
   }),
 });

@@ -57,6 +57,8 @@ const CODES: Record<ExplanationEffectCode, string> = {
     'Behind `companyKey`: the first ranking rule they differ on is `step`; `difference` = this company’s value − theirs.',
   AHEAD_OF_NEIGHBOUR:
     'Ahead of `companyKey`: the first ranking rule they differ on is `step`; `difference` = this company’s value − theirs.',
+  SHARES_PLACE:
+    'Equal to the neighbour `companyKey` on every ranking rule: the two share the place; key order only lists them.',
   WINNER_WITHHELD:
     'The industry has no winner: `count` eligible companies, fewer than the `minimum` required.',
 };
@@ -77,7 +79,8 @@ export const TieBreakStepEnum = builder.enumType('TieBreakStep', {
     headline: { description: 'The headline area, Kundebehandleren (higher first).' },
     nAnswered: { description: 'Answered contacts (more first).' },
     companyKey: {
-      description: 'Company key in code-unit order (the last resort; every position is unique).',
+      description:
+        'Equal on every other rule: the companies share the place; company key order (code units) only lists them.',
     },
   } as const,
 });

@@ -204,7 +204,8 @@ const NeighbourType = builder.objectRef<NeighbourComparison>('RankingNeighbour')
     companyKey: t.exposeString('companyKey', { description: 'The neighbour.' }),
     decidedBy: t.field({
       type: TieBreakStepEnum,
-      description: 'The first ranking rule they differ on.',
+      description:
+        'The first ranking rule they differ on; companyKey: equal on every rule, so the two share the place and key order only lists them.',
       resolve: (n) => n.decidedBy,
     }),
     difference: t.exposeFloat('difference', {
@@ -381,6 +382,10 @@ builder.queryFields((t) => ({
       editionKey: t.arg.string({ required: true, description: 'The edition.' }),
       position: t.arg.int({ required: true, description: 'The 1-based position among eligible companies.' }),
       industryKey: t.arg.string({ description: 'An industry’s ranking instead of the overall one.' }),
+      companyKey: t.arg.string({
+        description:
+          'Which company, when several share the position (tied on every rule); omitted = the first by key order.',
+      }),
     },
     resolve: (_root, args, context) =>
       withApiErrors(async () => {
@@ -391,7 +396,9 @@ builder.queryFields((t) => ({
           ? results.industries.find((i) => i.industryKey === args.industryKey)
           : results.overall;
         if (!ranking) throw new NotFoundError('Industry ranking', `${args.editionKey}/${args.industryKey}`);
-        const entry = ranking.entries.find((e) => e.position === args.position);
+        const entry = ranking.entries.find(
+          (e) => e.position === args.position && (!args.companyKey || e.companyKey === args.companyKey),
+        );
         if (!entry) throw new NotFoundError('Ranking position', `${args.editionKey}/${args.position}`);
         const explained = explainRankingPosition(
           results,

@@ -146,7 +146,15 @@ const RankingEntryType = builder.objectRef<RankingEntry>('RankingEntry').impleme
     industryKey: t.exposeString('industryKey', { description: 'Industry key.' }),
     position: t.exposeInt('position', {
       nullable: true,
-      description: '1-based place; null when not eligible.',
+      description:
+        '1-based place; null when not eligible. Companies equal on every ranking rule share the place and the next one is skipped (1, 1, 3).',
+    }),
+    decidedByKeyOrder: t.exposeBoolean('decidedByKeyOrder', {
+      description:
+        'True when the company is tied with a neighbour on every ranking rule (Totalresultat, answered-only, headline, answered contacts): only company key order lists one before the other, so they share the place. False for ineligible companies.',
+    }),
+    tiedWith: t.exposeStringList('tiedWith', {
+      description: 'The company keys sharing its place, by key order (empty when the place is its own).',
     }),
     eligible: t.exposeBoolean('eligible', { description: 'Whether it can win.' }),
     reasons: t.exposeStringList('reasons', { description: 'Why it cannot win (empty when eligible).' }),
@@ -162,7 +170,8 @@ const RankingEntryType = builder.objectRef<RankingEntry>('RankingEntry').impleme
 });
 
 const RankingType = builder.objectRef<Ranking>('Ranking').implement({
-  description: 'Companies ordered by Totalresultat, then answered-only, headline, answered contacts, key.',
+  description:
+    'Companies ordered by Totalresultat, then answered-only, headline, answered contacts; companies equal on all four share a place and are listed by company key.',
   fields: (t) => ({
     entries: t.field({
       type: [RankingEntryType],
@@ -170,7 +179,19 @@ const RankingType = builder.objectRef<Ranking>('Ranking').implement({
       resolve: (r) => r.entries,
     }),
     eligibleCount: t.exposeInt('eligibleCount', { description: 'How many can win.' }),
-    winner: t.exposeString('winner', { nullable: true, description: 'The winner’s company key.' }),
+    winner: t.exposeString('winner', {
+      nullable: true,
+      description:
+        'The winner’s company key: the first at place 1. On a shared first place this is the first by key order only — see `winners` and `winnerDecidedByKeyOrder`.',
+    }),
+    winners: t.exposeStringList('winners', {
+      description:
+        'Every company key at place 1, by key order: one for a clear winner, more for a shared first place, none without a winner.',
+    }),
+    winnerDecidedByKeyOrder: t.exposeBoolean('winnerDecidedByKeyOrder', {
+      description:
+        'True when place 1 is shared (tied on every rule): only key order would make `winner` the single winner.',
+    }),
   }),
 });
 
@@ -179,7 +200,19 @@ const IndustryResultType = builder.objectRef<IndustryResult>('IndustryResult').i
   fields: (t) => ({
     industryKey: t.exposeString('industryKey', { description: 'Industry key.' }),
     ranking: t.field({ type: RankingType, description: 'The industry ranking.', resolve: (i) => i }),
-    winner: t.exposeString('winner', { nullable: true, description: 'The winner’s company key.' }),
+    winner: t.exposeString('winner', {
+      nullable: true,
+      description:
+        'The class winner’s company key (null when withheld). On a shared first place the first by key order only — see `winners`.',
+    }),
+    winners: t.exposeStringList('winners', {
+      description:
+        'Every company key at place 1, by key order: one for a clear winner, more for a shared first place, none without a winner.',
+    }),
+    winnerDecidedByKeyOrder: t.exposeBoolean('winnerDecidedByKeyOrder', {
+      description:
+        'True when place 1 is shared (tied on every rule): only key order would make `winner` the single winner.',
+    }),
     winnerWithheld: t.exposeString('winnerWithheld', {
       nullable: true,
       description: 'Why there is no winner although companies are eligible.',
@@ -197,7 +230,17 @@ const ChannelRankingEntryType = builder.objectRef<ChannelRankingEntry>('ChannelR
   description: 'A company’s place on one channel.',
   fields: (t) => ({
     companyKey: t.exposeString('companyKey', { description: 'Company key.' }),
-    position: t.exposeInt('position', { description: '1-based place.' }),
+    position: t.exposeInt('position', {
+      description:
+        '1-based place; companies equal on every channel rule (channel score, answered-only, answered contacts) share it (1, 1, 3).',
+    }),
+    decidedByKeyOrder: t.exposeBoolean('decidedByKeyOrder', {
+      description:
+        'True when tied with a neighbour on every channel rule: only company key order lists one before the other.',
+    }),
+    tiedWith: t.exposeStringList('tiedWith', {
+      description: 'The company keys sharing its place, by key order (empty when the place is its own).',
+    }),
     score: t.exposeFloat('score', { description: 'Channel score.' }),
     answeredOnly: t.exposeFloat('answeredOnly', {
       nullable: true,
@@ -209,10 +252,23 @@ const ChannelRankingEntryType = builder.objectRef<ChannelRankingEntry>('ChannelR
 });
 
 const BestOnChannelType = builder.objectRef<BestOnChannel>('BestOnChannel').implement({
-  description: '“Best på” a channel: the eligible company with the highest score there.',
+  description:
+    '“Best på” a channel: among companies eligible overall with at least `minContactsPerChannel` contacts on the channel, the highest channel score.',
   fields: (t) => ({
     channel: t.exposeString('channel', { description: 'Channel key.' }),
-    winner: t.exposeString('winner', { nullable: true, description: 'The winner’s company key.' }),
+    winner: t.exposeString('winner', {
+      nullable: true,
+      description:
+        'The winner’s company key. On a shared first place the first by key order only — see `winners`.',
+    }),
+    winners: t.exposeStringList('winners', {
+      description:
+        'Every company key at place 1, by key order: one for a clear winner, more for a shared first place, none without a winner.',
+    }),
+    winnerDecidedByKeyOrder: t.exposeBoolean('winnerDecidedByKeyOrder', {
+      description:
+        'True when place 1 is shared (tied on every rule): only key order would make `winner` the single winner.',
+    }),
     score: t.exposeFloat('score', { nullable: true, description: 'The winner’s channel score.' }),
     entries: t.field({
       type: [ChannelRankingEntryType],

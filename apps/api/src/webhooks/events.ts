@@ -1,4 +1,5 @@
 import type { OutboxClient, PrismaClient } from '@ksp/db';
+import type { AwardSnapshot } from '@ksp/domain';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import type { Context } from '../context';
 import { recordEvent } from './record-event';
@@ -73,7 +74,12 @@ export type ResultsPublishedData = {
   kind: 'publish' | 'correct';
   reason: string | null;
   rulesVersion: string;
+  /** The first at the overall place 1 (by key order when the place is shared: see the two fields below). */
   overallWinner: string | null;
+  /** Every company sharing the overall first place (empty without a winner). */
+  overallWinners: string[];
+  /** True when the overall first place is shared: only key order would name `overallWinner`. */
+  overallWinnerDecidedByKeyOrder: boolean;
 };
 
 /** `resultsPublished` for a stored award snapshot revision (first publication or a correction). */
@@ -86,16 +92,20 @@ export async function recordResultsPublished(
     revision: number;
     reason: string | null;
     rulesVersion: string;
-    snapshot: { winners: { overall: string | null } };
+    snapshot: Pick<AwardSnapshot, 'winners' | 'overallWinners' | 'overallWinnerDecidedByKeyOrder'>;
   },
 ): Promise<void> {
+  const overallWinner = record.snapshot.winners.overall;
   const data: ResultsPublishedData = {
     editionKey: record.editionKey,
     revision: record.revision,
     kind,
     reason: record.reason,
     rulesVersion: record.rulesVersion,
-    overallWinner: record.snapshot.winners.overall,
+    overallWinner,
+    // Snapshots are stored as version 2 from now on; the fallbacks only type-check the version 1 shape.
+    overallWinners: record.snapshot.overallWinners ?? (overallWinner ? [overallWinner] : []),
+    overallWinnerDecidedByKeyOrder: record.snapshot.overallWinnerDecidedByKeyOrder ?? false,
   };
   await recordEvent(tx, context, 'resultsPublished', data);
 }

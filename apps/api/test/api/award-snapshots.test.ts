@@ -1,6 +1,11 @@
 import { listParticipants, loadEdition, loadEvaluations, rulesVersionOf } from '@ksp/db';
 import { testDatabaseKinds } from '@ksp/db/testing';
-import { computeEditionResults, createAwardSnapshot, diffAwardSnapshots } from '@ksp/domain';
+import {
+  computeEditionResults,
+  createAwardSnapshot,
+  DEFAULT_MIN_CONTACTS_PER_CHANNEL,
+  diffAwardSnapshots,
+} from '@ksp/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServerWithDatabase } from '../helpers/test-server';
 
@@ -234,7 +239,9 @@ describe.each(testDatabaseKinds())('frozen award results and award rules (%s)', 
       ],
     });
     const stored = await loadEdition(app.db, 'KSP25');
-    expect(stored.awards.minContactsPerChannel).toBe(1); // the domain's default
+    // Omitted in the input: the domain's default, 3 contacts on a channel for "Best på" it.
+    expect(stored.awards.minContactsPerChannel).toBe(DEFAULT_MIN_CONTACTS_PER_CHANNEL);
+    expect(DEFAULT_MIN_CONTACTS_PER_CHANNEL).toBe(3);
     expect(await app.db.prisma.auditEntry.count({ where: { action: 'edition.setAwardRules' } })).toBe(1);
   });
 });

@@ -152,13 +152,13 @@ describe.each(testDatabaseKinds())('webhook events from mutations (%s)', (kind) 
 
   it('publishResults and correctResults emit resultsPublished with the revision', async () => {
     const publish = await app.gql(
-      'mutation { publishResults(editionKey: "KSP23") { __typename ... on AwardSnapshot { revision overallWinner rulesVersion } } }',
+      'mutation { publishResults(editionKey: "KSP23") { __typename ... on AwardSnapshot { revision overallWinner overallWinners overallWinnerDecidedByKeyOrder rulesVersion } } }',
       {},
       app.tokens.admin,
     );
     expect(publish.data?.publishResults.__typename).toBe('AwardSnapshot');
     const correct = await app.gql(
-      'mutation { correctResults(editionKey: "KSP23", reason: "Two contacts re-scored") { __typename ... on AwardSnapshot { revision overallWinner rulesVersion } } }',
+      'mutation { correctResults(editionKey: "KSP23", reason: "Two contacts re-scored") { __typename ... on AwardSnapshot { revision overallWinner overallWinners overallWinnerDecidedByKeyOrder rulesVersion } } }',
       {},
       app.tokens.admin,
     );
@@ -179,6 +179,8 @@ describe.each(testDatabaseKinds())('webhook events from mutations (%s)', (kind) 
         reason: null,
         rulesVersion: publish.data?.publishResults.rulesVersion,
         overallWinner: publish.data?.publishResults.overallWinner,
+        overallWinners: publish.data?.publishResults.overallWinners,
+        overallWinnerDecidedByKeyOrder: publish.data?.publishResults.overallWinnerDecidedByKeyOrder,
       },
       {
         editionKey: 'KSP23',
@@ -187,6 +189,8 @@ describe.each(testDatabaseKinds())('webhook events from mutations (%s)', (kind) 
         reason: 'Two contacts re-scored',
         rulesVersion: correct.data?.correctResults.rulesVersion,
         overallWinner: correct.data?.correctResults.overallWinner,
+        overallWinners: correct.data?.correctResults.overallWinners,
+        overallWinnerDecidedByKeyOrder: correct.data?.correctResults.overallWinnerDecidedByKeyOrder,
       },
     ]);
   });

@@ -5,6 +5,7 @@ import {
   addUsers,
   type Database,
   insertEvaluations,
+  loadEvaluations,
   saveEdition,
 } from '@ksp/db';
 import { deriveEdition, type Evaluation } from '@ksp/domain';
@@ -81,4 +82,41 @@ export async function seedTestData(
   }
   await saveEdition(db, deriveEdition(ksp24, { key: 'KSP25', year: 2025, name: 'Kundeserviceprisen 2025' }));
   return { companies, industries: chosenIndustries, evaluationCounts };
+}
+
+/**
+ * Makes a real tie: `toCompanyKey`'s evaluations in the edition are replaced by copies of `fromCompanyKey`'s
+ * (same channels, answers and waiting times; new contact ids; its measured channels become the other's), so
+ * the two companies are equal on every ranking and channel rule and only key order could separate them. Both
+ * should be in the same industry.
+ */
+export async function copyCompanyEvaluations(
+  db: Database,
+  editionKey: string,
+  fromCompanyKey: string,
+  toCompanyKey: string,
+) {
+  const source = (await loadEvaluations(db, editionKey)).filter((e) => e.companyKey === fromCompanyKey);
+  await db.prisma.evaluation.deleteMany({
+    where: { edition: { key: editionKey }, company: { key: toCompanyKey } },
+  });
+  // Measured on the same channels, so that the copies are accepted on every channel.
+  const participation = (companyKey: string) => ({
+    edition: { key: editionKey },
+    company: { key: companyKey },
+  });
+  const { channels } = await db.prisma.companyParticipation.findFirstOrThrow({
+    where: participation(fromCompanyKey),
+    select: { channels: true },
+  });
+  await db.prisma.companyParticipation.updateMany({
+    where: participation(toCompanyKey),
+    data: { channels, version: { increment: 1 } },
+  });
+  await insertEvaluations(
+    db,
+    editionKey,
+    source.map((e) => ({ ...e, id: `${e.id}-as-${toCompanyKey}`, companyKey: toCompanyKey })),
+  );
+  return source.length;
 }

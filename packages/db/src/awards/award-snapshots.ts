@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import {
-  AWARD_SNAPSHOT_VERSION,
   type AwardSnapshot,
   createAwardSnapshot,
   type Edition,
   type EditionResults,
+  isReadableAwardSnapshotVersion,
 } from '@ksp/domain';
 import type { Database } from '../database/create-database';
 import { NotFoundError } from '../errors/database-errors';
@@ -40,7 +40,9 @@ type SnapshotRow = Prisma.AwardSnapshotGetPayload<{ include: typeof recordInclud
 
 function recordFromRow(row: SnapshotRow): AwardSnapshotRecord {
   const snapshot = row.payload as unknown as AwardSnapshot;
-  if (snapshot?.snapshotVersion !== AWARD_SNAPSHOT_VERSION)
+  // Version 1 snapshots (stored before ties were recorded) stay readable as they are; the readers treat their
+  // missing tie fields as "not recorded".
+  if (!isReadableAwardSnapshotVersion(snapshot?.snapshotVersion))
     throw new Error(`award snapshot ${row.id} has snapshotVersion ${snapshot?.snapshotVersion}`);
   return {
     id: row.id,

@@ -22,7 +22,12 @@ export interface AwardOutcome {
   kind: AwardCategory['kind'];
   industryKey: string | null;
   channel: string | null;
+  /** The first at place 1; when several share it, the first by key order only (see `winners`). */
   winner: string | null;
+  /** Every company sharing place 1, by key order (empty when there is no winner). */
+  winners: string[];
+  /** True when place 1 is shared: tied on every rule, only key order would name `winner`. */
+  decidedByKeyOrder: boolean;
   /** The winning score (Totalresultat, or the channel total for best-on). */
   score: number | null;
   /** Why there is no winner, when there is none. */
@@ -43,6 +48,8 @@ export function evaluateAwards(results: EditionResults, edition: Pick<Edition, '
           industryKey: null,
           channel: null,
           winner,
+          winners: results.overall.winners,
+          decidedByKeyOrder: results.overall.winnerDecidedByKeyOrder,
           score: totalOf(winner),
           withheld: winner === null ? 'no eligible company' : null,
         },
@@ -54,6 +61,8 @@ export function evaluateAwards(results: EditionResults, edition: Pick<Edition, '
         industryKey: industry.industryKey,
         channel: null,
         winner: industry.winner,
+        winners: industry.winners,
+        decidedByKeyOrder: industry.winnerDecidedByKeyOrder,
         score: totalOf(industry.winner),
         withheld: industry.winner === null ? (industry.winnerWithheld ?? 'no eligible company') : null,
       }));
@@ -65,6 +74,8 @@ export function evaluateAwards(results: EditionResults, edition: Pick<Edition, '
         industryKey: null,
         channel: b.channel,
         winner: b.winner,
+        winners: b.winners,
+        decidedByKeyOrder: b.winnerDecidedByKeyOrder,
         score: b.score,
         withheld: b.winner === null ? 'no eligible company on this channel' : null,
       }));

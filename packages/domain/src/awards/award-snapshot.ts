@@ -3,19 +3,41 @@ import type { EditionResults } from '../results/edition-results';
 import { DomainValidationError, type ValidationIssue } from '../validation/issue';
 import { type AwardOutcome, evaluateAwards } from './award-categories';
 
-/** Bumped when the snapshot's shape changes, so stored snapshots can be read by the right code. */
-export const AWARD_SNAPSHOT_VERSION = 1;
+/**
+ * Bumped when the snapshot's shape changes, so stored snapshots can be read by the right code.
+ * 2: shared places and winners decided only by key order are recorded (`decidedByKeyOrder`, `winners`,
+ * `nAnswered`); version 1 snapshots lack these fields (ties were not recorded then; positions were unique).
+ */
+export const AWARD_SNAPSHOT_VERSION = 2;
+
+/** The snapshot versions this code reads. */
+export type AwardSnapshotVersion = 1 | typeof AWARD_SNAPSHOT_VERSION;
+export const isReadableAwardSnapshotVersion = (version: unknown): version is AwardSnapshotVersion =>
+  version === 1 || version === AWARD_SNAPSHOT_VERSION;
 
 export interface SnapshotRankingEntry {
   companyKey: string;
   name: string;
   industryKey: string;
+  /** 1-based place; companies tied on every ranking rule share it (from version 2; unique in version 1). */
   position: number | null;
   eligible: boolean;
   total: number | null;
   answeredOnly: number | null;
   headline: number | null;
   n: number;
+  /** Answered contacts, the fourth ranking rule (absent in version 1). */
+  nAnswered?: number;
+  /** True when the place is shared: tied with a neighbour on every rule but key order (absent in version 1). */
+  decidedByKeyOrder?: boolean;
+}
+
+/** Who shares a first place (from version 2; absent in version 1, which did not record ties). */
+export interface SnapshotWinners {
+  /** Every company at place 1, by key order; empty when there is no winner. */
+  winners?: string[];
+  /** True when place 1 is shared, so only key order would name the single `winner`. */
+  winnerDecidedByKeyOrder?: boolean;
 }
 
 /**
@@ -23,7 +45,7 @@ export interface SnapshotRankingEntry {
  * channel and the rules used. Plain JSON; a correction makes a new snapshot with the next revision and a reason.
  */
 export interface AwardSnapshot {
-  snapshotVersion: typeof AWARD_SNAPSHOT_VERSION;
+  snapshotVersion: AwardSnapshotVersion;
   editionKey: string;
   year: number;
   /** 1 for the first publication, then 2, 3, … for corrections. */
@@ -35,14 +57,20 @@ export interface AwardSnapshot {
   scoring: ScoringRules;
   awards: AwardRules;
   overall: SnapshotRankingEntry[];
-  industries: {
+  /** Every company at place 1 of the overall ranking, by key order (absent in version 1). */
+  overallWinners?: string[];
+  /** True when the overall first place is shared (absent in version 1). */
+  overallWinnerDecidedByKeyOrder?: boolean;
+  industries: ({
     industryKey: string;
     entries: SnapshotRankingEntry[];
     winner: string | null;
     winnerWithheld: string | null;
-  }[];
-  bestOnChannel: { channel: string; winner: string | null; score: number | null }[];
-  outcomes: AwardOutcome[];
+  } & SnapshotWinners)[];
+  bestOnChannel: ({ channel: string; winner: string | null; score: number | null } & SnapshotWinners)[];
+  /** Version 1 outcomes lack `winners` and `decidedByKeyOrder`. */
+  outcomes: (Omit<AwardOutcome, 'winners' | 'decidedByKeyOrder'> & Partial<AwardOutcome>)[];
+  /** One company key per award: the first at place 1 (by key order when it is shared; see the `winners` lists). */
   winners: {
     overall: string | null;
     byIndustry: Record<string, string | null>;
@@ -85,6 +113,8 @@ export function createAwardSnapshot(
     answeredOnly: e.answeredOnly,
     headline: e.headline,
     n: e.n,
+    nAnswered: e.nAnswered,
+    decidedByKeyOrder: e.decidedByKeyOrder,
   });
   const snapshot: AwardSnapshot = {
     snapshotVersion: AWARD_SNAPSHOT_VERSION,
@@ -96,16 +126,22 @@ export function createAwardSnapshot(
     scoring: results.scoring,
     awards: edition.awards,
     overall: results.overall.entries.map(entry),
+    overallWinners: results.overall.winners,
+    overallWinnerDecidedByKeyOrder: results.overall.winnerDecidedByKeyOrder,
     industries: results.industries.map((i) => ({
       industryKey: i.industryKey,
       entries: i.entries.map(entry),
       winner: i.winner,
       winnerWithheld: i.winnerWithheld,
+      winners: i.winners,
+      winnerDecidedByKeyOrder: i.winnerDecidedByKeyOrder,
     })),
     bestOnChannel: results.bestOnChannel.map((b) => ({
       channel: b.channel,
       winner: b.winner,
       score: b.score,
+      winners: b.winners,
+      winnerDecidedByKeyOrder: b.winnerDecidedByKeyOrder,
     })),
     outcomes: evaluateAwards(results, edition),
     winners: {

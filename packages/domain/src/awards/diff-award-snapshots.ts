@@ -2,6 +2,8 @@ import type { AwardSnapshot, SnapshotRankingEntry } from './award-snapshot';
 
 export type SnapshotChange =
   | { kind: 'winnerChanged'; award: string; before: string | null; after: string | null }
+  /** Who shares place 1 changed (both snapshots version 2; at least one with a shared first place). */
+  | { kind: 'sharedWinnersChanged'; award: string; before: string[]; after: string[] }
   | {
       kind: 'positionChanged';
       ranking: string;
@@ -24,7 +26,8 @@ export interface SnapshotDiff {
 
 /**
  * What changed between two revisions of an edition's award snapshot: winners (overall, per industry, per
- * channel), positions and totals in every ranking (`overall` or `industry:<key>`), companies in or out, rules.
+ * channel) and who shares a first place, positions and totals in every ranking (`overall` or
+ * `industry:<key>`), companies in or out, rules.
  */
 export function diffAwardSnapshots(a: AwardSnapshot, b: AwardSnapshot): SnapshotDiff {
   if (a.editionKey !== b.editionKey)
@@ -34,11 +37,26 @@ export function diffAwardSnapshots(a: AwardSnapshot, b: AwardSnapshot): Snapshot
     if ((before ?? null) !== (after ?? null))
       changes.push({ kind: 'winnerChanged', award, before: before ?? null, after: after ?? null });
   };
+  // Version 1 snapshots did not record who shares a first place: nothing to compare then.
+  const shared = (award: string, before: string[] | undefined, after: string[] | undefined) => {
+    if (!before || !after || (before.length < 2 && after.length < 2)) return;
+    if (before.join('\n') !== after.join('\n'))
+      changes.push({ kind: 'sharedWinnersChanged', award, before: [...before], after: [...after] });
+  };
+  const industryWinners = (s: AwardSnapshot, key: string) =>
+    s.industries.find((i) => i.industryKey === key)?.winners;
+  const channelWinners = (s: AwardSnapshot, key: string) =>
+    s.bestOnChannel.find((c) => c.channel === key)?.winners;
   winner('overall', a.winners.overall, b.winners.overall);
-  for (const key of union(a.winners.byIndustry, b.winners.byIndustry))
+  shared('overall', a.overallWinners, b.overallWinners);
+  for (const key of union(a.winners.byIndustry, b.winners.byIndustry)) {
     winner(`industry:${key}`, a.winners.byIndustry[key], b.winners.byIndustry[key]);
-  for (const key of union(a.winners.byChannel, b.winners.byChannel))
+    shared(`industry:${key}`, industryWinners(a, key), industryWinners(b, key));
+  }
+  for (const key of union(a.winners.byChannel, b.winners.byChannel)) {
     winner(`channel:${key}`, a.winners.byChannel[key], b.winners.byChannel[key]);
+    shared(`channel:${key}`, channelWinners(a, key), channelWinners(b, key));
+  }
 
   diffRanking(changes, 'overall', a.overall, b.overall);
   const industries = new Set([...a.industries, ...b.industries].map((i) => i.industryKey));

@@ -7,7 +7,10 @@ import type { ExplanationEffect, TieBreakStep } from './explanation-effect';
 
 export interface NeighbourComparison {
   companyKey: string;
-  /** The first rule in the ranking order on which the two differ. */
+  /**
+   * The first rule in the ranking order on which the two differ. `companyKey`: they are equal on every rule,
+   * so they share a place and key order only lists them (the entry's `decidedByKeyOrder`).
+   */
   decidedBy: TieBreakStep;
   /** This company's value minus the neighbour's on that rule (for companyKey: −1 / 1 by code-unit order). */
   difference: number;
@@ -52,8 +55,14 @@ export function explainRankingPosition(
     step: n.decidedBy,
     difference: n.difference,
   });
-  if (above) effects.push({ code: 'BEHIND_NEIGHBOUR', ...side(above) });
-  if (below) effects.push({ code: 'AHEAD_OF_NEIGHBOUR', ...side(below) });
+  // Equal on every rule is no "behind" or "ahead": the two share the place (docs/scoring.md).
+  for (const [n, code] of [
+    [above, 'BEHIND_NEIGHBOUR'],
+    [below, 'AHEAD_OF_NEIGHBOUR'],
+  ] as const) {
+    if (n?.decidedBy === 'companyKey') effects.push({ code: 'SHARES_PLACE', companyKey: n.companyKey });
+    else if (n) effects.push({ code, ...side(n) });
+  }
   if (withheldIn)
     effects.push({
       code: 'WINNER_WITHHELD',

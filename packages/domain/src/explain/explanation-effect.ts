@@ -104,6 +104,8 @@ export type ExplanationEffect =
   | { code: 'BEHIND_NEIGHBOUR'; companyKey: string; step: TieBreakStep; difference: number }
   /** Ahead of `companyKey`: the first rule they differ on is `step`; `difference` = this company's value − theirs. */
   | { code: 'AHEAD_OF_NEIGHBOUR'; companyKey: string; step: TieBreakStep; difference: number }
+  /** Equal to the neighbour `companyKey` on every ranking rule: the two share the place (key order only lists them). */
+  | { code: 'SHARES_PLACE'; companyKey: string }
   /** The industry has no winner: `count` eligible companies, fewer than the `minimum` required. */
   | { code: 'WINNER_WITHHELD'; count: number; minimum: number };
 
@@ -153,6 +155,7 @@ export const EXPLANATION_EFFECT_LEVELS: Readonly<Record<ExplanationEffectCode, r
     TOP_OF_RANKING: ['rankingPosition'],
     BEHIND_NEIGHBOUR: ['rankingPosition'],
     AHEAD_OF_NEIGHBOUR: ['rankingPosition'],
+    SHARES_PLACE: ['rankingPosition'],
     WINNER_WITHHELD: ['rankingPosition'],
   };
 

@@ -33,13 +33,26 @@ export const awardCategorySchema = z.object({
 });
 export type AwardCategory = z.infer<typeof awardCategorySchema>;
 
+/**
+ * Contacts a company needs on a channel to compete for "Best på" that channel when the award rules say
+ * nothing: fewer than three contacts is too thin a basis for a channel award. Stored rules keep their value.
+ */
+export const DEFAULT_MIN_CONTACTS_PER_CHANNEL = 3;
+
 /** Who can win and how ties break; evaluated by the domain's ranking. */
 export const awardRulesSchema = z.object({
   minContacts: z.number().int().nonnegative(),
   minTotal: z.number().min(0).max(100),
   minCompaniesPerIndustry: z.number().int().min(1),
-  /** Contacts a company needs on a channel to compete for "Best på" that channel. */
-  minContactsPerChannel: z.number().int().min(1).default(1),
+  /** Contacts a company needs on a channel to compete for "Best på" that channel (default 3). */
+  minContactsPerChannel: z
+    .number()
+    .int()
+    .min(1)
+    .default(DEFAULT_MIN_CONTACTS_PER_CHANNEL)
+    .describe(
+      `Contacts a company needs on a channel to compete for "Best på" it; left out = ${DEFAULT_MIN_CONTACTS_PER_CHANNEL}.`,
+    ),
   /** The awards given; absent = class winners, the overall winner and best per channel (see awardCategories). */
   categories: z.array(awardCategorySchema).optional(),
 });

@@ -4,10 +4,16 @@ import type { ChannelResult, CompanyResult } from '../scoring/company-result';
 import { compareKeysAsc } from '../scoring/compare-keys';
 import { compareScoresDesc } from './compare-scores';
 import { ineligibilityReasons } from './ranking';
+import { sharedPlaces } from './shared-places';
 
 export interface ChannelRankingEntry {
   companyKey: string;
+  /** 1-based place; companies equal on every channel rule share it (1, 1, 3). */
   position: number;
+  /** True when tied with a neighbour on every channel rule: only key order lists one before the other. */
+  decidedByKeyOrder: boolean;
+  /** The companies sharing its place, by key order (empty when the place is its own). */
+  tiedWith: string[];
   score: number;
   answeredOnly: number | null;
   n: number;
@@ -17,14 +23,34 @@ export interface ChannelRankingEntry {
 /** "Best på" a channel: the eligible company with the highest score on that channel. */
 export interface BestOnChannel {
   channel: ChannelKey;
+  /** The first at place 1; when several share it, the first by key order only — read `winners`. */
   winner: string | null;
+  /** Every company at place 1 by key order (more than one = a shared first place). */
+  winners: string[];
+  /** True when place 1 is shared: only key order would name `winner`. */
+  winnerDecidedByKeyOrder: boolean;
   score: number | null;
   entries: ChannelRankingEntry[];
 }
 
+type ChannelFigures = Pick<ChannelResult, 'total' | 'answeredOnly' | 'nAnswered'>;
+
 /**
- * For each channel: the companies eligible overall with at least minContactsPerChannel contacts there,
- * ordered by channel score desc, then channel answered-only desc, answered contacts desc, company key asc.
+ * The channel ranking rules: channel score desc, then channel answered-only desc, answered contacts on the
+ * channel desc. 0 = tied on every rule: the companies share a place.
+ */
+export function compareOnChannelRules(a: ChannelFigures, b: ChannelFigures): number {
+  return (
+    compareScoresDesc(a.total, b.total) ||
+    compareScoresDesc(a.answeredOnly, b.answeredOnly) ||
+    b.nAnswered - a.nAnswered
+  );
+}
+
+/**
+ * For each channel: the companies eligible overall with at least `minContactsPerChannel` contacts there
+ * (default 3), ordered by the channel rules and then company key asc; companies equal on every rule share
+ * their place and key order only lists them.
  */
 export function bestOnChannel(
   companies: readonly CompanyResult[],
@@ -41,19 +67,35 @@ export function bestOnChannel(
       );
     candidates.sort(
       (a, b) =>
-        compareScoresDesc(a.result.total, b.result.total) ||
-        compareScoresDesc(a.result.answeredOnly, b.result.answeredOnly) ||
-        b.result.nAnswered - a.result.nAnswered ||
+        compareOnChannelRules(a.result, b.result) ||
         compareKeysAsc(a.company.companyKey, b.company.companyKey),
     );
-    const entries = candidates.map(({ company, result }, i) => ({
-      companyKey: company.companyKey,
-      position: i + 1,
-      score: result.total,
-      answeredOnly: result.answeredOnly,
-      n: result.n,
-      nAnswered: result.nAnswered,
-    }));
-    return { channel, winner: entries[0]?.companyKey ?? null, score: entries[0]?.score ?? null, entries };
+    const places = sharedPlaces(
+      candidates,
+      (c) => c.company.companyKey,
+      (a, b) => compareOnChannelRules(a.result, b.result) === 0,
+    );
+    const entries = candidates.map(({ company, result }, i): ChannelRankingEntry => {
+      const place = places[i] as (typeof places)[number];
+      return {
+        companyKey: company.companyKey,
+        position: place.position,
+        decidedByKeyOrder: place.decidedByKeyOrder,
+        tiedWith: place.tiedWith,
+        score: result.total,
+        answeredOnly: result.answeredOnly,
+        n: result.n,
+        nAnswered: result.nAnswered,
+      };
+    });
+    const winners = entries.filter((e) => e.position === 1).map((e) => e.companyKey);
+    return {
+      channel,
+      winner: winners[0] ?? null,
+      winners,
+      winnerDecidedByKeyOrder: winners.length > 1,
+      score: entries[0]?.score ?? null,
+      entries,
+    };
   });
 }

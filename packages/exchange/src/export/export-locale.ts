@@ -27,7 +27,11 @@ export interface ExportTexts {
   winnerKey: string;
   winner: string;
   winnerWithheld: string;
+  /** All winners when the first place is shared (equal on every ranking rule). */
+  sharedWinners: string;
   position: string;
+  /** Whether the place is shared with a company equal on every ranking rule. */
+  sharedPlace: string;
   eligible: string;
   reasons: string;
   figure: string;
@@ -88,7 +92,9 @@ const nb: ExportTexts = {
   winnerKey: 'Vinner (nøkkel)',
   winner: 'Vinner',
   winnerWithheld: 'Ingen vinner fordi',
+  sharedWinners: 'Delt førsteplass (like på alle regler)',
   position: 'Plass',
+  sharedPlace: 'Delt plass',
   eligible: 'Kvalifisert',
   reasons: 'Ikke kvalifisert fordi',
   figure: 'Tall',
@@ -134,7 +140,9 @@ const en: ExportTexts = {
   winnerKey: 'Winner (key)',
   winner: 'Winner',
   winnerWithheld: 'No winner because',
+  sharedWinners: 'Shared first place (equal on every rule)',
   position: 'Position',
+  sharedPlace: 'Shared place',
   eligible: 'Eligible',
   reasons: 'Not eligible because',
   figure: 'Figure',

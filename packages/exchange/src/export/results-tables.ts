@@ -80,6 +80,7 @@ function industriesTable(source: ResultsExportSource, locale: Locale, texts: Exp
     { key: 'winnerKey', header: texts.winnerKey, format: 'text' },
     { key: 'winner', header: texts.winner, format: 'text' },
     { key: 'winnerWithheld', header: texts.winnerWithheld, format: 'text' },
+    { key: 'sharedWinners', header: texts.sharedWinners, format: 'text' },
     ...figureColumns(edition, results, locale, texts),
   ];
   const rows = results.industries.map((industry) => ({
@@ -90,17 +91,25 @@ function industriesTable(source: ResultsExportSource, locale: Locale, texts: Exp
     winnerKey: industry.winner,
     winner: industry.winner ? (nameOf.get(industry.winner) ?? industry.winner) : null,
     winnerWithheld: industry.winnerWithheld,
+    // A tie only key order would split is never one silent winner: every company sharing first place.
+    sharedWinners: industry.winnerDecidedByKeyOrder
+      ? industry.winners.map((key) => nameOf.get(key) ?? key).join('; ')
+      : null,
     ...figureValues(industry.averages),
   }));
   return { name: texts.industriesSheet, columns, rows };
 }
 
-/** Every industry's ranking, one row per company, in the domain's order (eligible by position, then the rest). */
+/**
+ * Every industry's ranking, one row per company, in the domain's order (eligible by position, then the rest);
+ * companies equal on every ranking rule share a position and are marked as a shared place.
+ */
 function rankingsTable(source: ResultsExportSource, locale: Locale, texts: ExportTexts): ExportTable {
   const columns: ExportColumn[] = [
     { key: 'industryKey', header: texts.industryKey, format: 'text' },
     { key: 'industry', header: texts.industry, format: 'text' },
     { key: 'position', header: texts.position, format: 'integer' },
+    { key: 'sharedPlace', header: texts.sharedPlace, format: 'boolean' },
     { key: 'companyKey', header: texts.companyKey, format: 'text' },
     { key: 'company', header: texts.company, format: 'text' },
     { key: 'eligible', header: texts.eligible, format: 'boolean' },
@@ -120,6 +129,7 @@ function rankingsTable(source: ResultsExportSource, locale: Locale, texts: Expor
       industryKey: industry.industryKey,
       industry: industryName(source, industry.industryKey, locale),
       position: entry.position,
+      sharedPlace: entry.decidedByKeyOrder,
       companyKey: entry.companyKey,
       company: entry.name,
       eligible: entry.eligible,

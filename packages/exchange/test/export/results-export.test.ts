@@ -12,6 +12,7 @@ import {
   ksp24SourceWithNames,
   reportCompanyKey,
   reportSource,
+  tiedSource,
 } from './results-fixture';
 
 const HOSTILE_NAME = '=HYPERLINK("http://x","y")';
@@ -150,6 +151,28 @@ describe('results export', () => {
     const ranked = rankings.filter((r) => r.Bransjenøkkel === first?.industryKey);
     expect(ranked.map((r) => r.Selskapsnøkkel)).toEqual(first?.entries.map((e) => e.companyKey));
     expect(ranked.map((r) => r.Plass ?? null)).toEqual(first?.entries.map((e) => e.position));
+  });
+
+  it('marks shared places and lists every winner of a shared first place (never one silent winner)', () => {
+    const industry = tiedSource.results.industries.find((i) => i.winnerDecidedByKeyOrder);
+    expect(industry?.winners).toHaveLength(2);
+    const names = (industry?.winners ?? []).map(
+      (key) => tiedSource.results.companies.find((c) => c.companyKey === key)?.name,
+    );
+    const industries = resultsTable(tiedSource, 'industries', 'nb').rows;
+    const row = industries.find((r) => r.industryKey === industry?.industryKey);
+    expect(row).toMatchObject({ winnerKey: industry?.winners[0], sharedWinners: names.join('; ') });
+    // Industries with a clear winner (or none) leave the column empty.
+    expect(industries.filter((r) => r.sharedWinners !== null)).toHaveLength(1);
+    const ranking = resultsTable(tiedSource, 'rankings', 'nb').rows.filter(
+      (r) => r.industryKey === industry?.industryKey,
+    );
+    expect(ranking.slice(0, 3).map((r) => [r.position, r.sharedPlace])).toEqual([
+      [1, true],
+      [1, true],
+      [3, false],
+    ]);
+    expect(resultsTable(tiedSource, 'rankings', 'en').columns.map((c) => c.header)).toContain('Shared place');
   });
 
   it('uses English headers when asked', async () => {

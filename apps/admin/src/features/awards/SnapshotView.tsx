@@ -1,10 +1,11 @@
 import { useQuery } from 'urql';
 import { AwardSnapshotQuery } from '../../api/awards';
-import { formatDateTime, formatScore } from '../../i18n/format';
+import { formatDateTime, formatList, formatScore } from '../../i18n/format';
 import { useI18n } from '../../i18n/I18nProvider';
 import { Badge } from '../../ui/Badge';
 import { DataTable } from '../../ui/DataTable';
 import { ErrorState, Loading } from '../../ui/StateViews';
+import { PlaceCell, SharedWinnerBadge } from '../results/Ties';
 import type { AwardNames } from './awardsLogic';
 
 /** One frozen revision: winners (overall, per industry, best per channel) and the overall ranking. */
@@ -31,6 +32,14 @@ export function SnapshotView({
         message={data && 'message' in data.awardSnapshot ? data.awardSnapshot.message : undefined}
       />
     );
+  // Who shares a first place (snapshotVersion 2); a version 1 snapshot did not record it: its single winner.
+  const winnersOf = (winner: string | null, winners: readonly string[] | null | undefined) =>
+    formatList((winners ?? (winner ? [winner] : [])).map(names.company), locale);
+  const tiedWith = (row: (typeof snapshot.overall)[number]) =>
+    snapshot.overall
+      .filter((o) => o.companyKey !== row.companyKey && o.position === row.position && o.decidedByKeyOrder)
+      .map((o) => o.name);
+  const anyShared = snapshot.overall.some((row) => row.decidedByKeyOrder);
   return (
     <section className="card stack" aria-labelledby="snapshot-title">
       <h2 id="snapshot-title" className="card-title">
@@ -48,18 +57,33 @@ export function SnapshotView({
           <strong>{t('awards.reason')}:</strong> {snapshot.reason}
         </p>
       )}
+      {snapshot.snapshotVersion < 2 && <p className="muted">{t('ties.notRecorded')}</p>}
       <ul className="awards-winners">
         <li>
           <strong>{t('awards.overall')}:</strong>{' '}
-          {snapshot.overallWinner ? names.company(snapshot.overallWinner) : t('results.noWinner')}
+          {snapshot.overallWinner
+            ? winnersOf(snapshot.overallWinner, snapshot.overallWinners)
+            : t('results.noWinner')}
+          {snapshot.overallWinnerDecidedByKeyOrder && (
+            <>
+              {' '}
+              <SharedWinnerBadge />
+            </>
+          )}
         </li>
         {snapshot.industries.map((industry) => (
           <li key={industry.industryKey}>
             <strong>{t('awards.classOf', { industry: names.industry(industry.industryKey) })}:</strong>{' '}
             {industry.winner ? (
-              names.company(industry.winner)
+              winnersOf(industry.winner, industry.winners)
             ) : (
               <span className="muted">{industry.winnerWithheld ?? t('results.noWinner')}</span>
+            )}
+            {industry.winnerDecidedByKeyOrder && (
+              <>
+                {' '}
+                <SharedWinnerBadge />
+              </>
             )}
           </li>
         ))}
@@ -67,15 +91,33 @@ export function SnapshotView({
           <li key={best.channel}>
             <strong>{t('awards.bestOn', { channel: names.channel(best.channel) })}:</strong>{' '}
             {best.winner
-              ? `${names.company(best.winner)} (${formatScore(best.score, locale)})`
+              ? `${winnersOf(best.winner, best.winners)} (${formatScore(best.score, locale)})`
               : t('results.noWinner')}
+            {best.winnerDecidedByKeyOrder && (
+              <>
+                {' '}
+                <SharedWinnerBadge />
+              </>
+            )}
           </li>
         ))}
       </ul>
       <DataTable
         caption={t('awards.rankingCaption', { revision: snapshot.revision })}
         columns={[
-          { key: 'position', header: t('results.rank'), value: (row) => row.position ?? null, align: 'end' },
+          {
+            key: 'position',
+            header: t('results.rank'),
+            value: (row) => row.position ?? null,
+            render: (row) => (
+              <PlaceCell
+                position={row.position ?? null}
+                shared={row.decidedByKeyOrder === true}
+                tiedWith={tiedWith(row)}
+              />
+            ),
+            align: 'end',
+          },
           {
             key: 'name',
             header: t('results.company'),
@@ -101,6 +143,11 @@ export function SnapshotView({
         initialSort={{ key: 'position', direction: 'asc' }}
         csvFilename={`${editionKey}-revision-${snapshot.revision}.csv`}
       />
+      {anyShared && (
+        <p className="muted" role="note">
+          {t('ties.sharedNote')}
+        </p>
+      )}
     </section>
   );
 }

@@ -48,6 +48,17 @@ export function changeSentence(change: SnapshotChange, names: AwardNames, t: T):
         before: show(change.before, names, true),
         after: show(change.after, names, true),
       });
+    case 'sharedWinnersChanged': {
+      const list = (value: unknown) =>
+        Array.isArray(value) && value.length > 0
+          ? value.map((key) => names.company(String(key))).join(', ')
+          : '–';
+      return t('ties.change.shared', {
+        award: awardName(change.award, names, t),
+        before: list(change.before),
+        after: list(change.after),
+      });
+    }
     case 'positionChanged':
       return t('awards.change.position', {
         company,

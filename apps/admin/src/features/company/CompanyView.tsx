@@ -16,6 +16,9 @@ const IndustryBarChart = lazy(() => import('./CompanyCharts').then((m) => ({ def
 export function CompanyView({ company }: { company: CompanyData }) {
   const { t, locale } = useI18n();
   const score = (value: number | null) => formatScore(value, locale);
+  // A shared place (equal on every ranking rule with another company) reads "1 (delt)".
+  const place = (position: number | null, shared = false) =>
+    position === null ? '–' : shared ? t('ties.sharedPlace', { position }) : position;
   const download = useExportDownload(
     { kind: 'company', editionKey: company.editionKey, companyKey: company.companyKey },
     locale,
@@ -76,8 +79,11 @@ export function CompanyView({ company }: { company: CompanyData }) {
       <div className="kpis">
         <Kpi label={t('results.total')} value={score(company.total)} />
         {company.headlineName && <Kpi label={company.headlineName} value={score(company.headline)} />}
-        <Kpi label={t('results.rank')} value={company.rank ?? '–'} />
-        <Kpi label={t('results.industryRank')} value={company.industryRank ?? '–'} />
+        <Kpi label={t('results.rank')} value={place(company.rank, company.rankShared)} />
+        <Kpi
+          label={t('results.industryRank')}
+          value={place(company.industryRank, company.industryRankShared)}
+        />
         <Kpi label={t('results.contacts')} value={company.contacts} />
       </div>
 

@@ -24,6 +24,9 @@ export interface CompanyData {
   industryName: string;
   rank: number | null;
   industryRank: number | null;
+  /** Whether a place is shared (equal on every ranking rule with another company); absent = not shared. */
+  rankShared?: boolean;
+  industryRankShared?: boolean;
   total: number | null;
   headline: number | null;
   headlineName: string | null;

@@ -13,6 +13,8 @@ export interface RankingExplanationProps {
   editionKey: string;
   /** 1-based position among eligible companies. */
   position: number;
+  /** Which company, when several share the position; absent = the first by key order. */
+  companyKey?: string;
   /** An industry's ranking; absent = the overall one. */
   industry?: { key: string; name: string };
   /** Company names by key, for the neighbours. */
@@ -27,6 +29,7 @@ export interface RankingExplanationProps {
 export function RankingExplanation({
   editionKey,
   position,
+  companyKey,
   industry,
   names,
   onClose,
@@ -35,7 +38,13 @@ export function RankingExplanation({
   const heading = useRef<HTMLHeadingElement>(null);
   const [{ data, fetching, error }] = useQuery({
     query: ExplainRankingPositionQuery,
-    variables: { editionKey, position, industryKey: industry?.key ?? null, locale },
+    variables: {
+      editionKey,
+      position,
+      industryKey: industry?.key ?? null,
+      companyKey: companyKey ?? null,
+      locale,
+    },
   });
   const outcome = data?.explainRankingPosition;
   const explanation = outcome?.__typename === 'RankingPositionExplanation' ? outcome : null;

@@ -102,6 +102,7 @@ export const explainNb = {
   'explain.effect.TOP_OF_RANKING': 'Ingen foran: leder rangeringen.',
   'explain.effect.BEHIND_NEIGHBOUR': 'Bak {company}: avgjort på {rule} ({difference})',
   'explain.effect.AHEAD_OF_NEIGHBOUR': 'Foran {company}: avgjort på {rule} ({difference})',
+  'explain.effect.SHARES_PLACE': 'Delt plass med {company}: like på alle rangeringsreglene',
   'explain.effect.WINNER_WITHHELD':
     'Ingen bransjevinner: {count} kvalifiserte selskaper, færre enn de {minimum} som kreves.',
   'explain.summary.total': 'Totalresultat',
@@ -234,6 +235,7 @@ export const explainEn: Record<keyof typeof explainNb, string> = {
   'explain.effect.TOP_OF_RANKING': 'Nobody ahead: leads the ranking.',
   'explain.effect.BEHIND_NEIGHBOUR': 'Behind {company}: decided by {rule} ({difference})',
   'explain.effect.AHEAD_OF_NEIGHBOUR': 'Ahead of {company}: decided by {rule} ({difference})',
+  'explain.effect.SHARES_PLACE': 'Shared place with {company}: equal on every ranking rule',
   'explain.effect.WINNER_WITHHELD':
     'No industry winner: {count} eligible companies, fewer than the {minimum} required.',
   'explain.summary.total': 'Totalresultat',

@@ -2,13 +2,14 @@ import { useMemo, useState } from 'react';
 import { Link } from 'wouter';
 import { EXPORT_LABELS, useExportDownload } from '../../api/exports';
 import { paths } from '../../app/paths';
-import { formatScore } from '../../i18n/format';
+import { formatList, formatScore } from '../../i18n/format';
 import { useI18n } from '../../i18n/I18nProvider';
 import { Badge } from '../../ui/Badge';
 import { Button } from '../../ui/Button';
 import { type Column, DataTable } from '../../ui/DataTable';
 import { SelectField } from '../../ui/Field';
-import type { RankingRow, ResultsData } from './types';
+import { PlaceCell, SharedWinnerBadge } from './Ties';
+import type { RankingRow, ResultsData, Winners } from './types';
 import './ResultsView.css';
 
 interface ResultsViewProps {
@@ -34,17 +35,31 @@ export function ResultsView({ results, onExport, onExplain }: ResultsViewProps) 
     [results.rows, industry],
   );
 
-  const winners = useMemo(() => {
-    const best = new Map<string, RankingRow>();
-    for (const row of results.rows) if (row.industryRank === 1) best.set(row.industryKey, row);
-    return best;
-  }, [results.rows]);
+  // Class winners as the API decides them (none when withheld), shared first places included.
+  const isIndustryWinner = (row: RankingRow) =>
+    results.industryWinners[row.industryKey]?.companies.some((c) => c.key === row.companyKey) ?? false;
+  const sharedWith = (row: RankingRow) => (industry ? row.shared.industry : row.shared.overall);
+  const anyShared = rows.some((row) => sharedWith(row).length > 0);
+  const industryWinners = industry ? results.industryWinners[industry] : undefined;
+  const industryName = results.industries.find((i) => i.key === industry)?.name ?? industry;
+  const names = (winners: Winners) =>
+    formatList(
+      winners.companies.map((c) => c.name),
+      locale,
+    );
 
   const columns: Column<RankingRow>[] = [
     {
       key: 'rank',
       header: industry ? t('results.industryRank') : t('results.rank'),
       value: (row) => (industry ? row.industryRank : row.rank),
+      render: (row) => (
+        <PlaceCell
+          position={industry ? row.industryRank : row.rank}
+          shared={sharedWith(row).length > 0}
+          tiedWith={sharedWith(row)}
+        />
+      ),
       align: 'end',
     },
     {
@@ -54,7 +69,10 @@ export function ResultsView({ results, onExport, onExplain }: ResultsViewProps) 
       render: (row) => (
         <span className="company-cell">
           <Link href={paths.company(results.editionKey, row.companyKey)}>{row.companyName}</Link>
-          {row.industryRank === 1 && <Badge tone="success">{t('results.industryWinner')}</Badge>}
+          {isIndustryWinner(row) && <Badge tone="success">{t('results.industryWinner')}</Badge>}
+          {isIndustryWinner(row) && results.industryWinners[row.industryKey]?.decidedByKeyOrder && (
+            <SharedWinnerBadge />
+          )}
           {!row.eligible && <Badge>{t('results.notEligible')}</Badge>}
         </span>
       ),
@@ -113,12 +131,19 @@ export function ResultsView({ results, onExport, onExplain }: ResultsViewProps) 
           {results.bestOnChannel.map((best) => (
             <div key={best.channel.key} className="card best-on-card">
               <span className="muted">{best.channel.name}</span>
-              {best.companyKey ? (
+              {best.companies.length > 0 ? (
                 <>
-                  <Link href={paths.company(results.editionKey, best.companyKey)} className="best-on-company">
-                    {best.companyName}
-                  </Link>
+                  {best.companies.map((company) => (
+                    <Link
+                      key={company.key}
+                      href={paths.company(results.editionKey, company.key)}
+                      className="best-on-company"
+                    >
+                      {company.name}
+                    </Link>
+                  ))}
                   <span className="best-on-score">{formatScore(best.score, locale)}</span>
+                  {best.decidedByKeyOrder && <SharedWinnerBadge />}
                 </>
               ) : (
                 <span className="muted">{t('results.noWinner')}</span>
@@ -151,12 +176,21 @@ export function ResultsView({ results, onExport, onExplain }: ResultsViewProps) 
             {download.error && <p role="alert">{download.error}</p>}
           </div>
         )}
-        {industry && winners.get(industry) && (
+        {industryWinners && industryWinners.companies.length > 0 && (
           <p className="results-winner" aria-live="polite">
-            {t('results.winnerOf', {
-              industry: results.industries.find((i) => i.key === industry)?.name ?? industry,
-              company: winners.get(industry)?.companyName ?? '',
-            })}
+            {industryWinners.decidedByKeyOrder ? (
+              <>
+                {t('ties.sharedWinnerOf', { industry: industryName, companies: names(industryWinners) })}{' '}
+                <SharedWinnerBadge />
+              </>
+            ) : (
+              t('results.winnerOf', { industry: industryName, company: names(industryWinners) })
+            )}
+          </p>
+        )}
+        {!industry && results.overallWinners.decidedByKeyOrder && (
+          <p className="results-winner">
+            {t('ties.sharedOverall', { companies: names(results.overallWinners) })} <SharedWinnerBadge />
           </p>
         )}
       </div>
@@ -170,6 +204,11 @@ export function ResultsView({ results, onExport, onExplain }: ResultsViewProps) 
         csvFilename={`${results.editionKey}-${industry || 'all'}${channel ? `-${channel}` : ''}.csv`}
         onExport={onExport}
       />
+      {anyShared && (
+        <p className="muted" role="note">
+          {t('ties.sharedNote')}
+        </p>
+      )}
     </div>
   );
 }

@@ -6,7 +6,10 @@ export interface RankingRow {
   industryName: string;
   /** Place in the overall ranking; null when the company can't win (see `eligible`). */
   rank: number | null;
+  /** Place in its industry's ranking; null when the company can't win. */
   industryRank: number | null;
+  /** Places shared with companies equal on every ranking rule (only key order lists one first). */
+  shared: { overall: SharedWith; industry: SharedWith };
   total: number | null;
   /** The headline area's score (KSP: Kundebehandleren). */
   headline: number | null;
@@ -16,15 +19,25 @@ export interface RankingRow {
   byChannel: Record<string, number | null>;
 }
 
+/** The names of the companies a place is shared with; empty when the place is the company's own. */
+export type SharedWith = string[];
+
 export interface NamedKey {
   key: string;
   name: string;
 }
 
-export interface ChannelWinner {
+/**
+ * The winners of a ranking or award: one company, or several sharing first place (equal on every rule;
+ * `decidedByKeyOrder`: only key order would have named one); none when there is no winner.
+ */
+export interface Winners {
+  companies: NamedKey[];
+  decidedByKeyOrder: boolean;
+}
+
+export interface ChannelWinner extends Winners {
   channel: NamedKey;
-  companyKey: string | null;
-  companyName: string | null;
   score: number | null;
 }
 
@@ -34,5 +47,9 @@ export interface ResultsData {
   rows: RankingRow[];
   industries: NamedKey[];
   channels: NamedKey[];
+  /** The overall ranking's first place. */
+  overallWinners: Winners;
+  /** Class winners by industry key (none when withheld). */
+  industryWinners: Record<string, Winners>;
   bestOnChannel: ChannelWinner[];
 }
