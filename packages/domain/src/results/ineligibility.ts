@@ -9,7 +9,7 @@ export type Ineligibility = EffectOf<
 /**
  * The award eligibility rule (docs/scoring.md, "Rankings and awards"): at least `minContacts` contacts and a
  * Totalresultat of at least `minTotal`. Empty when the company is eligible. `ineligibilityReasons` in ranking.ts
- * words the same rule in English for the rankings.
+ * words it in English for the rankings.
  */
 export function ineligibility(
   company: { n: number; total: number | null },

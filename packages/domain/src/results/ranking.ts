@@ -2,6 +2,7 @@ import type { AwardRules } from '../model/edition';
 import type { CompanyResult } from '../scoring/company-result';
 import { compareKeysAsc } from '../scoring/compare-keys';
 import { compareScoresDesc } from './compare-scores';
+import { ineligibility } from './ineligibility';
 import { sharedPlaces } from './shared-places';
 
 export interface RankingEntry {
@@ -53,14 +54,17 @@ export interface IndustryRanking extends Ranking {
 
 /** Why a company cannot win: too few contacts or a total under the minimum. */
 export function ineligibilityReasons(company: CompanyResult, awards: AwardRules): string[] {
-  const reasons: string[] = [];
-  if (company.n < awards.minContacts)
-    reasons.push(`${company.n} contacts, fewer than the ${awards.minContacts} required`);
-  if (company.total === null) reasons.push('no Totalresultat');
-  else if (company.total < awards.minTotal) {
-    reasons.push(`Totalresultat ${company.total} is below the minimum ${awards.minTotal}`);
-  }
-  return reasons;
+  // The rule is `ineligibility` (typed); these are its words in English.
+  return ineligibility(company, awards).map((reason) => {
+    switch (reason.code) {
+      case 'INELIGIBLE_TOO_FEW_CONTACTS':
+        return `${reason.count} contacts, fewer than the ${reason.minimum} required`;
+      case 'INELIGIBLE_NO_TOTAL':
+        return 'no Totalresultat';
+      case 'INELIGIBLE_TOTAL_BELOW_MINIMUM':
+        return `Totalresultat ${reason.total} is below the minimum ${reason.minimum}`;
+    }
+  });
 }
 
 type RankedFigures = Pick<CompanyResult, 'companyKey' | 'total' | 'answeredOnly' | 'headline' | 'nAnswered'>;
