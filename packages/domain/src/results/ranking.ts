@@ -55,16 +55,13 @@ export interface IndustryRanking extends Ranking {
 /** Why a company cannot win: too few contacts or a total under the minimum. */
 export function ineligibilityReasons(company: CompanyResult, awards: AwardRules): string[] {
   // The rule is `ineligibility` (typed); these are its words in English.
-  return ineligibility(company, awards).map((reason) => {
-    switch (reason.code) {
-      case 'INELIGIBLE_TOO_FEW_CONTACTS':
-        return `${reason.count} contacts, fewer than the ${reason.minimum} required`;
-      case 'INELIGIBLE_NO_TOTAL':
-        return 'no Totalresultat';
-      case 'INELIGIBLE_TOTAL_BELOW_MINIMUM':
-        return `Totalresultat ${reason.total} is below the minimum ${reason.minimum}`;
-    }
-  });
+  return ineligibility(company, awards).map((reason) =>
+    reason.code === 'INELIGIBLE_TOO_FEW_CONTACTS'
+      ? `${reason.count} contacts, fewer than the ${reason.minimum} required`
+      : reason.code === 'INELIGIBLE_NO_TOTAL'
+        ? 'no Totalresultat'
+        : `Totalresultat ${reason.total} is below the minimum ${reason.minimum}`,
+  );
 }
 
 type RankedFigures = Pick<CompanyResult, 'companyKey' | 'total' | 'answeredOnly' | 'headline' | 'nAnswered'>;
