@@ -3,7 +3,7 @@ import { DomainValidationError, type EvaluationInput } from '@ksp/domain';
 import { decodeGlobalID } from '@pothos/plugin-relay';
 import { z } from 'zod';
 import { audit } from '../audit';
-import { builder } from '../builder';
+import { builder, type PothosTypes } from '../builder';
 import type { Context } from '../context';
 import {
   ConflictError,
@@ -61,6 +61,30 @@ const ContactFields = {
   comments: 'Comments per area.',
 } as const;
 
+/** What an observer reports of a contact: the fields a new evaluation and an update share. */
+const contactFields = (
+  t: PothosSchemaTypes.InputFieldBuilder<PothosSchemaTypes.ExtendDefaultTypes<PothosTypes>, 'InputObject'>,
+) => ({
+  channelKey: t.string({ required: true, description: ContactFields.channelKey }),
+  rolePlayKey: t.string({ description: ContactFields.rolePlayKey }),
+  contactedAt: t.field({ type: 'DateTime', required: true, description: ContactFields.contactedAt }),
+  answered: t.boolean({ required: true, description: ContactFields.answered }),
+  waitingTime: t.float({ description: ContactFields.waitingTime }),
+  earlierAttempts: t.field({
+    type: [AttemptInput],
+    description: ContactFields.earlierAttempts,
+    extensions: { maxItems: 10 },
+  }),
+  answers: t.field({
+    type: [AnswerInput],
+    required: true,
+    description: ContactFields.answers,
+    // One per question of the edition, which may have a few hundred.
+    extensions: { maxItems: 500 },
+  }),
+  comments: t.field({ type: [AreaCommentInput], description: ContactFields.comments }),
+});
+
 const SubmitEvaluationInput = builder.inputType('SubmitEvaluationInput', {
   description: 'A new evaluation: one contact with one company. Validated as a whole by the domain rules.',
   fields: (t) => ({
@@ -76,48 +100,14 @@ const SubmitEvaluationInput = builder.inputType('SubmitEvaluationInput', {
       required: true,
       description: 'The company contacted (it must take part in the edition).',
     }),
-    channelKey: t.string({ required: true, description: ContactFields.channelKey }),
-    rolePlayKey: t.string({ description: ContactFields.rolePlayKey }),
-    contactedAt: t.field({ type: 'DateTime', required: true, description: ContactFields.contactedAt }),
-    answered: t.boolean({ required: true, description: ContactFields.answered }),
-    waitingTime: t.float({ description: ContactFields.waitingTime }),
-    earlierAttempts: t.field({
-      type: [AttemptInput],
-      description: ContactFields.earlierAttempts,
-      extensions: { maxItems: 10 },
-    }),
-    answers: t.field({
-      type: [AnswerInput],
-      required: true,
-      description: ContactFields.answers,
-      // One per question of the edition, which may have a few hundred.
-      extensions: { maxItems: 500 },
-    }),
-    comments: t.field({ type: [AreaCommentInput], description: ContactFields.comments }),
+    ...contactFields(t),
   }),
 });
 
 const UpdateEvaluationInput = builder.inputType('UpdateEvaluationInput', {
   description: 'The new content of an evaluation (replaces answers and comments). Validated as a whole.',
   fields: (t) => ({
-    channelKey: t.string({ required: true, description: ContactFields.channelKey }),
-    rolePlayKey: t.string({ description: ContactFields.rolePlayKey }),
-    contactedAt: t.field({ type: 'DateTime', required: true, description: ContactFields.contactedAt }),
-    answered: t.boolean({ required: true, description: ContactFields.answered }),
-    waitingTime: t.float({ description: ContactFields.waitingTime }),
-    earlierAttempts: t.field({
-      type: [AttemptInput],
-      description: ContactFields.earlierAttempts,
-      extensions: { maxItems: 10 },
-    }),
-    answers: t.field({
-      type: [AnswerInput],
-      required: true,
-      description: ContactFields.answers,
-      // One per question of the edition, which may have a few hundred.
-      extensions: { maxItems: 500 },
-    }),
-    comments: t.field({ type: [AreaCommentInput], description: ContactFields.comments }),
+    ...contactFields(t),
   }),
 });
 
