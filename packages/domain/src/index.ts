@@ -8,6 +8,8 @@ export * from './comparison/diff-editions';
 export * from './comparison/diff-score-keys';
 export * from './comparison/result-deltas';
 export * from './derive/derive-edition';
+export * from './draft-edits/definition-issue-code';
+export * from './draft-edits/draft-edit';
 export * from './edition-tree/add-item';
 export * from './edition-tree/item-not-found';
 export * from './edition-tree/item-ref';
