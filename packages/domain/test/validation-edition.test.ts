@@ -8,10 +8,41 @@ import { testEdition, testEditionInput } from './support/test-edition';
 // Loose access to the raw input, so each test can break one rule.
 // biome-ignore lint/suspicious/noExplicitAny: test inputs are edited freely
 type Loose = any;
-const issuesAfter = (change: (e: Loose) => void) => checkEdition(testEdition((e) => change(e as Loose)));
+const issuesAfter = (change: (e: Loose) => void) =>
+  checkEdition(testEdition((e) => change(e as Loose))).map(({ path, message }) => ({ path, message }));
+const codesAfter = (change: (e: Loose) => void) =>
+  checkEdition(testEdition((e) => change(e as Loose))).map(({ path, code }) => `${path} ${code}`);
 const q = (e: Loose, a: number, p: number, i: number) => e.areas[a].performances[p].questions[i];
 
 describe('checkEdition', () => {
+  it('names the rule each problem breaks, for clients that word it themselves', () => {
+    expect(codesAfter((e) => (e.areas[1].key = 'wait'))).toContain('areas[1].key DUPLICATE_KEY');
+    expect(codesAfter((e) => (q(e, 1, 0, 0).options[0].points = 1))).toEqual([
+      'areas[1].performances[0].questions[0].options ZERO_POINT_OPTION_REQUIRED',
+    ]);
+    expect(
+      checkEdition(testEdition((e) => ((e as Loose).scoring.headlineAreaKey = 'nope')))[0],
+    ).toMatchObject({ code: 'HEADLINE_AREA_UNKNOWN', params: { key: 'nope' } });
+  });
+
+  it('refuses a question text, a name or an option label empty in every language', () => {
+    expect(
+      codesAfter((e) => {
+        q(e, 1, 0, 0).text = {};
+        q(e, 1, 0, 0).options[0].label = {};
+        e.areas[0].name = {};
+      }),
+    ).toEqual([
+      'areas[0].name TEXT_REQUIRED',
+      'areas[1].performances[0].questions[0].text TEXT_REQUIRED',
+      'areas[1].performances[0].questions[0].options[0].label TEXT_REQUIRED',
+    ]);
+  });
+
+  it('needs an area', () => {
+    expect(codesAfter((e) => (e.areas = []))).toContain('areas AREA_REQUIRED');
+  });
+
   it('accepts the test edition', () => {
     expect(checkEdition(testEdition())).toEqual([]);
   });

@@ -24,6 +24,7 @@ export const DEFINITION_ISSUE_RULES = {
   LAST_BAND_NOT_MAX_WAIT: 'The last waiting band ends at the maximum wait (params.maxWait).',
   CHANNEL_WEIGHT_REQUIRED: 'Contacts are weighted by channel, so every channel needs a weight.',
   // Areas and weighting.
+  AREA_REQUIRED: 'An edition needs at least one area before it is published.',
   AREA_WEIGHT_REQUIRED: 'Areas are weighted, so every scored area needs a weight.',
   HEADLINE_AREA_UNKNOWN: 'The headline area is not an area of the edition.',
   // Questions and options.

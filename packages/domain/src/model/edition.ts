@@ -68,7 +68,8 @@ export const editionSchema = z.object({
   locales: z.array(localeSchema).min(1),
   derivedFrom: z.string().nullable(),
   channels: z.array(channelRuleSchema).min(1),
-  areas: z.array(areaSchema).min(1),
+  /** At least one before publishing (checkEdition); a draft started from scratch has none yet. */
+  areas: z.array(areaSchema),
   scoring: scoringRulesSchema,
   awards: awardRulesSchema,
 });
