@@ -78,6 +78,13 @@ export {
   updateQuestion,
 } from './definition/question-edits';
 export {
+  type DraftEditConflict,
+  DraftEditsRefusedError,
+  lockDraftEdition,
+  type SavedDraftEdits,
+  saveDraftEdits,
+} from './definition/save-draft-edits';
+export {
   ConstraintViolationError,
   EditionReadOnlyError,
   EditionStatusChangeError,

@@ -128,7 +128,12 @@ describe.each(testDatabaseKinds())('definition edits on %s', (kind) => {
       updateArea(db, { ...request, key: 'agent', version: area.version, input: { weight: null } }),
     );
     expect((cleared as DefinitionValidationError).issues).toEqual([
-      { path: 'input.weight', message: 'scored area "agent" needs a weight because areas are weighted' },
+      {
+        path: 'input.weight',
+        code: 'AREA_WEIGHT_REQUIRED',
+        params: { key: 'agent' },
+        message: 'scored area "agent" needs a weight because areas are weighted',
+      },
     ]);
     const channel = await db.prisma.channelRule.findFirstOrThrow({
       where: { key: 'phone', edition: { key: 'KSP25' } },

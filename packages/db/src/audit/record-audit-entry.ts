@@ -41,3 +41,19 @@ export async function recordAuditEntry(client: AuditClient, entry: AuditEntryInp
     },
   });
 }
+
+/** Records several changes in one statement (a save of many edits), in the order given. */
+export async function recordAuditEntries(client: AuditClient, entries: AuditEntryInput[]): Promise<void> {
+  if (entries.length === 0) return;
+  await client.auditEntry.createMany({
+    data: entries.map((entry) => ({
+      actorId: entry.actorId,
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId,
+      editionId: entry.editionId ?? null,
+      before: asJson(entry.before),
+      after: asJson(entry.after),
+    })),
+  });
+}

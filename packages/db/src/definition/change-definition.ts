@@ -1,26 +1,24 @@
 import {
   type ContainerRef,
+  draftEditsBetween,
   type Edition,
   EditionItemNotFoundError,
   type ItemLevel,
   type ItemRef,
-  itemsIn,
   locate,
-  refreshLineage,
+  type ValidationIssue,
 } from '@ksp/domain';
-import { recordAuditEntry } from '../audit/record-audit-entry';
 import type { Database } from '../database/create-database';
-import { withDatabaseErrors } from '../errors/translate-database-error';
-import { editionFromRow, findEditionRow } from '../repositories/editions';
 import type { TransactionClient } from '../repositories/transaction-client';
 import {
+  DefinitionKeyTakenError,
   DefinitionNotFoundError,
-  DefinitionReadOnlyError,
+  DefinitionValidationError,
   DefinitionVersionConflictError,
 } from './definition-errors';
-import { ENTITY_TYPE, entityIdOf, RESOURCE } from './definition-names';
-import { indexRows, type RowIds, type StoredRow, syncDefinitionRows } from './sync-definition-rows';
-import { validateDefinitionChange } from './validate-definition-change';
+import { entityIdOf, RESOURCE } from './definition-names';
+import { type InputLocation, toRequestPaths } from './request-paths';
+import { DraftEditsRefusedError, type SavedDraftEdits, saveDraftEdits } from './save-draft-edits';
 
 /** Who edits which edition. */
 export interface DefinitionRequest {
@@ -29,15 +27,13 @@ export interface DefinitionRequest {
   actorId: string | null;
 }
 
-/** One edit of a draft edition's definition: the edition after it, and what it is about. */
+/** One per-item edit of a draft edition's definition: the edition after it, and what it is about. */
 export interface DefinitionEdit {
-  /** What the audit trail calls it, e.g. `performance.update`. */
-  action: string;
-  /** The item added, changed or removed: its stored row is version-checked and recorded before and after. */
+  /** The item added, changed or removed. */
   item?: ItemRef;
   /** The version of `item` the change is based on (updates and removals). */
   version?: number;
-  /** For reorders: whose items are put in order (recorded as key lists). */
+  /** For reorders: whose items are put in order. */
   reorder?: { container: ContainerRef; level: ItemLevel };
   /** The edited copy of the domain model. */
   after: Edition;
@@ -62,20 +58,14 @@ const returnEdited: DefinitionReader<EditedDefinition> = async (_tx, edited) => 
 /** Makes the edit from the current edition (pure; the domain's EditionItemNotFoundError for bad references). */
 export type PlanEdit = (edition: Edition) => DefinitionEdit;
 
-/** Loading and checking a whole edition takes longer than Prisma's 5 s default on a busy machine. */
-const DEFINITION_TRANSACTION = { timeout: 30_000, maxWait: 10_000 } as const;
-
 const rowKey = (ref: ItemRef) => (ref.level === 'option' ? `${ref.questionKey}/${ref.key}` : ref.key);
 
 /**
- * Every definition edit goes through here, in one transaction:
- * 1. lock the edition row (concurrent edits of one edition run one after another) and refuse non-drafts;
- * 2. load the edition as the domain model and check the item's `version` (DefinitionVersionConflictError
- *    with the stored row when it moved on);
- * 3. apply the change in memory and let the domain validate it (DefinitionValidationError with paths);
- * 4. recompute lineage against the parent edition (admin marks kept), write the difference with version
- *    increments, bump the edition's version, and record an audit entry with before and after;
- * 5. read the result with `read` in the same transaction (default: what the edit touched, as row ids).
+ * A per-item definition edit (the API's addArea, updateQuestion, …): a thin wrapper over saveDraftEdits.
+ * The plan edits the stored edition in memory; the draft edits between the two are saved exactly as the
+ * editor's one save would save them (same version checks and merge, validation, lineage, audit), with the
+ * item's version as sent. Errors come back as this item's: not found, key taken, version conflict, or
+ * validation problems with `input.` paths.
  */
 export async function changeDefinition<T = EditedDefinition>(
   db: Pick<Database, 'prisma'>,
@@ -83,43 +73,26 @@ export async function changeDefinition<T = EditedDefinition>(
   plan: PlanEdit,
   read: DefinitionReader<T> = returnEdited as DefinitionReader<T>,
 ): Promise<T> {
-  return withDatabaseErrors(() =>
-    db.prisma.$transaction(async (tx) => {
-      const editionId = await lockDraftEdition(tx, request.editionKey);
-      const row = await findEditionRow({ prisma: tx }, request.editionKey);
-      const rows = indexRows(row);
-      const before = editionFromRow(row);
-      const edit = planned(plan, before);
-      const current = edit.item ? rows[edit.item.level].get(rowKey(edit.item)) : undefined;
-      if (edit.item && edit.version !== undefined)
-        checkVersion(request.editionKey, edit.item, edit.version, current);
-
-      const edited = edit.after;
-      const location = edit.item && edit.input ? locate(edited, edit.item) : null;
-      let after = validateDefinitionChange(
-        before,
-        edited,
-        location && edit.input
-          ? { path: location.path, fields: new Set(edit.input.fields), rename: edit.input.rename }
-          : undefined,
-      );
-      if (row.derivedFrom) {
-        const parent = editionFromRow(await findEditionRow({ prisma: tx }, row.derivedFrom.key));
-        after = refreshLineage(parent, after);
-      }
-
-      const ids = await syncDefinitionRows(tx, editionId, rows, before, after);
-      await tx.edition.update({ where: { id: editionId }, data: { version: { increment: 1 } } });
-      const result = editedDefinition(editionId, edit, ids, before, after);
-      await recordAuditEntry(tx, {
-        actorId: request.actorId,
-        action: edit.action,
-        editionId,
-        ...(await auditSubject(tx, request.editionKey, edit, current, result, before, after)),
-      });
-      return read(tx, result);
-    }, DEFINITION_TRANSACTION),
-  );
+  let edit: DefinitionEdit | undefined;
+  try {
+    return await saveDraftEdits(
+      db,
+      request,
+      (before, versionOf) => {
+        edit = planned(plan, before);
+        const { item, version } = edit;
+        const sent = (ref: ItemRef | { level: 'edition' }) =>
+          item && version !== undefined && ref.level === item.level && rowKey(ref as ItemRef) === rowKey(item)
+            ? version
+            : versionOf(ref);
+        return draftEditsBetween(before, edit.after, sent);
+      },
+      (tx, saved) => read(tx, editedDefinition(saved, edit as DefinitionEdit)),
+    );
+  } catch (error) {
+    if (error instanceof DraftEditsRefusedError && edit) throw asItemError(request.editionKey, error, edit);
+    throw error;
+  }
 }
 
 /** The plan's edit; an item or container it names that the edition lacks is a DefinitionNotFoundError. */
@@ -133,35 +106,46 @@ function planned(plan: PlanEdit, edition: Edition): DefinitionEdit {
   }
 }
 
-/** `SELECT … FOR UPDATE` on the edition: holds other edits (and publishing) of it until this one commits. */
-async function lockDraftEdition(tx: TransactionClient, editionKey: string): Promise<number> {
-  const [edition] = await tx.$queryRaw<{ id: number; status: string }[]>`
-    SELECT "id", "status"::text AS "status" FROM "Edition" WHERE "key" = ${editionKey} FOR UPDATE`;
-  if (!edition) throw new DefinitionNotFoundError('Edition', editionKey);
-  if (edition.status !== 'draft') throw new DefinitionReadOnlyError(editionKey, edition.status);
-  return edition.id;
-}
-
-function checkVersion(editionKey: string, item: ItemRef, sent: number, current: StoredRow | undefined) {
-  const resource = RESOURCE[item.level];
-  if (!current) throw new DefinitionNotFoundError(resource, entityIdOf(editionKey, item));
-  if (current.version !== sent)
-    throw new DefinitionVersionConflictError(
-      resource,
-      entityIdOf(editionKey, item),
-      sent,
-      current.version,
-      current,
+/** A refused save of one item's edit, as that item's error. */
+function asItemError(editionKey: string, error: DraftEditsRefusedError, edit: DefinitionEdit): Error {
+  const [conflict] = error.conflicts;
+  if (conflict && conflict.item.level !== 'edition')
+    return new DefinitionVersionConflictError(
+      RESOURCE[conflict.item.level],
+      entityIdOf(editionKey, conflict.item),
+      conflict.sentVersion,
+      conflict.currentVersion,
+      conflict.current,
     );
+  for (const problem of error.problems) {
+    if (problem.code === 'ITEM_NOT_FOUND' || problem.code === 'PARENT_NOT_FOUND') {
+      const level = String(problem.params?.level ?? 'area') as ItemLevel;
+      return new DefinitionNotFoundError(RESOURCE[level], `${editionKey}/${problem.params?.key ?? ''}`);
+    }
+    if (problem.code === 'DUPLICATE_KEY' && problem.path.startsWith('edits['))
+      return new DefinitionKeyTakenError(
+        RESOURCE[String(problem.params?.level ?? 'area') as ItemLevel],
+        String(problem.params?.key ?? ''),
+        editionKey,
+      );
+  }
+  const location = edit.item && edit.input ? locate(edit.after, edit.item) : null;
+  const input: InputLocation | undefined =
+    location && edit.input
+      ? { path: location.path, fields: new Set(edit.input.fields), rename: edit.input.rename }
+      : undefined;
+  const issues: ValidationIssue[] = error.problems.map(({ path, message, code, params }) => ({
+    // The request names one item: an edit's own field is the request's key (or, for a reorder, keys).
+    path: path.startsWith('edits[') ? (edit.reorder ? 'keys' : 'key') : path,
+    message,
+    code,
+    ...(params ? { params } : {}),
+  }));
+  return new DefinitionValidationError(toRequestPaths(issues, input));
 }
 
-function editedDefinition(
-  editionId: number,
-  edit: DefinitionEdit,
-  ids: RowIds,
-  before: Edition,
-  after: Edition,
-): EditedDefinition {
+function editedDefinition(saved: SavedDraftEdits, edit: DefinitionEdit): EditedDefinition {
+  const { editionId, ids, before, after } = saved;
   const containerId = (container: ContainerRef | undefined) =>
     container && container.level !== 'edition' ? (ids[container.level].get(container.key) ?? null) : null;
   if (edit.reorder) return { editionId, itemId: null, containerId: containerId(edit.reorder.container) };
@@ -169,52 +153,4 @@ function editedDefinition(
   const itemId = ids[edit.item.level].get(rowKey(edit.item)) ?? null;
   const place = locate(after, edit.item) ?? locate(before, edit.item);
   return { editionId, itemId, containerId: containerId(place?.container) };
-}
-
-/** What the audit entry says: the item's row before and after (a removed item with everything it held), or the order of a container's items. */
-async function auditSubject(
-  tx: TransactionClient,
-  editionKey: string,
-  edit: DefinitionEdit,
-  current: StoredRow | undefined,
-  result: EditedDefinition,
-  before: Edition,
-  after: Edition,
-) {
-  if (edit.reorder) {
-    const { container, level } = edit.reorder;
-    const keys = (edition: Edition) => itemsIn(edition, container, level).map((item) => item.key);
-    return {
-      entityType: ENTITY_TYPE[container.level],
-      entityId: entityIdOf(editionKey, container),
-      before: keys(before),
-      after: keys(after),
-    };
-  }
-  if (!edit.item) throw new Error('a definition edit names an item or a reorder');
-  const stored = result.itemId === null ? null : await readRow(tx, edit.item.level, result.itemId);
-  const removed = result.itemId === null ? locate(before, edit.item)?.item : undefined;
-  return {
-    entityType: ENTITY_TYPE[edit.item.level],
-    entityId: entityIdOf(editionKey, edit.item),
-    before: current ? { ...current, ...(removed ? { removed } : {}) } : null,
-    after: stored,
-  };
-}
-
-/** One stored row by id, without its children. */
-export function readRow(tx: TransactionClient, level: ItemLevel, id: number): Promise<unknown> {
-  const where = { where: { id } };
-  switch (level) {
-    case 'channel':
-      return tx.channelRule.findUniqueOrThrow(where);
-    case 'area':
-      return tx.area.findUniqueOrThrow(where);
-    case 'performance':
-      return tx.performance.findUniqueOrThrow(where);
-    case 'question':
-      return tx.question.findUniqueOrThrow(where);
-    case 'option':
-      return tx.answerOption.findUniqueOrThrow(where);
-  }
 }

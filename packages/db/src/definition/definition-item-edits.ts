@@ -70,7 +70,6 @@ export function addDefinitionItem<L extends ItemLevel, T>(
       }
       const key = spec.key ?? keyFromText(spec.keySource, taken, spec.level);
       return {
-        action: `${spec.level}.add`,
         item: itemRef(spec.level, key, spec.container),
         after: addItem(edition, spec.container, spec.level, spec.build(key)),
         input: { fields: ['key', ...spec.fields] },
@@ -104,7 +103,6 @@ export function updateDefinitionItem<L extends ItemLevel, T>(
     (edition) => {
       const changed = replaceItem(edition, spec.ref, spec.change);
       return {
-        action: `${spec.ref.level}.update`,
         item: spec.ref,
         version: spec.version,
         after: spec.moveTo ? moveItem(changed, spec.ref, spec.moveTo) : changed,
@@ -126,7 +124,6 @@ export function removeDefinitionItem<T>(
     db,
     request,
     (edition) => ({
-      action: `${spec.ref.level}.remove`,
       item: spec.ref,
       version: spec.version,
       after: removeItem(edition, spec.ref),
@@ -155,7 +152,6 @@ export function reorderDefinitionItems<T>(
       ];
       if (problems.length > 0) throw new DefinitionValidationError(problems);
       return {
-        action: `${spec.level}.reorder`,
         reorder: { container: spec.container, level: spec.level },
         after: reorderItems(edition, spec.container, spec.level, spec.keys),
       };

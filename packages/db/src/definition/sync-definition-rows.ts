@@ -90,11 +90,11 @@ function writers(tx: TransactionClient): Record<ItemLevel, LevelWriter> {
     channel: {
       columns: channelColumns,
       lineage: false,
-      create: () => Promise.reject(new Error('channels are not added through definition edits')),
+      create: (data) => tx.channelRule.create({ data: data as Data, select }),
       update: (id, version, data) =>
         tx.channelRule.updateMany({ where: { id, version }, data: data as Data }),
       version: (id) => tx.channelRule.findUnique({ where: { id }, select: { version: true } }),
-      remove: () => Promise.reject(new Error('channels are not removed through definition edits')),
+      remove: (ids) => tx.channelRule.deleteMany({ where: { id: { in: ids } } }),
     },
     area: {
       columns: areaColumns,
@@ -223,31 +223,40 @@ export async function syncDefinitionRows(
   return ids;
 }
 
-/** Answers and comments keep their questions, options and areas (no cascade): refuse with a clear message. */
+/**
+ * Answers and comments keep their questions, options and areas, and evaluations and role plays their
+ * channel (no cascade): refuse with a clear message (IN_USE).
+ */
 async function refuseRemovingAnswered(
   tx: TransactionClient,
   editionId: number,
   removed: Record<ItemLevel, number[]>,
 ) {
-  const { area, question, option } = removed;
-  if (area.length + question.length + option.length === 0) return;
+  const { area, question, option, channel } = removed;
+  if (area.length + question.length + option.length + channel.length === 0) return;
   // Answers and comments are columns of the evaluation row (see the database's Evaluation model).
-  const [{ answers = 0, comments = 0 } = {}] = await tx.$queryRawUnsafe<
-    { answers: number; comments: number }[]
+  const [{ answers = 0, comments = 0, contacts = 0, rolePlays = 0 } = {}] = await tx.$queryRawUnsafe<
+    { answers: number; comments: number; contacts: number; rolePlays: number }[]
   >(
     `SELECT count(*) FILTER (WHERE "answerQuestionIds" && $1::int[] OR "answerOptionIds" && $2::int[])::int AS answers,
-            count(*) FILTER (WHERE "areaComments" ?| $3::text[])::int AS comments
+            count(*) FILTER (WHERE "areaComments" ?| $3::text[])::int AS comments,
+            count(*) FILTER (WHERE "channelKey" IN (SELECT "key" FROM "ChannelRule" WHERE "id" = ANY($5::int[])))::int AS contacts,
+            (SELECT count(*)::int FROM "RolePlay" r JOIN "ChannelRule" c ON c."editionId" = r."editionId" AND c."key" = r."channelKey"
+              WHERE c."id" = ANY($5::int[])) AS "rolePlays"
      FROM "Evaluation" WHERE "editionId" = $4`,
     question,
     option,
     area.map(String),
     editionId,
+    channel,
   );
-  if (answers + comments > 0) {
+  if (answers + comments + contacts + rolePlays > 0) {
     throw new DefinitionValidationError([
       {
         path: 'key',
-        message: `evaluations already answer what would be removed (answers in ${answers} evaluations, comments in ${comments}); it cannot be removed`,
+        code: 'IN_USE',
+        params: { answers, comments, contacts, rolePlays },
+        message: `evaluations or role plays already use what would be removed (answers in ${answers} evaluations, comments in ${comments}, contacts on the channel ${contacts}, role plays ${rolePlays}); it cannot be removed`,
       },
     ]);
   }
