@@ -32,6 +32,8 @@ type Case = {
   as?: (s: Setup) => string | null | Promise<string | null>;
   /** A typed error accepted instead of success, only where the arguments cannot sensibly succeed. */
   accepts?: string;
+  /** A check of what the call stored. */
+  after?: (s: Setup, vars: Vars) => Promise<void>;
 };
 
 const DRAFT = 'KSP25';
@@ -41,10 +43,9 @@ const nb = (text: string) => [{ locale: 'nb', text }];
 
 /** Row lookups for set-ups (versions and ids change as the calls before run). */
 const rows = ({ app }: Setup) => app.db.prisma;
-const areaKeys = async (s: Setup, where: Vars) =>
-  (await rows(s).area.findMany({ where: { ...inDraft, ...where }, orderBy: { order: 'asc' } })).map(
-    (r) => r.key,
-  );
+/** The draft's area keys in their order. */
+const areaKeys = async (s: Setup) =>
+  (await rows(s).area.findMany({ where: inDraft, orderBy: { order: 'asc' } })).map((r) => r.key);
 const userId = async (s: Setup) =>
   (await rows(s).user.findUniqueOrThrow({ where: { email: 'typename@example.org' } })).id;
 const subscriptionId = async (s: Setup) =>
@@ -174,7 +175,10 @@ const CASES: Record<string, Case> = {
       input: { label: nb('Kanskje så') },
     }),
   },
-  reorderAreas: { vars: async (s) => ({ editionKey: DRAFT, keys: (await areaKeys(s, {})).reverse() }) },
+  reorderAreas: {
+    vars: async (s) => ({ editionKey: DRAFT, keys: (await areaKeys(s)).reverse() }),
+    after: async (s, vars) => expect(await areaKeys(s)).toEqual(vars.keys),
+  },
   reorderPerformances: { vars: { editionKey: DRAFT, areaKey: 'tn_area', keys: ['tn_perf'] } },
   reorderQuestions: { vars: { editionKey: DRAFT, performanceKey: 'tn_perf', keys: ['tn_q'] } },
   reorderOptions: { vars: { editionKey: DRAFT, questionKey: 'tn_q', keys: ['kanskje', 'nei', 'ja'] } },
@@ -370,6 +374,7 @@ describe.each(testDatabaseKinds())('every mutation with only __typename selected
       const typename = response.data?.[name]?.__typename;
       expect(typename).toEqual(expect.any(String));
       if (errorTypes.has(typename)) expect(typename, `${name} answered ${typename}`).toBe(entry.accepts);
+      await entry.after?.(setup, vars);
     });
   }
 });
