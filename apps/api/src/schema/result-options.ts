@@ -20,3 +20,15 @@ export function resultOf<const Types extends ErrorClass[]>(fieldName: string, ty
 export function directResultOf<const Types extends ErrorClass[]>(fieldName: string, types: Types) {
   return { ...resultOf(fieldName, types), directResult: true as const };
 }
+
+/**
+ * The query a `prismaField` with `resultOf` errors hands to Prisma. The Prisma plugin plans it from what the
+ * document selects under the success type's `data`; a document that does not select `data` (only `__typename`,
+ * or only error fields) gets `{ select: {} }`, which Prisma refuses ("must not be empty"), so the mutation failed
+ * as INTERNAL_SERVER_ERROR and was rolled back. Nothing of the rows is needed then: the empty `select` is
+ * dropped and Prisma reads its default columns. Every other query is passed on as planned.
+ */
+export function wrappedResultQuery<Query extends { select?: object }>(query: Query): Query {
+  const { select, ...rest } = query;
+  return select && Object.keys(select).length === 0 ? (rest as Query) : query;
+}

@@ -1,5 +1,6 @@
 import { addArea, removeArea, reorderAreas, updateArea } from '@ksp/db';
 import { builder } from '../../builder';
+import { wrappedResultQuery } from '../result-options';
 import {
   definitionArgs,
   editDefinition,
@@ -85,7 +86,7 @@ builder.mutationFields((t) => ({
     args: { ...definitionArgs, ...keysArg },
     resolve: (query, _root, args, context) =>
       editDefinition(context, reorderAreas, args, (tx, { editionId }) =>
-        tx.area.findMany({ ...query, where: { editionId }, orderBy: { order: 'asc' } }),
+        tx.area.findMany({ ...wrappedResultQuery(query), where: { editionId }, orderBy: { order: 'asc' } }),
       ),
   }),
 }));

@@ -1,5 +1,6 @@
 import { addOption, removeOption, reorderOptions, updateOption } from '@ksp/db';
 import { builder } from '../../builder';
+import { wrappedResultQuery } from '../result-options';
 import { definitionArgs, editDefinition, itemResult, keysArg, listResult } from './change-definition';
 import { AddOptionInput, InputReader, UpdateOptionInput } from './inputs';
 
@@ -91,7 +92,7 @@ builder.mutationFields((t) => ({
     resolve: (query, _root, args, context) =>
       editDefinition(context, reorderOptions, args, (tx, { containerId }) =>
         tx.answerOption.findMany({
-          ...query,
+          ...wrappedResultQuery(query),
           where: { questionId: containerId as number },
           orderBy: { order: 'asc' },
         }),

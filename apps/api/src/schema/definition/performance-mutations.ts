@@ -1,5 +1,6 @@
 import { addPerformance, removePerformance, reorderPerformances, updatePerformance } from '@ksp/db';
 import { builder } from '../../builder';
+import { wrappedResultQuery } from '../result-options';
 import {
   definitionArgs,
   editDefinition,
@@ -91,7 +92,7 @@ builder.mutationFields((t) => ({
     resolve: (query, _root, args, context) =>
       editDefinition(context, reorderPerformances, args, (tx, { containerId }) =>
         tx.performance.findMany({
-          ...query,
+          ...wrappedResultQuery(query),
           where: { areaId: containerId as number },
           orderBy: { order: 'asc' },
         }),

@@ -1,5 +1,6 @@
 import { addQuestion, removeQuestion, reorderQuestions, updateQuestion } from '@ksp/db';
 import { builder } from '../../builder';
+import { wrappedResultQuery } from '../result-options';
 import {
   definitionArgs,
   editDefinition,
@@ -110,7 +111,7 @@ builder.mutationFields((t) => ({
     resolve: (query, _root, args, context) =>
       editDefinition(context, reorderQuestions, args, (tx, { containerId }) =>
         tx.question.findMany({
-          ...query,
+          ...wrappedResultQuery(query),
           where: { performanceId: containerId as number },
           orderBy: { order: 'asc' },
         }),
