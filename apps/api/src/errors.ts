@@ -83,6 +83,36 @@ export class ReadOnlyEditionError extends ApiError {
   }
 }
 
+/** A definition problem as the API reports it: the change it comes from and the item it is about. */
+export type DefinitionChangeProblem = FieldError & {
+  changeIndex: number | null;
+  item?: { level: string; key: string; questionKey?: string };
+};
+
+/** A change based on an older version that touches fields someone else changed since. */
+export type DefinitionChangeConflict = {
+  changeIndex: number;
+  item: { level: string; key: string; questionKey?: string };
+  sentVersion: number;
+  currentVersion: number;
+  fields: string[];
+  current: unknown;
+};
+
+/** A list of definition changes refused as a whole (nothing was stored), with every problem and conflict. */
+export class DefinitionChangesRefusedError extends ApiError {
+  readonly code = 'DEFINITION_CHANGES_REFUSED';
+  constructor(
+    readonly problems: DefinitionChangeProblem[],
+    readonly conflicts: DefinitionChangeConflict[],
+  ) {
+    super(
+      `Nothing was saved: ${problems.length} problem(s) and ${conflicts.length} conflict(s) in the changes.`,
+    );
+    this.name = 'DefinitionChangesRefusedError';
+  }
+}
+
 export class InvalidCredentialsError extends ApiError {
   readonly code = 'UNAUTHENTICATED';
   constructor() {

@@ -109,6 +109,7 @@ export {
 export type { ChangeRecord, RecordChange } from './repositories/change-recorder';
 export { addCompanies, listCompanies } from './repositories/companies';
 export { type CopiedEdition, copyEdition } from './repositories/copy-edition';
+export { createEmptyEdition } from './repositories/create-empty-edition';
 export {
   type EditionImportInput,
   type EditionImportResult,

@@ -1,7 +1,15 @@
-import { EVALUATION_ISSUE_CODES, EVALUATION_ISSUE_RULES, type EvaluationIssueCode } from '@ksp/domain';
+import {
+  DEFINITION_ISSUE_CODES,
+  DEFINITION_ISSUE_RULES,
+  EVALUATION_ISSUE_CODES,
+  EVALUATION_ISSUE_RULES,
+} from '@ksp/domain';
 import { builder } from '../builder';
 import {
   ConflictError,
+  type DefinitionChangeConflict,
+  type DefinitionChangeProblem,
+  DefinitionChangesRefusedError,
   type FieldError,
   ForbiddenError,
   InvalidCredentialsError,
@@ -18,12 +26,16 @@ export const ErrorInterface = builder.interfaceRef<Error>('Error').implement({
   }),
 });
 
+/** Every coded rule: an evaluation's and a definition's (INVALID_VALUE is both's, with one meaning). */
+const FIELD_ERROR_RULES: Record<string, string> = { ...DEFINITION_ISSUE_RULES, ...EVALUATION_ISSUE_RULES };
+const FIELD_ERROR_CODES = [...new Set<string>([...EVALUATION_ISSUE_CODES, ...DEFINITION_ISSUE_CODES])];
+
 const FieldErrorCode = builder.enumType('FieldErrorCode', {
   description:
-    'The rule an input broke, for clients that word errors in their own language (see docs/scoring.md, "Checking an evaluation"). Evaluations: every problem has one.',
+    'The rule an input broke, for clients that word errors in their own language (see docs/scoring.md, "Checking an evaluation", and docs/admin.md for definitions). Evaluations and definition changes: every problem has one.',
   values: Object.fromEntries(
-    EVALUATION_ISSUE_CODES.map((code) => [code, { value: code, description: EVALUATION_ISSUE_RULES[code] }]),
-  ) as Record<EvaluationIssueCode, { value: EvaluationIssueCode; description: string }>,
+    FIELD_ERROR_CODES.map((code) => [code, { value: code, description: FIELD_ERROR_RULES[code] }]),
+  ) as Record<string, { value: string; description: string }>,
 });
 
 const FieldErrorParameter = builder
@@ -47,10 +59,7 @@ const FieldErrorType = builder.objectRef<FieldError>('FieldError').implement({
       type: FieldErrorCode,
       nullable: true,
       description: 'The rule broken; null where the input has no coded rule yet.',
-      resolve: (e) =>
-        EVALUATION_ISSUE_CODES.includes(e.code as EvaluationIssueCode)
-          ? (e.code as EvaluationIssueCode)
-          : null,
+      resolve: (e) => (e.code && FIELD_ERROR_CODES.includes(e.code) ? e.code : null),
     }),
     params: t.field({
       type: [FieldErrorParameter],
@@ -69,6 +78,98 @@ builder.objectType(ValidationError, {
       type: [FieldErrorType],
       description: 'Every problem found, in input order.',
       resolve: (error) => error.fieldErrors,
+    }),
+  }),
+});
+
+const DefinitionItemRef = builder
+  .objectRef<{ level: string; key: string; questionKey?: string }>('DefinitionItemRef')
+  .implement({
+    description: 'An item of a definition by its key.',
+    fields: (t) => ({
+      level: t.exposeString('level', {
+        description:
+          '`channel`, `area`, `performance`, `question`, `option`, or `edition` (its scoring rules).',
+      }),
+      key: t.exposeString('key', { description: 'Its stable key (the edition’s key for `edition`).' }),
+      questionKey: t.string({
+        nullable: true,
+        description: 'Options only: the question it belongs to.',
+        resolve: (ref) => ref.questionKey ?? null,
+      }),
+    }),
+  });
+
+const DefinitionChangeProblemType = builder
+  .objectRef<DefinitionChangeProblem>('DefinitionChangeProblem')
+  .implement({
+    description: 'Why a list of definition changes was refused: one broken rule.',
+    fields: (t) => ({
+      changeIndex: t.exposeInt('changeIndex', {
+        nullable: true,
+        description: 'The index of the change it comes from; null when no one change can be named.',
+      }),
+      path: t.exposeString('path', {
+        description:
+          'Where: in the edited definition (`areas[1].performances[0].questions[2].text`) for a broken rule, or in the request (`changes[3].toKey`).',
+      }),
+      code: t.field({
+        type: FieldErrorCode,
+        description: 'The rule broken: word the message from it (and `params`) in the user’s language.',
+        resolve: (problem) => problem.code ?? 'INVALID_VALUE',
+      }),
+      message: t.exposeString('message', { description: 'The problem in English.' }),
+      params: t.field({
+        type: [FieldErrorParameter],
+        description: 'The keys and figures the rule names.',
+        resolve: (p) =>
+          Object.entries(p.params ?? {}).map(([name, value]) => ({ name, value: String(value) })),
+      }),
+      item: t.field({
+        type: DefinitionItemRef,
+        nullable: true,
+        description: 'The item it is about, when there is one.',
+        resolve: (problem) => problem.item ?? null,
+      }),
+    }),
+  });
+
+const DefinitionChangeConflictType = builder
+  .objectRef<DefinitionChangeConflict>('DefinitionChangeConflict')
+  .implement({
+    description:
+      'A change based on an older version that touches fields someone else changed since. Show `current`, then resend the change with `currentVersion`.',
+    fields: (t) => ({
+      changeIndex: t.exposeInt('changeIndex', { description: 'The index of the change.' }),
+      item: t.field({ type: DefinitionItemRef, description: 'The item.', resolve: (c) => c.item }),
+      sentVersion: t.exposeInt('sentVersion', { description: 'The version the change was based on.' }),
+      currentVersion: t.exposeInt('currentVersion', { description: 'The version stored now.' }),
+      fields: t.exposeStringList('fields', {
+        description: 'The fields both changed (texts per language, e.g. `text.nb`; `*` = the whole item).',
+      }),
+      current: t.field({
+        type: 'JSON',
+        nullable: true,
+        description: 'The item as stored now (the scoring rules for `edition`).',
+        resolve: (c) => c.current,
+      }),
+    }),
+  });
+
+builder.objectType(DefinitionChangesRefusedError, {
+  name: 'DefinitionChangesRefusedError',
+  description: 'A list of definition changes was refused as a whole: nothing was saved.',
+  interfaces: [ErrorInterface],
+  fields: (t) => ({
+    problems: t.field({
+      type: [DefinitionChangeProblemType],
+      description: 'Every broken rule, with the change it comes from.',
+      resolve: (error) => error.problems,
+    }),
+    conflicts: t.field({
+      type: [DefinitionChangeConflictType],
+      description: 'Every change that conflicts with another admin’s.',
+      resolve: (error) => error.conflicts,
     }),
   }),
 });

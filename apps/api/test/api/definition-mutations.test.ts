@@ -194,16 +194,14 @@ describe.each(testDatabaseKinds())('definition mutations on %s', (kind) => {
       current: { weight: 4, version: 2 },
     });
 
+    // A blank text removes that language's translation; a weight below 0 breaks the schema.
     const invalid = await refused('updateArea', {
       key: 'oppfolging',
       version: 2,
       input: { weight: -1, name: [{ locale: 'nb', text: ' ' }] },
     });
     expect(invalid.__typename).toBe('ValidationError');
-    expect(invalid.fieldErrors.map((e: { path: string }) => e.path).sort()).toEqual([
-      'input.name.nb',
-      'input.weight',
-    ]);
+    expect(invalid.fieldErrors.map((e: { path: string }) => e.path).sort()).toEqual(['input.weight']);
     const twice = await refused('updateArea', {
       key: 'oppfolging',
       version: 2,
@@ -354,10 +352,11 @@ describe.each(testDatabaseKinds())('definition mutations on %s', (kind) => {
       critical: 'area',
       version: 2,
     });
+    // Based on version 1, changing the field changed since (critical): a conflict. Another field would merge.
     const stale = await refused('updateQuestion', {
       key: 'agent_used_name',
       version: 1,
-      input: { channels: ['phone'] },
+      input: { critical: null },
     });
     expect(stale).toMatchObject({
       __typename: 'ConflictError',
@@ -370,10 +369,12 @@ describe.each(testDatabaseKinds())('definition mutations on %s', (kind) => {
       input: { scored: false },
     });
     // The input did not name `critical`, so that problem keeps its place in the edition.
-    expect(unscoredCritical.fieldErrors).toContainEqual({
-      path: 'areas[2].performances[3].questions[1].critical',
-      message: 'a critical question must be scored',
-    });
+    expect(unscoredCritical.fieldErrors).toContainEqual(
+      expect.objectContaining({
+        path: 'areas[2].performances[3].questions[1].critical',
+        message: 'a critical question must be scored',
+      }),
+    );
 
     const option = await run('addOption', {
       question: 'agent_used_name',

@@ -103,6 +103,7 @@ const CASES: Record<string, Case> = {
 
   // A new draft copied from KSP24: participants and role plays, then published and closed.
   createEditionFrom: { vars: { sourceKey: 'KSP24', key: COPY, year: 2026, name: 'KSP 2026' } },
+  createEmptyEdition: { vars: { key: 'KSP27', year: 2027, name: 'KSP 2027' } },
   addParticipants: {
     vars: {
       editionKey: COPY,
@@ -178,6 +179,15 @@ const CASES: Record<string, Case> = {
   reorderAreas: {
     vars: async (s) => ({ editionKey: DRAFT, keys: (await areaKeys(s)).reverse() }),
     after: async (s, vars) => expect(await areaKeys(s)).toEqual(vars.keys),
+  },
+  applyDefinitionChanges: {
+    vars: async (s) => {
+      const { version } = await rows(s).area.findFirstOrThrow({ where: { key: 'tn_area', ...inDraft } });
+      return {
+        editionKey: DRAFT,
+        changes: [{ updateArea: { key: 'tn_area', version, name: nb('Omdøpt') } }],
+      };
+    },
   },
   reorderPerformances: { vars: { editionKey: DRAFT, areaKey: 'tn_area', keys: ['tn_perf'] } },
   reorderQuestions: { vars: { editionKey: DRAFT, performanceKey: 'tn_perf', keys: ['tn_q'] } },

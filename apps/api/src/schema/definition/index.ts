@@ -5,3 +5,4 @@ import './performance-mutations';
 import './question-mutations';
 import './option-mutations';
 import './channel-rule-mutations';
+import './apply-definition-changes';
