@@ -13,6 +13,7 @@ import {
   emptyEdition,
   moveItem,
   moveToIndex,
+  nameNewKeys,
   type Question,
   removeItem,
   replaceItem,
@@ -291,5 +292,24 @@ describe('translationWarnings', () => {
     expect(translationWarnings(edition)).toContainEqual(
       expect.objectContaining({ code: 'MISSING_TRANSLATION', params: { locale: 'en' } }),
     );
+  });
+});
+
+describe('nameNewKeys', () => {
+  it('makes the keys of added items from their names, leaving stored keys alone', () => {
+    const area = ksp24.areas[0];
+    if (!area) throw new Error('fixture');
+    const draft = {
+      ...ksp24,
+      areas: [
+        ...ksp24.areas,
+        { ...area, key: 'new_area', name: { nb: 'Følte seg verdsatt' }, performances: [], order: 99 },
+      ],
+      scoring: { ...ksp24.scoring, headlineAreaKey: 'new_area' },
+    };
+    const named = nameNewKeys(ksp24, draft, (key) => key.startsWith('new_'));
+    expect(named.areas.at(-1)?.key).toBe('folte_seg_verdsatt');
+    expect(named.scoring.headlineAreaKey).toBe('folte_seg_verdsatt');
+    expect(named.areas.slice(0, -1)).toEqual(ksp24.areas);
   });
 });
