@@ -66,6 +66,8 @@ function EditorForEdition({
   const [saving, setSaving] = useState(false);
   // Bumped by a reload, so the editor starts from the stored definition even if its version did not move.
   const [generation, setGeneration] = useState(0);
+  // Kept here, not in the editor: a save remounts the editor (new version), and the selection should stay.
+  const [selectedId, setSelectedId] = useState<string | null | undefined>(undefined);
 
   const stored = useMemo(
     () => (definition.edition ? editionFromApi(definition.edition) : null),
@@ -74,7 +76,7 @@ function EditorForEdition({
   const readOnly = stored?.status !== 'draft' || !can(session?.user.role, 'definition.edit');
 
   /** Saves each change with its own mutation (a toast each); stops at the first refusal. */
-  const save = async (draft: Edition) => {
+  const save = async (draft: Edition, afterSaved?: () => void) => {
     const api = definition.edition;
     if (!api || !stored) return;
     const { steps } = savePlan(stored, draft);
@@ -91,6 +93,7 @@ function EditorForEdition({
         setCarried(null);
         setConflict(null);
         await definition.load();
+        afterSaved?.();
         return;
       }
       const { step, error } = run.failed;
@@ -163,8 +166,10 @@ function EditorForEdition({
           saving={saving}
           conflict={conflict}
           serverIssues={serverIssues}
-          onSave={(draft) => void save(draft)}
+          onSave={(draft, afterSaved) => void save(draft, afterSaved)}
           onReload={() => void reload()}
+          selectedId={selectedId}
+          onSelectedIdChange={setSelectedId}
         />
       )}
     </>

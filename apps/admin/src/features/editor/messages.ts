@@ -51,7 +51,8 @@ export const editorToolsNb = {
   'scoring.contactWeighting.channel.hint':
     'Hver kanal teller med sin vekt (settes under Kanaler og ventetid), uansett hvor mange kontakter den har.',
   'scoring.headlineArea': 'Område som vises ved siden av totalresultatet',
-  'scoring.headlineArea.hint': 'Rapportene viser dette områdets resultat ved siden av totalen (KSP: Kundebehandleren).',
+  'scoring.headlineArea.hint':
+    'Rapportene viser dette områdets resultat ved siden av totalen (KSP: Kundebehandleren).',
   'scoring.noHeadlineArea': 'Ingen',
   'editor.search': 'Søk i treet',
   'editor.searchPlaceholder': 'Tekst eller nøkkel',
@@ -90,7 +91,8 @@ export const editorToolsEn: Record<keyof typeof editorToolsNb, string> = {
     'The channel gets one band up to the maximum wait (0 points) and one attempt; change them afterwards.',
   'editor.channelKey': 'Key',
   'editor.channelKeyHint': 'Lower-case letters, digits and _. Cannot be changed later.',
-  'editor.channelKeyInvalid': 'The key starts with a lower-case letter and has only lower-case letters, digits and _.',
+  'editor.channelKeyInvalid':
+    'The key starts with a lower-case letter and has only lower-case letters, digits and _.',
   'editor.channelKeyTaken': 'The key is already used.',
   'editor.channelNameIn': 'Name ({locale})',
   'editor.channelNameRequired': 'Give the channel a name.',
@@ -116,7 +118,8 @@ export const editorToolsEn: Record<keyof typeof editorToolsNb, string> = {
   'scoring.contactWeighting.channel.hint':
     'Each channel counts with its weight (set under Channels and waiting time), however many contacts it has.',
   'scoring.headlineArea': 'Area shown beside the total',
-  'scoring.headlineArea.hint': 'Reports show this area’s result beside the total (KSP: the customer handler).',
+  'scoring.headlineArea.hint':
+    'Reports show this area’s result beside the total (KSP: the customer handler).',
   'scoring.noHeadlineArea': 'None',
   'editor.search': 'Search the tree',
   'editor.searchPlaceholder': 'Text or key',
