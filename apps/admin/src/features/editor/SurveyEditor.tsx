@@ -225,8 +225,8 @@ export function SurveyEditor({
   const selectAndFocus = (id: string) => {
     setSelectedId(id);
     requestAnimationFrame(() =>
-      root.current
-        ?.querySelector<HTMLElement>(`[role="treeitem"][data-node-id="${CSS.escape(id)}"]`)
+      [...(root.current?.querySelectorAll<HTMLElement>('[role="treeitem"]') ?? [])]
+        .find((item) => item.dataset.nodeId === id)
         ?.focus(),
     );
   };

@@ -14,7 +14,8 @@ export function TreeSearch({ query, count, onChange }: TreeSearchProps) {
   const { t } = useI18n();
   const id = useId();
   return (
-    <search className="tree-search">
+    // biome-ignore lint/a11y/useSemanticElements: <search> is too new for some browsers (and jsdom)
+    <div className="tree-search" role="search">
       <label htmlFor={id} className="field-label">
         {t('editor.search')}
       </label>
@@ -43,6 +44,6 @@ export function TreeSearch({ query, count, onChange }: TreeSearchProps) {
       <p id={`${id}-count`} className="muted tree-search-count" aria-live="polite">
         {query ? (count > 0 ? t('editor.searchCount', { count }) : t('editor.searchNone')) : ''}
       </p>
-    </search>
+    </div>
   );
 }
