@@ -3,8 +3,9 @@ import { ksp24 } from '@ksp/domain/fixtures';
 import { fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { Link } from 'wouter';
+import { Link, useLocation } from 'wouter';
 import { SurveyEditor } from '../src/features/editor/SurveyEditor';
+import { requestNavigation } from '../src/features/editor/useLeaveGuard';
 import { renderWithApp } from './render';
 
 // With unsaved changes, following a link to another screen of the app asks first: save, discard or stay.
@@ -12,12 +13,23 @@ import { renderWithApp } from './render';
 const draft: Edition = { ...ksp24, key: 'KSP25', year: 2025, status: 'draft', derivedFrom: 'KSP24' };
 const EDITOR = '/editions/KSP25/editor';
 
+/** A navigation made in code (like the edition picker's), asked for through the guard. */
+function OtherEditionButton() {
+  const [, navigate] = useLocation();
+  return (
+    <button type="button" onClick={() => requestNavigation('/editions/KSP26/editor', navigate)}>
+      KSP26
+    </button>
+  );
+}
+
 function renderWithMenu(onSave = vi.fn()) {
   const view = renderWithApp(
     <>
       <nav>
         <Link href="/results">Results</Link>
         <a href="#main">Skip to content</a>
+        <OtherEditionButton />
       </nav>
       <SurveyEditor edition={draft} readOnly={false} onSave={onSave} />
     </>,
@@ -35,8 +47,10 @@ function editSomething() {
 const currentPath = (location: { history?: string[] }) => location.history?.at(-1);
 
 describe('leave guard', () => {
-  it('lets a link go when nothing is unsaved', async () => {
+  it('lets a link (or a navigation in code) go when nothing is unsaved', async () => {
     const { location } = renderWithMenu();
+    await userEvent.click(screen.getByRole('button', { name: 'KSP26' }));
+    expect(currentPath(location)).toBe('/editions/KSP26/editor');
     await userEvent.click(screen.getByRole('link', { name: 'Results' }));
     expect(screen.queryByRole('alertdialog')).toBeNull();
     expect(currentPath(location)).toBe('/results');
@@ -66,6 +80,15 @@ describe('leave guard', () => {
     await user.click(screen.getByRole('link', { name: 'Results' }));
     await user.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Discard' }));
     expect(currentPath(location)).toBe('/results');
+  });
+
+  it('holds back a navigation made in code (the edition picker) the same way', async () => {
+    const user = userEvent.setup();
+    const { location } = renderWithMenu();
+    editSomething();
+    await user.click(screen.getByRole('button', { name: 'KSP26' }));
+    await user.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Discard' }));
+    expect(currentPath(location)).toBe('/editions/KSP26/editor');
   });
 
   it('Save saves the draft and goes on once the save succeeded', async () => {

@@ -98,6 +98,9 @@ describe('SurveyEditor tools', () => {
       ['overall_efficient', 0],
       ['agent_listening', 1],
     ]);
+    // Undo takes it back, and the selection follows it.
+    await user.click(screen.getByRole('button', { name: /Undo/ }));
+    expect(treeItem('q:agent/listening/agent_listening')?.getAttribute('aria-selected')).toBe('true');
   });
 
   it('moves a performance into another area by drag and drop', () => {

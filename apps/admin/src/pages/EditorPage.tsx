@@ -15,6 +15,7 @@ import type { EditConflict } from '../features/editor/ConflictBanner';
 import { findItem, itemName } from '../features/editor/itemFields';
 import { withAddedKeys } from '../features/editor/newItems';
 import { SurveyEditor } from '../features/editor/SurveyEditor';
+import { requestNavigation } from '../features/editor/useLeaveGuard';
 import { useI18n } from '../i18n/I18nProvider';
 import type { MessageKey } from '../i18n/nb';
 import { PageHeader } from '../ui/PageHeader';
@@ -146,7 +147,8 @@ function EditorForEdition({
             label={t('picker.edition')}
             editions={editions}
             value={editionKey}
-            onChange={(key) => navigate(paths.editor(key))}
+            // Another edition drops this one's unsaved draft: the editor's leave guard asks first.
+            onChange={(key) => requestNavigation(paths.editor(key), navigate)}
           />
         }
       />

@@ -36,7 +36,7 @@ import { QuestionPanel } from './QuestionPanel';
 import { ScoringPanel } from './ScoringPanel';
 import './SurveyEditor.css';
 import { TreeSearch } from './TreeSearch';
-import { dropPlace, moveNodeInto, movesBetweenParents, moveTargets } from './treeMoves';
+import { currentNodeId, dropPlace, moveNodeInto, movesBetweenParents, moveTargets } from './treeMoves';
 import { contentsOf, findNode, nodeId, parseNodeId, refOfNode } from './treeNodes';
 import { filterTree, matchingNodeIds } from './treeSearch';
 import { hasOwnUndo, useUndoShortcuts } from './undoShortcuts';
@@ -71,15 +71,6 @@ const TABS: readonly Tab[] = ['structure', 'channels', 'scoring'];
 
 /** The text field being typed in, so its keystrokes make one undo step; undefined for other edits. */
 const typingField = () => (hasOwnUndo(document.activeElement) ? document.activeElement : undefined);
-
-/** Whether a tree node's item is in the edition. */
-function locateNode(edition: Edition, id: string): boolean {
-  try {
-    return locate(edition, refOfNode(id)) !== null;
-  } catch {
-    return false;
-  }
-}
 
 /** The domain's own checks on a draft; the editor never re-implements them. */
 function issuesOf(draft: Edition): ValidationIssue[] {
@@ -119,10 +110,11 @@ export function SurveyEditor({
   const [ownSelectedId, setOwnSelectedId] = useState<string | null>(
     firstArea ? nodeId('area', firstArea.key) : null,
   );
+  // The page's selection wins (it outlives a remount after a save); the editor's own is the fallback. Either
+  // follows its item when an edit or undo moves it to another parent (its node id is its path).
+  const wantedId = keptSelectedId === undefined ? ownSelectedId : keptSelectedId;
   const selectedId =
-    keptSelectedId !== undefined && (keptSelectedId === null || locateNode(draft, keptSelectedId))
-      ? keptSelectedId
-      : ownSelectedId;
+    wantedId === null ? null : (currentNodeId(draft, wantedId) ?? currentNodeId(draft, ownSelectedId));
   const setSelectedId = (id: string | null) => {
     setOwnSelectedId(id);
     onSelectedIdChange?.(id);
@@ -452,10 +444,14 @@ export function SurveyEditor({
                   : (id, toIndex) => edit(moveToIndex(draft, refOfNode(id), toIndex))
               }
               canDropOn={(draggedId, targetId) => dropPlace(draggedId, targetId) !== null}
-              onDropOn={(draggedId, targetId) => {
-                const place = dropPlace(draggedId, targetId);
-                if (place) moveInto(draggedId, place.into, place.before);
-              }}
+              onDropOn={
+                readOnly || searching
+                  ? undefined
+                  : (draggedId, targetId) => {
+                      const place = dropPlace(draggedId, targetId);
+                      if (place) moveInto(draggedId, place.into, place.before);
+                    }
+              }
               help={t('tree.helpAcross')}
             />
             {!readOnly && (

@@ -32,6 +32,16 @@ export function nodeIdOfItem(edition: Edition, ref: ItemRef): string | null {
   return null;
 }
 
+/** The node id of the item a (possibly outdated) node id names, where it is now; null when it is gone. */
+export function currentNodeId(edition: Edition, id: string | null): string | null {
+  if (id === null) return null;
+  try {
+    return nodeIdOfItem(edition, refOfNode(id));
+  } catch {
+    return null; // not a node id at all
+  }
+}
+
 /** The level a node must have to hold a node's item: an area holds performances, a performance questions. */
 const holderLevel = { performance: 'area', question: 'performance' } as const;
 

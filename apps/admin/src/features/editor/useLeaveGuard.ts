@@ -1,6 +1,18 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useLocation, useRouter } from 'wouter';
 
+/** The event a screen sends to ask for a navigation that is no link click (e.g. a picker's choice). */
+const NAVIGATION_REQUEST = 'ksp:navigation-request';
+
+/**
+ * Goes to `path` unless a leave guard on the page holds it back (it then asks the user, and goes there on
+ * Discard or after a successful Save). For navigations made in code; links are guarded as they are.
+ */
+export function requestNavigation(path: string, navigate: (path: string) => void): void {
+  const request = new CustomEvent<string>(NAVIGATION_REQUEST, { detail: path, cancelable: true });
+  if (document.dispatchEvent(request)) navigate(path);
+}
+
 /** The in-app path a click on an anchor leads to, or null when the click is not an in-app navigation. */
 function inAppTarget(event: MouseEvent, base: string): string | null {
   if (event.defaultPrevented || event.button !== 0) return null;
@@ -22,7 +34,7 @@ function inAppTarget(event: MouseEvent, base: string): string | null {
  * While `active` (the draft has unsaved changes), a click on a link to another screen of the app is held
  * back: `blockedPath` names where it led, and the caller asks the user to stay, discard or save.
  * wouter has no navigation blocker, so the guard listens for clicks on anchors (wouter's Link renders one)
- * before the router sees them.
+ * before the router sees them, and for navigations asked for with requestNavigation.
  */
 export function useLeaveGuard(active: boolean) {
   const [location, navigate] = useLocation();
@@ -39,8 +51,16 @@ export function useLeaveGuard(active: boolean) {
       setBlockedPath(path);
     };
     // Capture on the document runs before React's handlers (on the root), so the Link never navigates.
+    const onRequest = (event: Event) => {
+      event.preventDefault();
+      setBlockedPath((event as CustomEvent<string>).detail);
+    };
     document.addEventListener('click', onClick, true);
-    return () => document.removeEventListener('click', onClick, true);
+    document.addEventListener(NAVIGATION_REQUEST, onRequest);
+    return () => {
+      document.removeEventListener('click', onClick, true);
+      document.removeEventListener(NAVIGATION_REQUEST, onRequest);
+    };
   }, [active, base, location]);
 
   /** Stays on the page: the draft stays as it is. */
