@@ -213,6 +213,18 @@ export function SurveyEditor({
 
   const selected = selectedId ? findNode(draft, selectedId) : null;
   const edit = (next: Edition) => history.edit(next, typingField());
+  const nameOf = (id: string) => {
+    const found = findNode(draft, id);
+    const text =
+      found.level === 'option'
+        ? found.option?.label
+        : found.level === 'question'
+          ? found.question?.text
+          : found.level === 'performance'
+            ? found.performance?.name
+            : found.area?.name;
+    return (text && textIn(text, locale)) || parseNodeId(id).keys.at(-1) || id;
+  };
   /** Selects a node and puts keyboard focus on it in the tree (after a move, so it stays in hand). */
   const selectAndFocus = (id: string) => {
     setSelectedId(id);
@@ -227,18 +239,6 @@ export function SurveyEditor({
     edit(moved.edition);
     selectAndFocus(moved.id);
     setAnnouncement(t('editor.movedTo', { target: nameOf(intoId) }));
-  };
-  const nameOf = (id: string) => {
-    const found = findNode(draft, id);
-    const text =
-      found.level === 'option'
-        ? found.option?.label
-        : found.level === 'question'
-          ? found.question?.text
-          : found.level === 'performance'
-            ? found.performance?.name
-            : found.area?.name;
-    return (text && textIn(text, locale)) || parseNodeId(id).keys.at(-1) || id;
   };
   const requestRemove = (id: string) => setRemoving({ id, name: nameOf(id) });
   const confirmRemove = () => {
