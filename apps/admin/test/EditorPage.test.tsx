@@ -174,6 +174,24 @@ describe('EditorPage', () => {
     expect(await screen.findByText('All changes saved')).toBeTruthy();
   });
 
+  it('keeps the selected node selected when the saved definition comes back with a new version', async () => {
+    let loads = 0;
+    const { calls } = fakeGraphql({
+      Editions: () => editions,
+      // Each load is a newer stored version, so the page gives the editor a fresh start.
+      EditionDefinition: () => ({ edition: { ...apiEdition(draft), version: 10 + loads++ } }),
+      UpdatePerformance: () => ({
+        updatePerformance: { __typename: 'Performance', key: performance.key, version: 4 },
+      }),
+    });
+    renderEditor();
+    await renamePerformance('Warm welcome');
+    await waitFor(() => expect(calls.filter((c) => c.operationName === 'EditionDefinition')).toHaveLength(2));
+    const selected = await screen.findByRole('treeitem', { selected: true });
+    expect(selected.getAttribute('data-node-id')).toBe(`p:${area.key}/${performance.key}`);
+    expect(within(screen.getByRole('group', { name: 'Name' })).getByLabelText('English')).toBeTruthy();
+  });
+
   it('removes a performance with its version after the confirmation', async () => {
     const user = userEvent.setup();
     const { calls } = fakeGraphql({

@@ -26,6 +26,7 @@ export * from './edition-tree/item-ref';
 export * from './edition-tree/key-from-text';
 export * from './edition-tree/locate';
 export * from './edition-tree/move-item';
+export * from './edition-tree/remove-channel';
 export * from './edition-tree/remove-item';
 export * from './edition-tree/reorder-items';
 export * from './edition-tree/replace-item';

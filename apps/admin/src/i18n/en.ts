@@ -1,5 +1,6 @@
 import { awardsEn } from '../features/awards/messages';
 import { comparabilityEn } from '../features/comparability/messages';
+import { editorToolsEn } from '../features/editor/messages';
 import { explainEn } from '../features/explain/messages';
 import { importEn } from '../features/import/messages';
 import { observerEn } from '../features/observer/messages';
@@ -306,6 +307,7 @@ export const en: Messages = {
   'editor.conflictBody':
     'Your change to “{item}” was not saved: another admin saved version {version}. Nothing of theirs was overwritten.',
   // The issue 8 and import screens keep their texts next to them.
+  ...editorToolsEn,
   ...awardsEn,
   ...comparabilityEn,
   ...explainEn,

@@ -1,5 +1,6 @@
 import { awardsNb } from '../features/awards/messages';
 import { comparabilityNb } from '../features/comparability/messages';
+import { editorToolsNb } from '../features/editor/messages';
 import { explainNb } from '../features/explain/messages';
 import { importNb } from '../features/import/messages';
 import { observerNb } from '../features/observer/messages';
@@ -309,6 +310,7 @@ export const nb = {
   'editor.conflictBody':
     'Endringen din av «{item}» ble ikke lagret: en annen administrator har lagret versjon {version}. Ingenting av deres er overskrevet.',
   // The issue 8 and import screens keep their texts next to them.
+  ...editorToolsNb,
   ...awardsNb,
   ...comparabilityNb,
   ...explainNb,

@@ -15,6 +15,7 @@ import type { EditConflict } from '../features/editor/ConflictBanner';
 import { findItem, itemName } from '../features/editor/itemFields';
 import { withAddedKeys } from '../features/editor/newItems';
 import { SurveyEditor } from '../features/editor/SurveyEditor';
+import { requestNavigation } from '../features/editor/useLeaveGuard';
 import { useI18n } from '../i18n/I18nProvider';
 import type { MessageKey } from '../i18n/nb';
 import { PageHeader } from '../ui/PageHeader';
@@ -66,6 +67,8 @@ function EditorForEdition({
   const [saving, setSaving] = useState(false);
   // Bumped by a reload, so the editor starts from the stored definition even if its version did not move.
   const [generation, setGeneration] = useState(0);
+  // Kept here, not in the editor: a save remounts the editor (new version), and the selection should stay.
+  const [selectedId, setSelectedId] = useState<string | null | undefined>(undefined);
 
   const stored = useMemo(
     () => (definition.edition ? editionFromApi(definition.edition) : null),
@@ -74,7 +77,7 @@ function EditorForEdition({
   const readOnly = stored?.status !== 'draft' || !can(session?.user.role, 'definition.edit');
 
   /** Saves each change with its own mutation (a toast each); stops at the first refusal. */
-  const save = async (draft: Edition) => {
+  const save = async (draft: Edition, afterSaved?: () => void) => {
     const api = definition.edition;
     if (!api || !stored) return;
     const { steps } = savePlan(stored, draft);
@@ -91,6 +94,7 @@ function EditorForEdition({
         setCarried(null);
         setConflict(null);
         await definition.load();
+        afterSaved?.();
         return;
       }
       const { step, error } = run.failed;
@@ -143,7 +147,8 @@ function EditorForEdition({
             label={t('picker.edition')}
             editions={editions}
             value={editionKey}
-            onChange={(key) => navigate(paths.editor(key))}
+            // Another edition drops this one's unsaved draft: the editor's leave guard asks first.
+            onChange={(key) => requestNavigation(paths.editor(key), navigate)}
           />
         }
       />
@@ -163,8 +168,10 @@ function EditorForEdition({
           saving={saving}
           conflict={conflict}
           serverIssues={serverIssues}
-          onSave={(draft) => void save(draft)}
+          onSave={(draft, afterSaved) => void save(draft, afterSaved)}
           onReload={() => void reload()}
+          selectedId={selectedId}
+          onSelectedIdChange={setSelectedId}
         />
       )}
     </>

@@ -10,9 +10,21 @@ interface ConfirmDialogProps {
   confirmLabel: string;
   tone?: 'primary' | 'danger';
   busy?: boolean;
+  /** Keeps the confirm button off (e.g. while the form in the dialog is not valid). */
+  confirmDisabled?: boolean;
+  /** The safe choice's label; "Cancel" when absent. */
+  cancelLabel?: string;
+  /** A third choice between the safe one and the confirmation (e.g. Discard). */
+  secondaryAction?: { label: string; onClick: () => void };
+  /** Where focus starts: the safe choice (default), or the first field of a form in the dialog. */
+  initialFocus?: 'cancel' | 'firstField';
   onConfirm: () => void;
   onCancel: () => void;
 }
+
+/** What Tab cycles through inside the dialog. */
+const FOCUSABLE =
+  'button:not(:disabled), input:not(:disabled), select:not(:disabled), textarea:not(:disabled)';
 
 /**
  * A modal asking the user to confirm an action. Focus moves to Cancel (the safe choice),
@@ -25,6 +37,10 @@ export function ConfirmDialog({
   confirmLabel,
   tone = 'primary',
   busy,
+  confirmDisabled,
+  cancelLabel,
+  secondaryAction,
+  initialFocus = 'cancel',
   onConfirm,
   onCancel,
 }: ConfirmDialogProps) {
@@ -36,9 +52,10 @@ export function ConfirmDialog({
   useEffect(() => {
     if (!open) return;
     const previous = document.activeElement as HTMLElement | null;
-    cancel.current?.focus();
+    const field = panel.current?.querySelector<HTMLElement>('input, select, textarea');
+    (initialFocus === 'firstField' && field ? field : cancel.current)?.focus();
     return () => previous?.focus();
-  }, [open]);
+  }, [open, initialFocus]);
 
   if (!open) return null;
 
@@ -48,7 +65,7 @@ export function ConfirmDialog({
       onCancel();
     }
     if (event.key === 'Tab' && panel.current) {
-      const focusable = panel.current.querySelectorAll<HTMLElement>('button:not(:disabled)');
+      const focusable = panel.current.querySelectorAll<HTMLElement>(FOCUSABLE);
       const first = focusable[0];
       const last = focusable[focusable.length - 1];
       if (event.shiftKey && document.activeElement === first) {
@@ -77,9 +94,14 @@ export function ConfirmDialog({
         <div className="dialog-body">{children}</div>
         <div className="dialog-actions">
           <Button ref={cancel} onClick={onCancel}>
-            {t('common.cancel')}
+            {cancelLabel ?? t('common.cancel')}
           </Button>
-          <Button variant={tone} busy={busy} onClick={onConfirm}>
+          {secondaryAction && (
+            <Button variant="ghost" onClick={secondaryAction.onClick}>
+              {secondaryAction.label}
+            </Button>
+          )}
+          <Button variant={tone} busy={busy} disabled={confirmDisabled} onClick={onConfirm}>
             {confirmLabel}
           </Button>
         </div>

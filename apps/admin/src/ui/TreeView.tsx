@@ -1,4 +1,4 @@
-import { type ReactNode, useMemo, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import { useI18n } from '../i18n/I18nProvider';
 import './TreeView.css';
 
@@ -17,6 +17,12 @@ interface TreeViewProps {
   onSelect: (id: string) => void;
   /** Called to move a node among its siblings; absent in read-only mode. */
   onMove?: (id: string, toIndex: number) => void;
+  /** Whether a dragged node may be dropped on a node that is not its sibling (e.g. into another parent). */
+  canDropOn?: (draggedId: string, targetId: string) => boolean;
+  /** Drops a dragged node on a non-sibling the tree was told it may go to. */
+  onDropOn?: (draggedId: string, targetId: string) => void;
+  /** The help under the tree, when moves can do more than the default help says. */
+  help?: string;
 }
 
 interface VisibleNode {
@@ -29,35 +35,65 @@ interface VisibleNode {
 
 function flatten(
   nodes: TreeNode[],
-  expanded: Set<string>,
+  collapsed: Set<string>,
   level = 1,
   parentId: string | null = null,
 ): VisibleNode[] {
   return nodes.flatMap((node, index) => [
     { node, level, parentId, index, siblingCount: nodes.length },
-    ...(node.children?.length && expanded.has(node.id)
-      ? flatten(node.children, expanded, level + 1, node.id)
+    ...(node.children?.length && !collapsed.has(node.id)
+      ? flatten(node.children, collapsed, level + 1, node.id)
       : []),
   ]);
 }
 
-function allIds(nodes: TreeNode[]): string[] {
-  return nodes.flatMap((node) => [node.id, ...allIds(node.children ?? [])]);
+/** The ids of the nodes that hold `id`, outermost first (empty when it is not in the tree). */
+function ancestorIds(nodes: TreeNode[], id: string): string[] {
+  for (const node of nodes) {
+    if (node.id === id) return [];
+    const below = ancestorIds(node.children ?? [], id);
+    if (below.length > 0 || node.children?.some((child) => child.id === id)) return [node.id, ...below];
+  }
+  return [];
 }
 
 /**
  * An ARIA tree. Keys: ↑/↓ move focus, →/← expand or collapse, Enter selects,
  * Alt+↑/Alt+↓ move the focused item among its siblings. Items can also be dragged onto a sibling.
  */
-export function TreeView({ label, nodes, selectedId, onSelect, onMove }: TreeViewProps) {
+export function TreeView({
+  label,
+  nodes,
+  selectedId,
+  onSelect,
+  onMove,
+  canDropOn,
+  onDropOn,
+  help,
+}: TreeViewProps) {
   const { t } = useI18n();
-  const [expanded, setExpanded] = useState<Set<string>>(() => new Set(allIds(nodes)));
+  // What the user collapsed: everything else is open, so items added or moved in show their contents.
+  const [collapsed, setCollapsed] = useState<Set<string>>(() => new Set());
   const [focusedId, setFocusedId] = useState<string | null>(selectedId ?? nodes[0]?.id ?? null);
   const [dragged, setDragged] = useState<VisibleNode | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const itemRefs = useRef(new Map<string, HTMLElement>());
 
-  const visible = useMemo(() => flatten(nodes, expanded), [nodes, expanded]);
+  const visible = useMemo(() => flatten(nodes, collapsed), [nodes, collapsed]);
+
+  // A selection made outside the tree (a new item, a move, a search) becomes the tab stop, and is shown.
+  useEffect(() => {
+    if (selectedId) setFocusedId(selectedId);
+  }, [selectedId]);
+  useEffect(() => {
+    if (!selectedId) return;
+    const holders = ancestorIds(nodes, selectedId);
+    setCollapsed((current) =>
+      holders.some((id) => current.has(id))
+        ? new Set([...current].filter((id) => !holders.includes(id)))
+        : current,
+    );
+  }, [selectedId, nodes]);
 
   const focus = (id: string) => {
     setFocusedId(id);
@@ -65,10 +101,10 @@ export function TreeView({ label, nodes, selectedId, onSelect, onMove }: TreeVie
   };
 
   const toggle = (id: string, open?: boolean) =>
-    setExpanded((current) => {
+    setCollapsed((current) => {
       const next = new Set(current);
-      if (open ?? !next.has(id)) next.add(id);
-      else next.delete(id);
+      if (open ?? next.has(id)) next.delete(id);
+      else next.add(id);
       return next;
     });
 
@@ -98,12 +134,12 @@ export function TreeView({ label, nodes, selectedId, onSelect, onMove }: TreeVie
       }
       case 'ArrowRight':
         event.preventDefault();
-        if (hasChildren && !expanded.has(node.id)) toggle(node.id, true);
+        if (hasChildren && collapsed.has(node.id)) toggle(node.id, true);
         else if (hasChildren && node.children?.[0]) focus(node.children[0].id);
         return;
       case 'ArrowLeft':
         event.preventDefault();
-        if (hasChildren && expanded.has(node.id)) toggle(node.id, false);
+        if (hasChildren && !collapsed.has(node.id)) toggle(node.id, false);
         else if (item.parentId) focus(item.parentId);
         return;
       case 'Home':
@@ -130,16 +166,23 @@ export function TreeView({ label, nodes, selectedId, onSelect, onMove }: TreeVie
       const item = visible[position];
       if (!item) return null;
       const hasChildren = Boolean(node.children?.length);
-      const isExpanded = expanded.has(node.id);
-      const isDropTarget =
+      const isExpanded = !collapsed.has(node.id);
+      const isSiblingDrop =
         dragged !== null &&
         dragged.parentId === item.parentId &&
         dragged.node.id !== node.id &&
         Boolean(onMove);
+      const isOtherDrop =
+        dragged !== null &&
+        !isSiblingDrop &&
+        dragged.node.id !== node.id &&
+        Boolean(onDropOn && canDropOn?.(dragged.node.id, node.id));
+      const isDropTarget = isSiblingDrop || isOtherDrop;
       return (
         <li
           key={node.id}
           role="treeitem"
+          data-node-id={node.id}
           aria-level={item.level}
           aria-selected={selectedId === node.id}
           aria-expanded={hasChildren ? isExpanded : undefined}
@@ -178,7 +221,8 @@ export function TreeView({ label, nodes, selectedId, onSelect, onMove }: TreeVie
             }}
             onDrop={(event) => {
               event.preventDefault();
-              if (dragged && isDropTarget) move(dragged, item.index);
+              if (dragged && isSiblingDrop) move(dragged, item.index);
+              else if (dragged && isOtherDrop) onDropOn?.(dragged.node.id, node.id);
               setDragged(null);
             }}
             onClick={() => {
@@ -224,7 +268,7 @@ export function TreeView({ label, nodes, selectedId, onSelect, onMove }: TreeVie
       <ul role="tree" aria-label={label}>
         {renderLevel(nodes)}
       </ul>
-      {onMove && <p className="tree-help muted">{t('tree.help')}</p>}
+      {onMove && <p className="tree-help muted">{help ?? t('tree.help')}</p>}
       <div className="visually-hidden" aria-live="assertive">
         {announcement}
       </div>

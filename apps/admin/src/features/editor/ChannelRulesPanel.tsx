@@ -8,130 +8,203 @@ interface ChannelRulesPanelProps {
   readOnly: boolean;
   channelWeighting: boolean;
   onChange: (channel: ChannelRule) => void;
+  onMove: (key: string, delta: -1 | 1) => void;
+  /** Asks to remove a channel (the editor confirms first). */
+  onRemove: (key: string) => void;
+  onAdd: () => void;
 }
 
 const numberOr = (value: string, fallback: number) => (value === '' ? fallback : Number(value));
 
-/** Waiting-time rules per channel: maximum wait, points per band, attempts and (optionally) the channel weight. */
+/**
+ * Waiting-time rules per channel: maximum wait, points per band, attempts and (optionally) the channel weight;
+ * channels can be reordered, added and removed.
+ */
 export function ChannelRulesPanel({
   channels,
   readOnly,
   channelWeighting,
   onChange,
+  onMove,
+  onRemove,
+  onAdd,
 }: ChannelRulesPanelProps) {
   const { t, locale } = useI18n();
   return (
-    <div className="channel-rules">
-      {byOrder(channels).map((channel) => {
-        const name = textIn(channel.name, locale);
-        const unit = t(`waitUnit.${channel.waitUnit}`);
-        const setBand = (index: number, patch: Partial<ChannelRule['waitingBands'][number]>) =>
-          onChange({
-            ...channel,
-            waitingBands: channel.waitingBands.map((band, i) => (i === index ? { ...band, ...patch } : band)),
-          });
-        return (
-          <section key={channel.key} className="card channel-card" aria-label={name}>
-            <h3 className="card-title">{name}</h3>
-            <div className="grid-2">
-              <TextField
-                label={t('editor.maxWait', { unit })}
-                type="number"
-                min={0}
-                step="any"
-                value={channel.maxWait}
-                readOnly={readOnly}
-                onChange={(event) =>
-                  onChange({ ...channel, maxWait: numberOr(event.target.value, channel.maxWait) })
-                }
-              />
-              <TextField
-                label={t('editor.maxAttempts')}
-                type="number"
-                min={1}
-                value={channel.attempts.maxAttempts}
-                readOnly={readOnly}
-                onChange={(event) =>
-                  onChange({
-                    ...channel,
-                    attempts: { ...channel.attempts, maxAttempts: numberOr(event.target.value, 1) },
-                  })
-                }
-              />
-              {channelWeighting && (
+    <div className="stack">
+      <div className="channel-rules">
+        {byOrder(channels).map((channel, position, sorted) => {
+          const name = textIn(channel.name, locale) || channel.key;
+          const unit = t(`waitUnit.${channel.waitUnit}`);
+          const setBand = (index: number, patch: Partial<ChannelRule['waitingBands'][number]>) =>
+            onChange({
+              ...channel,
+              waitingBands: channel.waitingBands.map((band, i) =>
+                i === index ? { ...band, ...patch } : band,
+              ),
+            });
+          // A channel needs at least one band, so the last one cannot go.
+          const removeBand = (index: number) =>
+            onChange({ ...channel, waitingBands: channel.waitingBands.filter((_, i) => i !== index) });
+          return (
+            <section key={channel.key} className="card channel-card" aria-label={name}>
+              <div className="channel-head">
+                <h3 className="card-title">{name}</h3>
+                {!readOnly && (
+                  <div className="row channel-actions">
+                    <Button
+                      size="sm"
+                      variant="ghost"
+                      aria-label={t('editor.moveUpItem', { item: name })}
+                      disabled={position === 0}
+                      onClick={() => onMove(channel.key, -1)}
+                    >
+                      ↑
+                    </Button>
+                    <Button
+                      size="sm"
+                      variant="ghost"
+                      aria-label={t('editor.moveDownItem', { item: name })}
+                      disabled={position === sorted.length - 1}
+                      onClick={() => onMove(channel.key, 1)}
+                    >
+                      ↓
+                    </Button>
+                    <Button
+                      size="sm"
+                      variant="ghost"
+                      aria-label={t('editor.removeChannel', { item: name })}
+                      disabled={sorted.length === 1}
+                      onClick={() => onRemove(channel.key)}
+                    >
+                      ✕
+                    </Button>
+                  </div>
+                )}
+              </div>
+              <div className="grid-2">
                 <TextField
-                  label={t('editor.channelWeight')}
+                  label={t('editor.maxWait', { unit })}
                   type="number"
                   min={0}
                   step="any"
-                  value={channel.weight ?? ''}
+                  value={channel.maxWait}
+                  readOnly={readOnly}
+                  onChange={(event) =>
+                    onChange({ ...channel, maxWait: numberOr(event.target.value, channel.maxWait) })
+                  }
+                />
+                <TextField
+                  label={t('editor.maxAttempts')}
+                  type="number"
+                  min={1}
+                  value={channel.attempts.maxAttempts}
                   readOnly={readOnly}
                   onChange={(event) =>
                     onChange({
                       ...channel,
-                      weight: event.target.value === '' ? null : Number(event.target.value),
+                      attempts: { ...channel.attempts, maxAttempts: numberOr(event.target.value, 1) },
                     })
                   }
                 />
-              )}
-            </div>
-            <table className="options-table bands-table">
-              <caption className="field-label">{t('editor.waitingBands')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('editor.bandUpTo', { unit })}</th>
-                  <th scope="col" className="align-end">
-                    {t('editor.points')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {channel.waitingBands.map((band, index) => (
-                  <tr key={index}>
-                    <td>
-                      <input
-                        className="input"
-                        type="number"
-                        min={0}
-                        step="any"
-                        aria-label={t('editor.bandLimit', { channel: name, band: index + 1 })}
-                        value={band.upTo}
-                        readOnly={readOnly}
-                        onChange={(event) => setBand(index, { upTo: numberOr(event.target.value, 0) })}
-                      />
-                    </td>
-                    <td className="align-end">
-                      <input
-                        className="input points-input"
-                        type="number"
-                        min={0}
-                        step="any"
-                        aria-label={t('editor.bandPoints', { channel: name, band: index + 1 })}
-                        value={band.points}
-                        readOnly={readOnly}
-                        onChange={(event) => setBand(index, { points: numberOr(event.target.value, 0) })}
-                      />
-                    </td>
+                {channelWeighting && (
+                  <TextField
+                    label={t('editor.channelWeight')}
+                    type="number"
+                    min={0}
+                    step="any"
+                    value={channel.weight ?? ''}
+                    readOnly={readOnly}
+                    onChange={(event) =>
+                      onChange({
+                        ...channel,
+                        weight: event.target.value === '' ? null : Number(event.target.value),
+                      })
+                    }
+                  />
+                )}
+              </div>
+              <table className="options-table bands-table">
+                <caption className="field-label">{t('editor.waitingBands')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('editor.bandUpTo', { unit })}</th>
+                    <th scope="col" className="align-end">
+                      {t('editor.points')}
+                    </th>
+                    {!readOnly && (
+                      <th scope="col">
+                        <span className="visually-hidden">{t('editor.remove')}</span>
+                      </th>
+                    )}
                   </tr>
-                ))}
-              </tbody>
-            </table>
-            {!readOnly && (
-              <Button
-                size="sm"
-                onClick={() =>
-                  onChange({
-                    ...channel,
-                    waitingBands: [...channel.waitingBands, { upTo: channel.maxWait, points: 0 }],
-                  })
-                }
-              >
-                {t('editor.addBand')}
-              </Button>
-            )}
-          </section>
-        );
-      })}
+                </thead>
+                <tbody>
+                  {channel.waitingBands.map((band, index) => (
+                    <tr key={index}>
+                      <td>
+                        <input
+                          className="input"
+                          type="number"
+                          min={0}
+                          step="any"
+                          aria-label={t('editor.bandLimit', { channel: name, band: index + 1 })}
+                          value={band.upTo}
+                          readOnly={readOnly}
+                          onChange={(event) => setBand(index, { upTo: numberOr(event.target.value, 0) })}
+                        />
+                      </td>
+                      <td className="align-end">
+                        <input
+                          className="input points-input"
+                          type="number"
+                          min={0}
+                          step="any"
+                          aria-label={t('editor.bandPoints', { channel: name, band: index + 1 })}
+                          value={band.points}
+                          readOnly={readOnly}
+                          onChange={(event) => setBand(index, { points: numberOr(event.target.value, 0) })}
+                        />
+                      </td>
+                      {!readOnly && (
+                        <td className="option-actions">
+                          <Button
+                            size="sm"
+                            variant="ghost"
+                            aria-label={t('editor.removeBand', { channel: name, band: index + 1 })}
+                            disabled={channel.waitingBands.length === 1}
+                            onClick={() => removeBand(index)}
+                          >
+                            ✕
+                          </Button>
+                        </td>
+                      )}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              {!readOnly && (
+                <Button
+                  size="sm"
+                  onClick={() =>
+                    onChange({
+                      ...channel,
+                      waitingBands: [...channel.waitingBands, { upTo: channel.maxWait, points: 0 }],
+                    })
+                  }
+                >
+                  {t('editor.addBand')}
+                </Button>
+              )}
+            </section>
+          );
+        })}
+      </div>
+      {!readOnly && (
+        <div className="row">
+          <Button onClick={onAdd}>{t('editor.addChannel')}</Button>
+        </div>
+      )}
     </div>
   );
 }

@@ -6,11 +6,13 @@ interface ItemActionsProps {
   position: { index: number; count: number };
   itemName: string;
   onMove: (delta: -1 | 1) => void;
+  /** Opens the "Move to…" picker; absent for items that cannot change parent (areas). */
+  onMoveTo?: () => void;
   onRemove: () => void;
 }
 
-/** Keyboard-friendly move up / move down / remove for the selected area, performance or question. */
-export function ItemActions({ position, itemName, onMove, onRemove }: ItemActionsProps) {
+/** Keyboard-friendly move up / move down / move to… / remove for the selected area, performance or question. */
+export function ItemActions({ position, itemName, onMove, onMoveTo, onRemove }: ItemActionsProps) {
   const { t } = useI18n();
   return (
     <fieldset className="item-actions" aria-label={t('editor.itemActions', { item: itemName })}>
@@ -32,6 +34,17 @@ export function ItemActions({ position, itemName, onMove, onRemove }: ItemAction
       >
         ↓ {t('editor.moveDown')}
       </Button>
+      {onMoveTo && (
+        <Button
+          size="sm"
+          variant="ghost"
+          aria-label={t('editor.moveToItem', { item: itemName })}
+          aria-haspopup="dialog"
+          onClick={onMoveTo}
+        >
+          ⇄ {t('editor.moveTo')}
+        </Button>
+      )}
       <Button
         size="sm"
         variant="danger"

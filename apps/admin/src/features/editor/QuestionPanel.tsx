@@ -11,6 +11,8 @@ interface QuestionPanelProps {
   question: Question;
   channels: readonly ChannelRule[];
   locales: readonly Locale[];
+  /** The draft's problems with the question's text (from the domain's checks). */
+  textIssues?: readonly string[];
   readOnly: boolean;
   onChange: (question: Question) => void;
   onAddOption: () => void;
@@ -30,6 +32,7 @@ export function QuestionPanel({
   question,
   channels,
   locales,
+  textIssues = [],
   readOnly,
   onChange,
   onAddOption,
@@ -53,6 +56,12 @@ export function QuestionPanel({
         label={t('editor.questionText')}
         value={question.text}
         required={locales}
+        // No text in any locale cannot be saved (the domain refuses it as TEXT_REQUIRED).
+        error={
+          Object.values(question.text).every((text) => !text?.trim())
+            ? t('editor.textRequired')
+            : textIssues[0]
+        }
         multiline
         readOnly={readOnly}
         onChange={(text) => onChange({ ...question, text })}

@@ -1,4 +1,5 @@
 import {
+  addItem,
   byOrder,
   DomainValidationError,
   type Edition,
@@ -6,29 +7,42 @@ import {
   locate,
   moveToIndex,
   parseEdition,
+  questionsOnChannel,
+  removeChannel,
   removeItem,
   replaceItem,
   siblingPosition,
+  takenKeys,
   textIn,
   type ValidationIssue,
 } from '@ksp/domain';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { savePlan } from '../../adapters/savePlan';
 import { useI18n } from '../../i18n/I18nProvider';
 import { Badge, StatusBadge } from '../../ui/Badge';
 import { Button } from '../../ui/Button';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { type TreeNode, TreeView } from '../../ui/TreeView';
+import { AddChannelDialog } from './AddChannelDialog';
 import { AreaPanel } from './AreaPanel';
 import { ChannelRulesPanel } from './ChannelRulesPanel';
 import { ConflictBanner, type EditConflict } from './ConflictBanner';
 import { ItemActions } from './ItemActions';
+import { MoveToDialog } from './MoveToDialog';
 import { countMissing, countMissingInEdition } from './missingTranslations';
 import { addArea, addOption, addPerformance, addQuestion } from './newItems';
 import { PerformancePanel } from './PerformancePanel';
 import { QuestionPanel } from './QuestionPanel';
+import { ScoringPanel } from './ScoringPanel';
 import './SurveyEditor.css';
+import { TreeSearch } from './TreeSearch';
+import { currentNodeId, dropPlace, moveNodeInto, movesBetweenParents, moveTargets } from './treeMoves';
 import { contentsOf, findNode, nodeId, parseNodeId, refOfNode } from './treeNodes';
+import { filterTree, matchingNodeIds } from './treeSearch';
+import { hasOwnUndo, useUndoShortcuts } from './undoShortcuts';
+import { sameContent } from './unsavedChanges';
+import { useDraftHistory } from './useDraftHistory';
+import { useLeaveGuard } from './useLeaveGuard';
 
 interface SurveyEditorProps {
   /** The definition as stored. Give the component a new `key` when a newer version is loaded. */
@@ -40,11 +54,23 @@ interface SurveyEditorProps {
   conflict?: EditConflict | null;
   /** Problems the server reported for the last save. */
   serverIssues?: readonly ValidationIssue[];
-  /** Saves the draft: one API write per changed item. */
-  onSave: (draft: Edition) => void;
+  /**
+   * Saves the draft. `afterSaved` (when given) is to be called once the save succeeded: the leave dialog's
+   * Save goes on to the screen the user asked for then.
+   */
+  onSave: (draft: Edition, afterSaved?: () => void) => void;
   /** Loads the stored definition (after a conflict), dropping the draft. */
   onReload?: () => void;
+  /** The selected tree node, when the page keeps it (so it outlives a reload of the editor after a save). */
+  selectedId?: string | null;
+  onSelectedIdChange?: (id: string | null) => void;
 }
+
+type Tab = 'structure' | 'channels' | 'scoring';
+const TABS: readonly Tab[] = ['structure', 'channels', 'scoring'];
+
+/** The text field being typed in, so its keystrokes make one undo step; undefined for other edits. */
+const typingField = () => (hasOwnUndo(document.activeElement) ? document.activeElement : undefined);
 
 /** The domain's own checks on a draft; the editor never re-implements them. */
 function issuesOf(draft: Edition): ValidationIssue[] {
@@ -66,27 +92,58 @@ export function SurveyEditor({
   serverIssues = [],
   onSave,
   onReload,
+  selectedId: keptSelectedId,
+  onSelectedIdChange,
 }: SurveyEditorProps) {
   const { t, locale } = useI18n();
-  const [draft, setDraft] = useState(initialDraft ?? edition);
+  const history = useDraftHistory(initialDraft ?? edition);
+  const { draft } = history;
+  const root = useRef<HTMLDivElement>(null);
   const [removing, setRemoving] = useState<{ id: string; name: string } | null>(null);
-  const [tab, setTab] = useState<'structure' | 'channels'>('structure');
+  const [removingChannel, setRemovingChannel] = useState<string | null>(null);
+  const [addingChannel, setAddingChannel] = useState(false);
+  const [movingId, setMovingId] = useState<string | null>(null);
+  const [query, setQuery] = useState('');
+  const [announcement, setAnnouncement] = useState('');
+  const [tab, setTab] = useState<Tab>('structure');
   const firstArea = byOrder(edition.areas)[0];
-  const [selectedId, setSelectedId] = useState<string | null>(
+  const [ownSelectedId, setOwnSelectedId] = useState<string | null>(
     firstArea ? nodeId('area', firstArea.key) : null,
   );
+  // The page's selection wins (it outlives a remount after a save); the editor's own is the fallback. Either
+  // follows its item when an edit or undo moves it to another parent (its node id is its path).
+  const wantedId = keptSelectedId === undefined ? ownSelectedId : keptSelectedId;
+  const selectedId =
+    wantedId === null ? null : (currentNodeId(draft, wantedId) ?? currentNodeId(draft, ownSelectedId));
+  const setSelectedId = (id: string | null) => {
+    setOwnSelectedId(id);
+    onSelectedIdChange?.(id);
+  };
 
   const dirty = draft !== edition;
-  const issues = useMemo(() => (dirty ? issuesOf(draft) : []), [draft, dirty]);
+  // Edited and edited back is nothing to save.
+  const changed = useMemo(() => dirty && !sameContent(draft, edition), [draft, edition, dirty]);
+  const issues = useMemo(() => (changed ? issuesOf(draft) : []), [draft, changed]);
   // One API write per change: the count tells how many saves the button will make.
   const pending = useMemo(() => (dirty ? savePlan(edition, draft).steps.length : 0), [edition, draft, dirty]);
+  const canSave = changed && issues.length === 0 && !conflict;
   // Leaving the page (reload, close, another site) with unsaved changes asks first.
   useEffect(() => {
-    if (pending === 0 || readOnly) return;
+    if (!changed || readOnly) return;
     const warn = (event: BeforeUnloadEvent) => event.preventDefault();
     window.addEventListener('beforeunload', warn);
     return () => window.removeEventListener('beforeunload', warn);
-  }, [pending, readOnly]);
+  }, [changed, readOnly]);
+  // Another screen of the app asks first too: save, discard or stay.
+  const leaveGuard = useLeaveGuard(changed && !readOnly);
+  useUndoShortcuts(root, !readOnly, history);
+  // Leaving a field ends its typing step, so the next edit there is a step of its own.
+  const { closeStep } = history;
+  useEffect(() => {
+    const element = root.current;
+    element?.addEventListener('focusout', closeStep);
+    return () => element?.removeEventListener('focusout', closeStep);
+  }, [closeStep]);
   const missingCount = useMemo(() => countMissingInEdition(draft), [draft]);
   const locales = draft.locales;
 
@@ -144,8 +201,18 @@ export function SurveyEditor({
     }));
   }, [draft, locale, locales, t]);
 
+  const matches = useMemo(() => matchingNodeIds(draft, query), [draft, query]);
+  const shownNodes = useMemo(
+    () =>
+      query.trim()
+        ? filterTree(nodes, matches, (node) => <mark className="search-hit">{node.label}</mark>)
+        : nodes,
+    [nodes, matches, query],
+  );
+  const searching = query.trim() !== '';
+
   const selected = selectedId ? findNode(draft, selectedId) : null;
-  const edit = (next: Edition) => setDraft(next);
+  const edit = (next: Edition) => history.edit(next, typingField());
   const nameOf = (id: string) => {
     const found = findNode(draft, id);
     const text =
@@ -157,6 +224,21 @@ export function SurveyEditor({
             ? found.performance?.name
             : found.area?.name;
     return (text && textIn(text, locale)) || parseNodeId(id).keys.at(-1) || id;
+  };
+  /** Selects a node and puts keyboard focus on it in the tree (after a move, so it stays in hand). */
+  const selectAndFocus = (id: string) => {
+    setSelectedId(id);
+    requestAnimationFrame(() =>
+      [...(root.current?.querySelectorAll<HTMLElement>('[role="treeitem"]') ?? [])]
+        .find((item) => item.dataset.nodeId === id)
+        ?.focus(),
+    );
+  };
+  const moveInto = (id: string, intoId: string, beforeId?: string) => {
+    const moved = moveNodeInto(draft, id, intoId, beforeId);
+    edit(moved.edition);
+    selectAndFocus(moved.id);
+    setAnnouncement(t('editor.movedTo', { target: nameOf(intoId) }));
   };
   const requestRemove = (id: string) => setRemoving({ id, name: nameOf(id) });
   const confirmRemove = () => {
@@ -196,11 +278,15 @@ export function SurveyEditor({
     const { keys, area, performance, question } = selected;
     if ((selected.level === 'question' || selected.level === 'option') && question) {
       const questionPath = keys.slice(0, 3);
+      const textPath = `${locate(draft, { level: 'question', key: question.key })?.path}.text`;
       return (
         <QuestionPanel
           question={question}
           channels={byOrder(draft.channels)}
           locales={locales}
+          textIssues={issues
+            .filter((issue) => issue.path === textPath || issue.path.startsWith(`${textPath}.`))
+            .map((issue) => issue.message)}
           readOnly={readOnly}
           onChange={(q) => edit(replaceItem(draft, { level: 'question', key: question.key }, () => q))}
           onAddOption={() => edit(addOption(draft, question))}
@@ -244,9 +330,13 @@ export function SurveyEditor({
   };
 
   const removal = removing ? contentsOf(draft, removing.id) : null;
+  const channelName = (key: string) => {
+    const channel = draft.channels.find((c) => c.key === key);
+    return (channel && textIn(channel.name, locale)) || key;
+  };
 
   return (
-    <div className="editor">
+    <div className="editor" ref={root}>
       {conflict && <ConflictBanner conflict={conflict} onReload={() => onReload?.()} />}
 
       <div className="editor-toolbar">
@@ -255,8 +345,12 @@ export function SurveyEditor({
           {readOnly ? (
             <span className="muted">{t('editor.readOnlyNotice')}</span>
           ) : (
-            <span className={pending > 0 ? 'unsaved' : 'muted'} aria-live="polite">
-              {pending > 0 ? t('editor.unsavedCount', { count: pending }) : t('editor.allSaved')}
+            <span className={changed ? 'unsaved' : 'muted'} aria-live="polite">
+              {pending > 0
+                ? t('editor.unsavedCount', { count: pending })
+                : changed
+                  ? t('editor.unsaved')
+                  : t('editor.allSaved')}
             </span>
           )}
           {missingCount > 0 && (
@@ -264,18 +358,39 @@ export function SurveyEditor({
           )}
         </div>
         <div className="row">
+          {!readOnly && (
+            // biome-ignore lint/a11y/useSemanticElements: a toolbar group of two buttons, not a form fieldset
+            <div className="row history-buttons" role="group" aria-label={t('editor.history')}>
+              <Button
+                size="sm"
+                variant="ghost"
+                title={t('editor.undoTitle')}
+                aria-keyshortcuts="Control+Z"
+                disabled={!history.canUndo}
+                onClick={history.undo}
+              >
+                ↶ {t('editor.undo')}
+              </Button>
+              <Button
+                size="sm"
+                variant="ghost"
+                title={t('editor.redoTitle')}
+                aria-keyshortcuts="Control+Shift+Z Control+Y"
+                disabled={!history.canRedo}
+                onClick={history.redo}
+              >
+                ↷ {t('editor.redo')}
+              </Button>
+            </div>
+          )}
           {!readOnly && dirty && (
-            <Button variant="ghost" onClick={() => setDraft(edition)}>
+            // Discarding is an edit too: undo brings the changes back.
+            <Button variant="ghost" onClick={() => history.edit(edition)}>
               {t('editor.discard')}
             </Button>
           )}
           {!readOnly && (
-            <Button
-              variant="primary"
-              busy={saving}
-              disabled={!dirty || pending === 0 || issues.length > 0 || Boolean(conflict)}
-              onClick={() => onSave(draft)}
-            >
+            <Button variant="primary" busy={saving} disabled={!canSave} onClick={() => onSave(draft)}>
               {t('common.save')}
             </Button>
           )}
@@ -296,7 +411,7 @@ export function SurveyEditor({
       )}
 
       <div className="tabs" role="tablist" aria-label={t('editor.sections')}>
-        {(['structure', 'channels'] as const).map((name) => (
+        {TABS.map((name) => (
           <button
             key={name}
             type="button"
@@ -312,17 +427,32 @@ export function SurveyEditor({
         ))}
       </div>
 
-      {tab === 'structure' ? (
+      {tab === 'structure' && (
         <div className="editor-split" role="tabpanel" id="panel-structure" aria-labelledby="tab-structure">
           <div className="card editor-tree">
+            <TreeSearch query={query} count={matches.size} onChange={setQuery} />
+            {searching && !readOnly && <p className="muted tree-help">{t('editor.searchMovesOff')}</p>}
             <TreeView
               label={t('editor.treeLabel')}
-              nodes={nodes}
+              nodes={shownNodes}
               selectedId={selectedId}
               onSelect={setSelectedId}
+              // A filtered tree hides siblings, so its positions are not the survey's: no moves while searching.
               onMove={
-                readOnly ? undefined : (id, toIndex) => edit(moveToIndex(draft, refOfNode(id), toIndex))
+                readOnly || searching
+                  ? undefined
+                  : (id, toIndex) => edit(moveToIndex(draft, refOfNode(id), toIndex))
               }
+              canDropOn={(draggedId, targetId) => dropPlace(draggedId, targetId) !== null}
+              onDropOn={
+                readOnly || searching
+                  ? undefined
+                  : (draggedId, targetId) => {
+                      const place = dropPlace(draggedId, targetId);
+                      if (place) moveInto(draggedId, place.into, place.before);
+                    }
+              }
+              help={t('tree.helpAcross')}
             />
             {!readOnly && (
               <Button
@@ -344,13 +474,15 @@ export function SurveyEditor({
                 position={positionOf(actionId)}
                 itemName={nameOf(actionId)}
                 onMove={(delta) => moveBy(actionId, delta)}
+                onMoveTo={movesBetweenParents(actionId) ? () => setMovingId(actionId) : undefined}
                 onRemove={() => requestRemove(actionId)}
               />
             )}
             {panel()}
           </div>
         </div>
-      ) : (
+      )}
+      {tab === 'channels' && (
         <div role="tabpanel" id="panel-channels" aria-labelledby="tab-channels">
           <ChannelRulesPanel
             channels={draft.channels}
@@ -359,9 +491,89 @@ export function SurveyEditor({
             onChange={(channel) =>
               edit(replaceItem(draft, { level: 'channel', key: channel.key }, () => channel))
             }
+            onMove={(key, delta) => {
+              const ref = { level: 'channel', key } as const;
+              const position = siblingPosition(draft, ref);
+              if (position) edit(moveToIndex(draft, ref, position.index + delta));
+            }}
+            onRemove={setRemovingChannel}
+            onAdd={() => setAddingChannel(true)}
           />
         </div>
       )}
+      {tab === 'scoring' && (
+        <div role="tabpanel" id="panel-scoring" aria-labelledby="tab-scoring">
+          <ScoringPanel
+            scoring={draft.scoring}
+            areas={draft.areas}
+            readOnly={readOnly}
+            onChange={(scoring) => edit({ ...draft, scoring })}
+          />
+        </div>
+      )}
+      <div className="visually-hidden" aria-live="polite">
+        {announcement}
+      </div>
+      {movingId && (
+        <MoveToDialog
+          itemName={nameOf(movingId)}
+          targets={moveTargets(draft, movingId)}
+          nameOf={(target) => ({
+            name: nameOf(target.id),
+            group: target.group ? nameOf(nodeId('area', target.group)) : undefined,
+          })}
+          onCancel={() => setMovingId(null)}
+          onMove={(intoId) => {
+            setMovingId(null);
+            moveInto(movingId, intoId);
+          }}
+        />
+      )}
+      {addingChannel && (
+        <AddChannelDialog
+          taken={takenKeys(draft, 'channel', { level: 'edition' })}
+          onCancel={() => setAddingChannel(false)}
+          onAdd={(channel) => {
+            setAddingChannel(false);
+            edit(addItem(draft, { level: 'edition' }, 'channel', channel));
+          }}
+        />
+      )}
+      <ConfirmDialog
+        open={removingChannel !== null}
+        tone="danger"
+        title={t('editor.removeChannelTitle', { item: removingChannel ? channelName(removingChannel) : '' })}
+        confirmLabel={t('editor.remove')}
+        onConfirm={() => {
+          if (removingChannel) edit(removeChannel(draft, removingChannel));
+          setRemovingChannel(null);
+        }}
+        onCancel={() => setRemovingChannel(null)}
+      >
+        <p>
+          {t('editor.removeChannelBody', {
+            count: removingChannel ? questionsOnChannel(draft, removingChannel) : 0,
+          })}
+        </p>
+      </ConfirmDialog>
+      <ConfirmDialog
+        open={leaveGuard.blockedPath !== null}
+        title={t('leave.title')}
+        confirmLabel={t('leave.save')}
+        cancelLabel={t('leave.stay')}
+        secondaryAction={{ label: t('leave.discard'), onClick: leaveGuard.leave }}
+        confirmDisabled={!canSave}
+        busy={saving}
+        onConfirm={() => {
+          const path = leaveGuard.blockedPath;
+          leaveGuard.stay();
+          onSave(draft, path === null ? undefined : () => leaveGuard.navigate(path));
+        }}
+        onCancel={leaveGuard.stay}
+      >
+        <p>{t('leave.body')}</p>
+        {!canSave && <p>{t('leave.cannotSave')}</p>}
+      </ConfirmDialog>
       <ConfirmDialog
         open={removing !== null}
         tone="danger"

@@ -10,6 +10,8 @@ interface TranslatedTextFieldsProps {
   /** Locales the edition must have; a missing one is marked. */
   required: readonly Locale[];
   multiline?: boolean;
+  /** What is wrong with the text as a whole (e.g. a question with no text in any locale). */
+  error?: string;
   readOnly: boolean;
   onChange: (value: LocalizedText) => void;
 }
@@ -20,6 +22,7 @@ export function TranslatedTextFields({
   value,
   required,
   multiline,
+  error,
   readOnly,
   onChange,
 }: TranslatedTextFieldsProps) {
@@ -39,7 +42,8 @@ export function TranslatedTextFields({
             className: isMissing ? 'input is-missing' : 'input',
             value: value[locale] ?? '',
             readOnly,
-            'aria-invalid': isMissing || undefined,
+            'aria-invalid': isMissing || Boolean(error) || undefined,
+            'aria-describedby': error ? `${id}-error` : undefined,
             onChange: (event: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => {
               const next = { ...value, [locale]: event.target.value };
               if (!event.target.value) delete next[locale];
@@ -57,6 +61,11 @@ export function TranslatedTextFields({
           );
         })}
       </div>
+      {error && (
+        <p className="field-error" id={`${id}-error`} role="alert">
+          {error}
+        </p>
+      )}
     </fieldset>
   );
 }
