@@ -164,7 +164,7 @@ describe.sequential('admin app against the real API', () => {
     await name.fill(newPerformanceName);
     await visible(page.getByText(text('editor.unsavedCount', { count: 1 })));
     await save();
-    await toast(text('toast.savedItem', { item: newPerformanceName }));
+    await toast(text('toast.savedChanges', { count: 1 }));
     await allSaved();
     await visible(treeRow(newPerformanceName));
   });
@@ -182,7 +182,8 @@ describe.sequential('admin app against the real API', () => {
       else await box.uncheck();
     }
     await save();
-    await toast(text('toast.addedItem', { item: newQuestion.nb }));
+    // The question and its two options (yes, no).
+    await toast(text('toast.savedChanges', { count: 3 }));
     await allSaved();
     // Stored as asked: chat only, under the renamed performance.
     const data = await graphqlRequest<EditionData>(api.url, editionQuery, { key: 'KSP25' }, token);
@@ -200,7 +201,7 @@ describe.sequential('admin app against the real API', () => {
     expect(Number(await points.inputValue())).toBe(option.points);
     await points.fill(String((option.points ?? 0) + 1));
     await save();
-    await toast(text('toast.savedItem', { item: option.label }));
+    await toast(text('toast.savedChanges', { count: 1 }));
     await allSaved();
     await treeRow(question.text).click();
     await shot('03-editor');

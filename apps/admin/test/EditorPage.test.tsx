@@ -121,57 +121,111 @@ async function renamePerformance(name: string) {
 
 afterEach(() => vi.unstubAllGlobals());
 
+const applied = (count = 1) => ({
+  applyDefinitionChanges: { __typename: 'DefinitionChangesApplied', applied: count, mergedChanges: [] },
+});
+const sentChanges = (calls: { operationName: string; variables: unknown }[]) =>
+  (calls.find((c) => c.operationName === 'ApplyDefinitionChanges')?.variables as { changes: unknown[] })
+    ?.changes;
+
 describe('EditorPage', () => {
-  it('saves a renamed performance with the version it read, then reloads the definition', async () => {
+  it('saves a renamed performance in one request with the version it read, then reloads the definition', async () => {
     const { calls } = fakeGraphql({
       Editions: () => editions,
       EditionDefinition: () => ({ edition: apiEdition(draft) }),
-      UpdatePerformance: () => ({
-        updatePerformance: { __typename: 'Performance', key: performance.key, version: 4 },
-      }),
+      ApplyDefinitionChanges: () => applied(),
     });
     renderEditor();
     await renamePerformance('Warm welcome');
-    await screen.findByText('Saved: Warm welcome');
-    const update = calls.find((c) => c.operationName === 'UpdatePerformance');
-    expect(update?.variables).toMatchObject({
+    await screen.findByText('Saved 1 change(s).');
+    expect(calls.find((c) => c.operationName === 'ApplyDefinitionChanges')?.variables).toEqual({
       editionKey: 'KSP25',
-      key: performance.key,
-      version: 3,
-      input: { name: expect.arrayContaining([{ locale: 'en', text: 'Warm welcome' }]) },
+      changes: [
+        {
+          updatePerformance: {
+            key: performance.key,
+            version: 3,
+            name: [{ locale: 'en', text: 'Warm welcome' }],
+          },
+        },
+      ],
     });
     await waitFor(() => expect(calls.filter((c) => c.operationName === 'EditionDefinition')).toHaveLength(2));
   });
 
-  it("shows the other admin's stored performance on a conflict, sends nothing more, and reloads on request", async () => {
+  it('shows the other admin’s value of the field both changed, and saves the rest of mine on request', async () => {
+    let answer: unknown = {
+      applyDefinitionChanges: {
+        __typename: 'DefinitionChangesRefusedError',
+        message: 'Nothing was saved',
+        problems: [],
+        conflicts: [
+          {
+            changeIndex: 0,
+            item: { level: 'performance', key: performance.key, questionKey: null },
+            currentVersion: 5,
+            fields: ['name.en'],
+            current: { key: performance.key, version: 5, name: { nb: 'Deres navn', en: 'Their name' } },
+          },
+        ],
+      },
+    };
     const { calls } = fakeGraphql({
       Editions: () => editions,
       EditionDefinition: () => ({ edition: apiEdition(draft) }),
-      UpdatePerformance: () => ({
-        updatePerformance: {
-          __typename: 'ConflictError',
-          message:
-            'Performance "KSP25/x" was changed by someone else (version 5, you sent 3). Reload and retry.',
-          currentVersion: 5,
-          current: { key: performance.key, version: 5, name: { nb: 'Deres navn', en: 'Their name' } },
-        },
-      }),
+      ApplyDefinitionChanges: () => answer,
     });
     renderEditor();
     await renamePerformance('My name');
     const banner = (await screen.findByText('Someone else changed this edition')).closest(
       '[role="alert"]',
     ) as HTMLElement;
-    expect(within(banner).getByText(/another admin saved version 5/)).toBeTruthy();
-    const nameRow = within(banner).getByRole('rowheader', { name: 'name' }).closest('tr') as HTMLElement;
-    expect(nameRow.textContent).toContain('en: Their name');
-    expect(nameRow.textContent).toContain('en: My name');
+    const nameRow = within(banner).getByRole('rowheader', { name: 'name.en' }).closest('tr') as HTMLElement;
+    expect(nameRow.textContent).toContain('Their name');
+    expect(nameRow.textContent).toContain('My name');
     expect((screen.getByRole('button', { name: 'Save' }) as HTMLButtonElement).disabled).toBe(true);
-    expect(calls.filter((c) => c.operationName.startsWith('Update'))).toHaveLength(1);
 
-    await userEvent.click(within(banner).getByRole('button', { name: 'Load their version' }));
+    answer = applied(1);
+    await userEvent.click(within(banner).getByRole('button', { name: 'Keep mine' }));
+    await waitFor(() =>
+      expect(calls.filter((c) => c.operationName === 'ApplyDefinitionChanges')).toHaveLength(2),
+    );
+    const resent = calls.filter((c) => c.operationName === 'ApplyDefinitionChanges')[1]?.variables;
+    expect(resent).toMatchObject({
+      changes: [{ updatePerformance: { version: 5, name: [{ locale: 'en', text: 'My name' }] } }],
+    });
     await waitFor(() => expect(screen.queryByText('Someone else changed this edition')).toBeNull());
-    expect(await screen.findByText('All changes saved')).toBeTruthy();
+  });
+
+  it('shows a refused save’s problem in the user’s language, worded from its code', async () => {
+    fakeGraphql({
+      Editions: () => editions,
+      EditionDefinition: () => ({ edition: apiEdition(draft) }),
+      ApplyDefinitionChanges: () => ({
+        applyDefinitionChanges: {
+          __typename: 'DefinitionChangesRefusedError',
+          message: 'Nothing was saved',
+          conflicts: [],
+          problems: [
+            {
+              changeIndex: 0,
+              path: 'areas[1].weight',
+              code: 'AREA_WEIGHT_REQUIRED',
+              params: [{ name: 'key', value: area.key }],
+              item: { level: 'area', key: area.key, questionKey: null },
+            },
+          ],
+        },
+      }),
+    });
+    renderEditor();
+    await renamePerformance('Whatever');
+    await screen.findByText('Nothing was saved: 1 problem(s) to fix.');
+    expect(
+      screen.getByText(
+        `The area ${area.key} counts in the total and needs a weight when areas are weighted.`,
+      ),
+    ).toBeTruthy();
   });
 
   it('keeps the selected node selected when the saved definition comes back with a new version', async () => {
@@ -180,9 +234,7 @@ describe('EditorPage', () => {
       Editions: () => editions,
       // Each load is a newer stored version, so the page gives the editor a fresh start.
       EditionDefinition: () => ({ edition: { ...apiEdition(draft), version: 10 + loads++ } }),
-      UpdatePerformance: () => ({
-        updatePerformance: { __typename: 'Performance', key: performance.key, version: 4 },
-      }),
+      ApplyDefinitionChanges: () => applied(),
     });
     renderEditor();
     await renamePerformance('Warm welcome');
@@ -197,18 +249,16 @@ describe('EditorPage', () => {
     const { calls } = fakeGraphql({
       Editions: () => editions,
       EditionDefinition: () => ({ edition: apiEdition(draft) }),
-      RemovePerformance: () => ({ removePerformance: { __typename: 'Area', key: area.key } }),
+      ApplyDefinitionChanges: () => applied(),
     });
     renderEditor();
     await user.click(await screen.findByText(performance.name.en ?? '', { selector: '.tree-label' }));
     await user.click(screen.getByRole('button', { name: `Remove “${performance.name.en}”` }));
     await user.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Remove' }));
     await user.click(screen.getByRole('button', { name: 'Save' }));
-    await screen.findByText(`Removed: ${performance.name.en}`);
-    expect(calls.find((c) => c.operationName === 'RemovePerformance')?.variables).toEqual({
-      editionKey: 'KSP25',
-      key: performance.key,
-      version: 3,
-    });
+    await screen.findByText('Saved 1 change(s).');
+    expect(sentChanges(calls)).toEqual([
+      { remove: { item: { level: 'performance', key: performance.key }, version: 3 } },
+    ]);
   });
 });

@@ -111,50 +111,6 @@ describe('SurveyEditor', () => {
     expect(inputs.every((input) => input.readOnly)).toBe(true);
   });
 
-  it("shows the other admin's current state beside mine on a conflict, and only offers a reload", async () => {
-    const onReload = vi.fn();
-    const area = draft.areas[0];
-    if (!area) throw new Error('no area');
-    renderWithApp(
-      <SurveyEditor
-        edition={draft}
-        readOnly={false}
-        onSave={() => {}}
-        onReload={onReload}
-        conflict={{
-          item: 'Welcome',
-          theirVersion: 7,
-          theirs: { key: area.key, version: 7, name: { nb: 'Deres navn', en: 'Their name' }, weight: 2 },
-          mine: { ...area, name: { nb: 'Mitt navn', en: 'Their name' }, weight: 2 },
-          saved: ['Telephone'],
-          notSaved: ['Welcome', 'Agent'],
-          theirEdition: draft,
-        }}
-      />,
-    );
-    const banner = screen
-      .getByText('Someone else changed this edition')
-      .closest('[role="alert"]') as HTMLElement;
-    expect(within(banner).getByText(/another admin saved version 7/)).toBeTruthy();
-    // Their stored name beside mine; the differing row is marked, the equal one not.
-    const nameRow = within(banner).getByRole('rowheader', { name: 'name' }).closest('tr') as HTMLElement;
-    expect(nameRow.textContent).toContain('nb: Deres navn · en: Their name');
-    expect(nameRow.textContent).toContain('nb: Mitt navn · en: Their name');
-    expect(nameRow.className).toBe('is-different');
-    const weightRow = within(banner).getByRole('rowheader', { name: 'weight' }).closest('tr') as HTMLElement;
-    expect(weightRow.className).toBe('');
-    expect(within(banner).getByText('Saved before the conflict: Telephone.')).toBeTruthy();
-    expect(within(banner).getByText(/Not saved: Welcome, Agent/)).toBeTruthy();
-    // Never an overwrite: the only way on is to load theirs, and Save is off meanwhile.
-    expect(
-      within(banner)
-        .getAllByRole('button')
-        .map((b) => b.textContent),
-    ).toEqual(['Load their version']);
-    await userEvent.click(within(banner).getByRole('button', { name: 'Load their version' }));
-    expect(onReload).toHaveBeenCalledOnce();
-  });
-
   it('removes a performance only after confirming, and saves without it', async () => {
     const user = userEvent.setup();
     const onSave = vi.fn();

@@ -203,7 +203,7 @@ describe('SurveyEditor tools', () => {
     await user.selectOptions(screen.getByLabelText('Area shown beside the total'), 'welcome');
     // Weighing by channel needs a weight on every channel: the domain's check says so until they have one.
     expect(
-      screen.getAllByText(/needs a weight because contacts are weighted by channel/).length,
+      screen.getAllByText(/needs a weight when contacts are weighted by channel/).length,
     ).toBeGreaterThan(0);
     await user.click(screen.getByRole('radio', { name: 'Every contact alike' }));
     await user.click(screen.getByRole('button', { name: 'Save' }));

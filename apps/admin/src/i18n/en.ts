@@ -1,5 +1,6 @@
 import { awardsEn } from '../features/awards/messages';
 import { comparabilityEn } from '../features/comparability/messages';
+import { definitionIssuesEn } from '../features/editor/issueMessages';
 import { editorToolsEn } from '../features/editor/messages';
 import { explainEn } from '../features/explain/messages';
 import { importEn } from '../features/import/messages';
@@ -46,9 +47,15 @@ export const en: Messages = {
 
   'toast.region': 'Notifications',
   'toast.saved': 'Your changes are saved.',
+  'toast.savedChanges': 'Saved {count} change(s).',
+  'toast.saveRefused': 'Nothing was saved: {count} problem(s) to fix.',
+  'toast.conflicts': 'Nothing was saved: someone else changed the same fields ({count}).',
+  'editor.conflictFields':
+    'Nothing of your save was stored. Changes to other fields would have been merged, but you both changed these {count}. Choose whose value stands.',
+  'editor.conflictWholeItem': 'the whole item',
+  'editor.conflictTakeTheirs': 'Use theirs, save the rest of mine',
+  'editor.conflictKeepMine': 'Keep mine',
   'toast.saveFailed': 'Could not save: {message}',
-  'toast.savedItem': 'Saved: {item}',
-  'toast.conflict': 'Someone else changed {item}. Nothing was overwritten.',
   'picker.edition': 'Edition',
   'picker.from': 'From edition',
   'picker.to': 'To edition',
@@ -154,7 +161,6 @@ export const en: Messages = {
   'editor.bandLimit': '{channel}: limit of band {band}',
   'editor.bandPoints': '{channel}: points of band {band}',
   'editor.conflictTitle': 'Someone else changed this edition',
-  'editor.conflictShowTheirs': 'Show their version',
 
   'counting.scored': 'Scored',
   'counting.unscored': 'Unscored',
@@ -271,17 +277,12 @@ export const en: Messages = {
   'observer.issuesTitle': '{count} problem(s) to fix before submitting',
   'observer.noEditions': 'No published edition takes evaluations right now.',
 
-  'toast.addedItem': 'Added: {item}',
-  'toast.removedItem': 'Removed: {item}',
-  'toast.reorderedItem': 'New order: {item}',
   'editor.unsavedCount': '{count} unsaved changes',
   'editor.conflictCaption': '“{item}”: their version and yours',
   'editor.conflictField': 'Field',
   'editor.conflictTheirs': 'Saved by the other admin',
   'editor.conflictMine': 'Your change (not saved)',
   'editor.conflictRemoved': '(removed by you)',
-  'editor.conflictSaved': 'Saved before the conflict: {items}.',
-  'editor.conflictNotSaved': 'Not saved: {items}. Reload and make these changes again.',
   'editor.conflictReload': 'Load their version',
   'editor.remove': 'Remove',
   'editor.removeItem': 'Remove “{item}”',
@@ -304,14 +305,13 @@ export const en: Messages = {
   'critical.contact': 'The whole contact’s total',
   'editor.value': 'Value',
   'editor.valueFor': 'Value for “{option}”',
-  'editor.conflictBody':
-    'Your change to “{item}” was not saved: another admin saved version {version}. Nothing of theirs was overwritten.',
   // The issue 8 and import screens keep their texts next to them.
   ...editorToolsEn,
   ...awardsEn,
   ...comparabilityEn,
   ...explainEn,
   ...observerEn,
+  ...definitionIssuesEn,
   ...importEn,
   ...translationsEn,
   ...whatIfEn,

@@ -1,5 +1,6 @@
 import { awardsNb } from '../features/awards/messages';
 import { comparabilityNb } from '../features/comparability/messages';
+import { definitionIssuesNb } from '../features/editor/issueMessages';
 import { editorToolsNb } from '../features/editor/messages';
 import { explainNb } from '../features/explain/messages';
 import { importNb } from '../features/import/messages';
@@ -48,9 +49,15 @@ export const nb = {
 
   'toast.region': 'Varsler',
   'toast.saved': 'Endringene er lagret.',
+  'toast.savedChanges': 'Lagret {count} endring(er).',
+  'toast.saveRefused': 'Ingenting ble lagret: {count} problem(er) må rettes.',
+  'toast.conflicts': 'Ingenting ble lagret: noen andre har endret de samme feltene ({count}).',
+  'editor.conflictFields':
+    'Ingenting av lagringen din ble lagret. Endringer av andre felt ville blitt slått sammen, men disse {count} endret dere begge. Velg hvem sin verdi som skal gjelde.',
+  'editor.conflictWholeItem': 'hele elementet',
+  'editor.conflictTakeTheirs': 'Bruk deres, lagre resten av mine',
+  'editor.conflictKeepMine': 'Behold mine',
   'toast.saveFailed': 'Kunne ikke lagre: {message}',
-  'toast.savedItem': 'Lagret: {item}',
-  'toast.conflict': 'Noen andre har endret {item}. Ingenting ble overskrevet.',
   'picker.edition': 'Utgave',
   'picker.from': 'Fra utgave',
   'picker.to': 'Til utgave',
@@ -156,7 +163,6 @@ export const nb = {
   'editor.bandLimit': '{channel}: grense for intervall {band}',
   'editor.bandPoints': '{channel}: poeng for intervall {band}',
   'editor.conflictTitle': 'Noen andre har endret denne utgaven',
-  'editor.conflictShowTheirs': 'Vis deres versjon',
 
   'counting.scored': 'Gir poeng',
   'counting.unscored': 'Uten poeng',
@@ -274,17 +280,12 @@ export const nb = {
   'observer.issuesTitle': '{count} problem(er) må rettes før innsending',
   'observer.noEditions': 'Ingen publiserte utgaver tar imot evalueringer nå.',
 
-  'toast.addedItem': 'Lagt til: {item}',
-  'toast.removedItem': 'Fjernet: {item}',
-  'toast.reorderedItem': 'Ny rekkefølge: {item}',
   'editor.unsavedCount': '{count} ulagrede endringer',
   'editor.conflictCaption': '«{item}»: deres versjon og din',
   'editor.conflictField': 'Felt',
   'editor.conflictTheirs': 'Lagret av den andre',
   'editor.conflictMine': 'Din endring (ikke lagret)',
   'editor.conflictRemoved': '(fjernet av deg)',
-  'editor.conflictSaved': 'Lagret før konflikten: {items}.',
-  'editor.conflictNotSaved': 'Ikke lagret: {items}. Last inn på nytt og gjør disse endringene igjen.',
   'editor.conflictReload': 'Last inn deres versjon',
   'editor.remove': 'Fjern',
   'editor.removeItem': 'Fjern «{item}»',
@@ -307,14 +308,13 @@ export const nb = {
   'critical.contact': 'Hele kontaktens total',
   'editor.value': 'Verdi',
   'editor.valueFor': 'Verdi for «{option}»',
-  'editor.conflictBody':
-    'Endringen din av «{item}» ble ikke lagret: en annen administrator har lagret versjon {version}. Ingenting av deres er overskrevet.',
   // The issue 8 and import screens keep their texts next to them.
   ...editorToolsNb,
   ...awardsNb,
   ...comparabilityNb,
   ...explainNb,
   ...observerNb,
+  ...definitionIssuesNb,
   ...importNb,
   ...translationsNb,
   ...whatIfNb,

@@ -1,36 +1,28 @@
-import type { Edition, ValidationIssue } from '@ksp/domain';
+import type { DraftEdit, Edition, ValidationIssue } from '@ksp/domain';
 import { useMemo, useState } from 'react';
 import { useClient } from 'urql';
 import { Redirect, useLocation, useParams } from 'wouter';
 import { editionFromApi, itemVersions } from '../adapters/editionFromApi';
-import { type SaveStep, savePlan } from '../adapters/savePlan';
-import { runSavePlan } from '../api/runSavePlan';
+import { outcomeOf, type SaveOutcome, saveDraft, sendEdits } from '../api/saveDraft';
 import { useEditionDefinition } from '../api/useEditionDefinition';
 import { useEditions } from '../api/useEditions';
 import { paths } from '../app/paths';
 import { can } from '../auth/permissions';
 import { useSession } from '../auth/session';
 import { EditionPicker } from '../features/editions/EditionPicker';
-import type { EditConflict } from '../features/editor/ConflictBanner';
-import { findItem, itemName } from '../features/editor/itemFields';
-import { withAddedKeys } from '../features/editor/newItems';
+import { ConflictBanner } from '../features/editor/ConflictBanner';
+import {
+  type DraftConflict,
+  draftConflict,
+  keepingMine,
+  takingTheirs,
+} from '../features/editor/draftConflict';
 import { SurveyEditor } from '../features/editor/SurveyEditor';
 import { requestNavigation } from '../features/editor/useLeaveGuard';
 import { useI18n } from '../i18n/I18nProvider';
-import type { MessageKey } from '../i18n/nb';
 import { PageHeader } from '../ui/PageHeader';
 import { EmptyState, ErrorState, Loading } from '../ui/StateViews';
 import { useToast } from '../ui/Toasts';
-
-/** The toast for a stored step: what happened to which item. */
-const savedMessage = (step: SaveStep): MessageKey =>
-  step.kind.startsWith('add')
-    ? 'toast.addedItem'
-    : step.kind.startsWith('remove')
-      ? 'toast.removedItem'
-      : step.kind.startsWith('reorder')
-        ? 'toast.reorderedItem'
-        : 'toast.savedItem';
 
 export default function EditorPage() {
   const { edition: routeKey } = useParams<{ edition?: string }>();
@@ -60,10 +52,8 @@ function EditorForEdition({
   const [, navigate] = useLocation();
   const { session } = useSession();
   const definition = useEditionDefinition(editionKey);
-  const [conflict, setConflict] = useState<EditConflict | null>(null);
+  const [conflict, setConflict] = useState<DraftConflict | null>(null);
   const [serverIssues, setServerIssues] = useState<ValidationIssue[]>([]);
-  // After a save that stopped halfway: my remaining changes, carried over onto the reloaded definition.
-  const [carried, setCarried] = useState<Edition | null>(null);
   const [saving, setSaving] = useState(false);
   // Bumped by a reload, so the editor starts from the stored definition even if its version did not move.
   const [generation, setGeneration] = useState(0);
@@ -76,54 +66,59 @@ function EditorForEdition({
   );
   const readOnly = stored?.status !== 'draft' || !can(session?.user.role, 'definition.edit');
 
-  /** Saves each change with its own mutation (a toast each); stops at the first refusal. */
+  /** What a save answered: one toast, the problems on their fields, or the conflict to resolve. */
+  const settle = async (outcome: SaveOutcome, afterSaved?: () => void) => {
+    if (outcome.kind === 'nothing') return afterSaved?.();
+    if (outcome.kind === 'saved') {
+      setConflict(null);
+      notify(t('toast.savedChanges', { count: outcome.applied }));
+      await definition.load();
+      return afterSaved?.();
+    }
+    if (outcome.kind === 'failed')
+      return notify(t('toast.saveFailed', { message: outcome.message }), 'error');
+    const { refusal, edits, draft } = outcome;
+    if (refusal.conflicts.length > 0) {
+      // Never overwrite: show their values beside mine and let the admin choose.
+      setConflict(draftConflict(refusal, edits, draft, locale));
+      notify(t('toast.conflicts', { count: refusal.conflicts.length }), 'error');
+      return;
+    }
+    setServerIssues(
+      refusal.problems.map(({ path, code, params, item }) => ({
+        path,
+        code,
+        message: code,
+        params: Object.fromEntries(params.map(({ name, value }) => [name, value])),
+        ...(item ? { item } : {}),
+      })),
+    );
+    notify(t('toast.saveRefused', { count: refusal.problems.length }), 'error');
+  };
+
+  /** One save: every change between the stored definition and the draft, in one request, all or nothing. */
   const save = async (draft: Edition, afterSaved?: () => void) => {
     const api = definition.edition;
     if (!api || !stored) return;
-    const { steps } = savePlan(stored, draft);
-    if (steps.length === 0) return;
-    const name = (step: SaveStep) =>
-      step.kind === 'reorderAreas' ? t('editor.tab.structure') : itemName([draft, stored], step.item, locale);
     setSaving(true);
     setServerIssues([]);
     try {
-      const run = await runSavePlan(client, editionKey, itemVersions(api), steps, (step) =>
-        notify(t(savedMessage(step), { item: name(step) })),
+      await settle(
+        await saveDraft(client, editionKey, stored, draft, itemVersions(api), api.version),
+        afterSaved,
       );
-      if (!run.failed) {
-        setCarried(null);
-        setConflict(null);
-        await definition.load();
-        afterSaved?.();
-        return;
-      }
-      const { step, error } = run.failed;
-      if (error.__typename === 'ConflictError' && error.currentVersion != null) {
-        // Never overwrite: show their state beside mine and offer a reload.
-        const fresh = await definition.fetchFresh().catch(() => null);
-        setConflict({
-          item: name(step),
-          theirVersion: error.currentVersion,
-          theirs: (error.current as Record<string, unknown> | null) ?? null,
-          mine: findItem(draft, step.item),
-          saved: run.saved.map(name),
-          notSaved: [step, ...run.notSent].map(name),
-          theirEdition: fresh ? editionFromApi(fresh) : null,
-        });
-        notify(t('toast.conflict', { item: name(step) }), 'error');
-        return;
-      }
-      setServerIssues(
-        error.fieldErrors.length > 0
-          ? [...error.fieldErrors]
-          : [{ path: step.item.key, message: error.message }],
-      );
-      notify(t('toast.saveFailed', { message: `${name(step)}: ${error.message}` }), 'error');
-      if (run.saved.length > 0) {
-        // Part of the draft is stored now: reload, and keep the rest (with the API's keys for what it added).
-        setCarried(withAddedKeys(draft, run.addedKeys));
-        await definition.load();
-      }
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  /** Sends the conflicting save again, resolved (mine or theirs on the fields both changed). */
+  const resend = async (edits: DraftEdit[]) => {
+    // Theirs on every field I changed: nothing of mine is left to save.
+    if (edits.length === 0) return reload();
+    setSaving(true);
+    try {
+      await settle(outcomeOf(await sendEdits(client, editionKey, edits), edits, stored as Edition));
     } finally {
       setSaving(false);
     }
@@ -131,7 +126,6 @@ function EditorForEdition({
 
   const reload = async () => {
     setConflict(null);
-    setCarried(null);
     setServerIssues([]);
     await definition.load();
     setGeneration((n) => n + 1);
@@ -163,13 +157,20 @@ function EditorForEdition({
           // A fresh editor (and draft) for each stored version of the definition.
           key={`${stored.key}:${definition.edition.version}:${generation}`}
           edition={stored}
-          initialDraft={carried ?? undefined}
           readOnly={readOnly}
           saving={saving}
-          conflict={conflict}
+          conflict={
+            conflict && (
+              <ConflictBanner
+                conflict={conflict}
+                onKeepMine={() => void resend(keepingMine(conflict))}
+                onTakeTheirs={() => void resend(takingTheirs(conflict))}
+                onReload={() => void reload()}
+              />
+            )
+          }
           serverIssues={serverIssues}
           onSave={(draft, afterSaved) => void save(draft, afterSaved)}
-          onReload={() => void reload()}
           selectedId={selectedId}
           onSelectedIdChange={setSelectedId}
         />

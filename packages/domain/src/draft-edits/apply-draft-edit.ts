@@ -2,6 +2,7 @@ import { addItem } from '../edition-tree/add-item';
 import type { ContainerRef, ItemLevel, ItemOf, ItemRef } from '../edition-tree/item-ref';
 import { itemsIn, locate } from '../edition-tree/locate';
 import { moveItem } from '../edition-tree/move-item';
+import { removeChannel } from '../edition-tree/remove-channel';
 import { removeItem } from '../edition-tree/remove-item';
 import { moveToIndex, reorderItems } from '../edition-tree/reorder-items';
 import { replaceItem } from '../edition-tree/replace-item';
@@ -170,22 +171,7 @@ function updated<L extends ItemLevel>(
 /** Removes an item with what it holds; a channel also leaves every question's channel list. */
 function removed(edition: Edition, ref: ItemRef): Edition {
   if (!locate(edition, ref)) throw notFound(ref, 'item');
-  const without = removeItem(edition, ref);
-  if (ref.level !== 'channel') return without;
-  return {
-    ...without,
-    areas: without.areas.map((area) => ({
-      ...area,
-      performances: area.performances.map((performance) => ({
-        ...performance,
-        questions: performance.questions.map((question) =>
-          question.channels.includes(ref.key)
-            ? { ...question, channels: question.channels.filter((channel) => channel !== ref.key) }
-            : question,
-        ),
-      })),
-    })),
-  };
+  return ref.level === 'channel' ? removeChannel(edition, ref.key) : removeItem(edition, ref);
 }
 
 function moved(edition: Edition, edit: DraftEditOf<'move'>): Edition {

@@ -1,12 +1,12 @@
 import {
   addItem,
+  applyDraftEdits,
   byOrder,
-  DomainValidationError,
+  draftEditsBetween,
   type Edition,
   KSP_CHANNELS,
   locate,
   moveToIndex,
-  parseEdition,
   questionsOnChannel,
   removeChannel,
   removeItem,
@@ -16,8 +16,7 @@ import {
   textIn,
   type ValidationIssue,
 } from '@ksp/domain';
-import { useEffect, useMemo, useRef, useState } from 'react';
-import { savePlan } from '../../adapters/savePlan';
+import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import { useI18n } from '../../i18n/I18nProvider';
 import { Badge, StatusBadge } from '../../ui/Badge';
 import { Button } from '../../ui/Button';
@@ -26,7 +25,6 @@ import { type TreeNode, TreeView } from '../../ui/TreeView';
 import { AddChannelDialog } from './AddChannelDialog';
 import { AreaPanel } from './AreaPanel';
 import { ChannelRulesPanel } from './ChannelRulesPanel';
-import { ConflictBanner, type EditConflict } from './ConflictBanner';
 import { ItemActions } from './ItemActions';
 import { MoveToDialog } from './MoveToDialog';
 import { countMissing, countMissingInEdition } from './missingTranslations';
@@ -35,12 +33,12 @@ import { PerformancePanel } from './PerformancePanel';
 import { QuestionPanel } from './QuestionPanel';
 import { ScoringPanel } from './ScoringPanel';
 import './SurveyEditor.css';
+import { definitionIssueText } from './issueText';
 import { TreeSearch } from './TreeSearch';
 import { currentNodeId, dropPlace, moveNodeInto, movesBetweenParents, moveTargets } from './treeMoves';
-import { contentsOf, findNode, nodeId, parseNodeId, refOfNode } from './treeNodes';
+import { contentsOf, findNode, nodeId, parseNodeId, placeOfPath, refOfNode } from './treeNodes';
 import { filterTree, matchingNodeIds } from './treeSearch';
 import { hasOwnUndo, useUndoShortcuts } from './undoShortcuts';
-import { sameContent } from './unsavedChanges';
 import { useDraftHistory } from './useDraftHistory';
 import { useLeaveGuard } from './useLeaveGuard';
 
@@ -51,7 +49,8 @@ interface SurveyEditorProps {
   initialDraft?: Edition;
   readOnly: boolean;
   saving?: boolean;
-  conflict?: EditConflict | null;
+  /** The conflict banner of the last save (while shown, saving waits for its choice). */
+  conflict?: ReactNode;
   /** Problems the server reported for the last save. */
   serverIssues?: readonly ValidationIssue[];
   /**
@@ -59,8 +58,6 @@ interface SurveyEditorProps {
    * Save goes on to the screen the user asked for then.
    */
   onSave: (draft: Edition, afterSaved?: () => void) => void;
-  /** Loads the stored definition (after a conflict), dropping the draft. */
-  onReload?: () => void;
   /** The selected tree node, when the page keeps it (so it outlives a reload of the editor after a save). */
   selectedId?: string | null;
   onSelectedIdChange?: (id: string | null) => void;
@@ -72,17 +69,6 @@ const TABS: readonly Tab[] = ['structure', 'channels', 'scoring'];
 /** The text field being typed in, so its keystrokes make one undo step; undefined for other edits. */
 const typingField = () => (hasOwnUndo(document.activeElement) ? document.activeElement : undefined);
 
-/** The domain's own checks on a draft; the editor never re-implements them. */
-function issuesOf(draft: Edition): ValidationIssue[] {
-  try {
-    parseEdition(draft);
-    return [];
-  } catch (error) {
-    if (error instanceof DomainValidationError) return error.issues;
-    throw error;
-  }
-}
-
 export function SurveyEditor({
   edition,
   initialDraft,
@@ -91,7 +77,6 @@ export function SurveyEditor({
   conflict,
   serverIssues = [],
   onSave,
-  onReload,
   selectedId: keptSelectedId,
   onSelectedIdChange,
 }: SurveyEditorProps) {
@@ -121,11 +106,29 @@ export function SurveyEditor({
   };
 
   const dirty = draft !== edition;
-  // Edited and edited back is nothing to save.
-  const changed = useMemo(() => dirty && !sameContent(draft, edition), [draft, edition, dirty]);
-  const issues = useMemo(() => (changed ? issuesOf(draft) : []), [draft, changed]);
-  // One API write per change: the count tells how many saves the button will make.
-  const pending = useMemo(() => (dirty ? savePlan(edition, draft).steps.length : 0), [edition, draft, dirty]);
+  // What a save would send (the domain's edits between stored and draft; edited and edited back is none),
+  // and what the server would refuse: the same domain check (problems the edits introduce), before sending.
+  const edits = useMemo(
+    () => (dirty ? draftEditsBetween(edition, draft, () => 0) : []),
+    [edition, draft, dirty],
+  );
+  const changed = edits.length > 0;
+  const issues = useMemo(
+    () => (changed ? applyDraftEdits(edition, edits).problems : []),
+    [edition, edits, changed],
+  );
+  const pending = edits.length;
+  /** Shows where a problem is: its tab and tree node selected, the first marked field focused. */
+  const showIssue = (path: string) => {
+    const place = placeOfPath(draft, path);
+    setTab(place.tab);
+    if (place.nodeId) setSelectedId(place.nodeId);
+    requestAnimationFrame(() =>
+      document
+        .querySelector<HTMLElement>('.editor-panel [aria-invalid="true"], .editor-panel input')
+        ?.focus(),
+    );
+  };
   const canSave = changed && issues.length === 0 && !conflict;
   // Leaving the page (reload, close, another site) with unsaved changes asks first.
   useEffect(() => {
@@ -286,7 +289,7 @@ export function SurveyEditor({
           locales={locales}
           textIssues={issues
             .filter((issue) => issue.path === textPath || issue.path.startsWith(`${textPath}.`))
-            .map((issue) => issue.message)}
+            .map((issue) => definitionIssueText(t, issue))}
           readOnly={readOnly}
           onChange={(q) => edit(replaceItem(draft, { level: 'question', key: question.key }, () => q))}
           onAddOption={() => edit(addOption(draft, question))}
@@ -337,7 +340,7 @@ export function SurveyEditor({
 
   return (
     <div className="editor" ref={root}>
-      {conflict && <ConflictBanner conflict={conflict} onReload={() => onReload?.()} />}
+      {conflict}
 
       <div className="editor-toolbar">
         <div className="row">
@@ -402,8 +405,10 @@ export function SurveyEditor({
           <strong>{t('editor.issuesTitle', { count: issues.length + serverIssues.length })}</strong>
           <ul>
             {[...issues, ...serverIssues].map((issue) => (
-              <li key={`${issue.path}:${issue.message}`}>
-                <code>{issue.path || '—'}</code> {issue.message}
+              <li key={`${issue.path}:${issue.code}:${issue.message}`}>
+                <button type="button" className="link-button" onClick={() => showIssue(issue.path)}>
+                  {definitionIssueText(t, issue)}
+                </button>
               </li>
             ))}
           </ul>

@@ -12,8 +12,8 @@ import {
 } from '@ksp/domain';
 import { nodeId } from './treeNodes';
 
-// What the editor adds when the admin asks for a new item: the item's defaults and a provisional key
-// (`new_area`, `new_area_2`, …). The API makes the stored key from the item's name when it is saved.
+// What the editor adds when the admin asks for a new item: the item's defaults and a placeholder key
+// (`new_area`, `new_area_2`, …); the save makes the stored key from the item's name (nameNewKeys).
 
 /** Adds `item` (built for its provisional key) at the end of `container`. */
 function addNew<L extends ItemLevel>(
@@ -92,32 +92,4 @@ export function addOption(edition: Edition, question: Question): Edition {
     points: question.scored ? 0 : null,
     value: null,
   })).edition;
-}
-
-/**
- * The draft with the keys the API gave to items it added (by provisional `versionKey`, e.g. `question:new_question`),
- * so a draft whose save stopped halfway can be saved again without adding those items twice.
- */
-export function withAddedKeys(edition: Edition, added: ReadonlyMap<string, string>): Edition {
-  if (added.size === 0) return edition;
-  const real = (level: string, key: string) => added.get(`${level}:${key}`) ?? key;
-  return {
-    ...edition,
-    areas: edition.areas.map((area) => ({
-      ...area,
-      key: real('area', area.key),
-      performances: area.performances.map((performance) => ({
-        ...performance,
-        key: real('performance', performance.key),
-        questions: performance.questions.map((question) => ({
-          ...question,
-          key: real('question', question.key),
-          options: question.options.map((option) => ({
-            ...option,
-            key: added.get(`option:${question.key}/${option.key}`) ?? option.key,
-          })),
-        })),
-      })),
-    })),
-  };
 }

@@ -63,3 +63,23 @@ export function contentsOf(edition: Edition, id: string): { performances: number
     return { performances: 0, questions: performance.questions.length };
   return { performances: 0, questions: 0 };
 }
+
+/**
+ * Where a problem's path (`areas[1].performances[0].questions[2].text`) is shown: the tab, and in the structure
+ * tab the tree node of the deepest item on the path (options show in their question's panel).
+ */
+export function placeOfPath(
+  edition: Edition,
+  path: string,
+): { tab: 'structure' | 'channels' | 'scoring'; nodeId?: string } {
+  if (path.startsWith('channels')) return { tab: 'channels' };
+  if (path.startsWith('scoring')) return { tab: 'scoring' };
+  const index = (name: string) => Number(new RegExp(`${name}\\[(\\d+)\\]`).exec(path)?.[1] ?? -1);
+  const area = edition.areas[index('areas')];
+  const performance = area?.performances[index('performances')];
+  const question = performance?.questions[index('questions')];
+  if (!area) return { tab: 'structure' };
+  if (!performance) return { tab: 'structure', nodeId: nodeId('area', area.key) };
+  if (!question) return { tab: 'structure', nodeId: nodeId('performance', area.key, performance.key) };
+  return { tab: 'structure', nodeId: nodeId('question', area.key, performance.key, question.key) };
+}
