@@ -24,36 +24,26 @@ const asJson = (value: unknown) =>
     ? Prisma.DbNull
     : (JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue);
 
+/** The row an entry is stored as. */
+const rowOf = (entry: AuditEntryInput) => ({
+  actorId: entry.actorId,
+  action: entry.action,
+  entityType: entry.entityType,
+  entityId: entry.entityId,
+  editionId: entry.editionId ?? null,
+  before: asJson(entry.before),
+  after: asJson(entry.after),
+});
+
 /**
  * Records who changed what, with before and after. Pass the transaction client so the entry is written
  * (or rolled back) together with the change it describes.
  */
 export async function recordAuditEntry(client: AuditClient, entry: AuditEntryInput): Promise<void> {
-  await client.auditEntry.create({
-    data: {
-      actorId: entry.actorId,
-      action: entry.action,
-      entityType: entry.entityType,
-      entityId: entry.entityId,
-      editionId: entry.editionId ?? null,
-      before: asJson(entry.before),
-      after: asJson(entry.after),
-    },
-  });
+  await client.auditEntry.create({ data: rowOf(entry) });
 }
 
 /** Records several changes in one statement (a save of many edits), in the order given. */
 export async function recordAuditEntries(client: AuditClient, entries: AuditEntryInput[]): Promise<void> {
-  if (entries.length === 0) return;
-  await client.auditEntry.createMany({
-    data: entries.map((entry) => ({
-      actorId: entry.actorId,
-      action: entry.action,
-      entityType: entry.entityType,
-      entityId: entry.entityId,
-      editionId: entry.editionId ?? null,
-      before: asJson(entry.before),
-      after: asJson(entry.after),
-    })),
-  });
+  if (entries.length > 0) await client.auditEntry.createMany({ data: entries.map(rowOf) });
 }
