@@ -18,6 +18,7 @@ export * from './draft-edits/draft-edit-problem';
 export * from './draft-edits/draft-edits-between';
 export * from './draft-edits/edit-merge';
 export * from './draft-edits/introduced-issues';
+export * from './draft-edits/item-fields';
 export * from './draft-edits/name-new-keys';
 export * from './draft-edits/patch-text';
 export * from './edition-tree/add-item';

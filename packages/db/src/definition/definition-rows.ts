@@ -1,60 +1,31 @@
-import type { AnswerOption, Area, ChannelRule, Lineage, Performance, Question } from '@ksp/domain';
+import {
+  type AnswerOption,
+  type Area,
+  areaFields,
+  type ChannelRule,
+  channelFields,
+  type Lineage,
+  optionFields,
+  type Performance,
+  performanceFields,
+  type Question,
+  questionFields,
+} from '@ksp/domain';
 import { Prisma } from '../generated/prisma/client';
 
-// The columns each domain item is stored in (besides ids, parents, version and lineage). The same functions
-// serve inserts (a whole edition's, insertEdition, and an edit's), updates and the "did it change?"
-// comparison, so they cannot drift apart.
+// The columns each domain item is stored in (besides ids, parents, version and lineage): its key, order and
+// the domain's item fields (the names draft edits use). The same functions serve inserts (a whole edition's,
+// insertEdition, and a save's), updates and the "did it change?" comparison, so they cannot drift apart.
 
-export const channelColumns = (c: ChannelRule) => ({
-  key: c.key,
-  name: c.name,
-  order: c.order,
-  waitUnit: c.waitUnit,
-  maxWait: c.maxWait,
-  waitingBands: c.waitingBands,
-  maxAttempts: c.attempts.maxAttempts,
-  retryOnAnotherDay: c.attempts.retryOnAnotherDay,
-  lateAnswerCounts: c.attempts.lateAnswerCounts,
-  weight: c.weight,
-});
-
-export const areaColumns = (a: Area) => ({
-  key: a.key,
-  name: a.name,
-  description: a.description,
-  order: a.order,
-  counting: a.counting,
-  weight: a.weight,
-});
-
+export const channelColumns = (c: ChannelRule) => ({ key: c.key, order: c.order, ...channelFields(c) });
+export const areaColumns = (a: Area) => ({ key: a.key, order: a.order, ...areaFields(a) });
 export const performanceColumns = (p: Performance) => ({
   key: p.key,
-  name: p.name,
-  description: p.description,
   order: p.order,
+  ...performanceFields(p),
 });
-
-export const questionColumns = (q: Question) => ({
-  key: q.key,
-  text: q.text,
-  order: q.order,
-  type: q.type,
-  channels: q.channels,
-  scored: q.scored,
-  allowNotApplicable: q.allowNotApplicable,
-  required: q.required,
-  cxMetric: q.cxMetric,
-  critical: q.critical,
-  bonus: q.bonus,
-});
-
-export const optionColumns = (o: AnswerOption) => ({
-  key: o.key,
-  label: o.label,
-  order: o.order,
-  points: o.points,
-  value: o.value,
-});
+export const questionColumns = (q: Question) => ({ key: q.key, order: q.order, ...questionFields(q) });
+export const optionColumns = (o: AnswerOption) => ({ key: o.key, order: o.order, ...optionFields(o) });
 
 /** The lineage column: the domain's Lineage, or SQL NULL for "not recorded". */
 export const lineageColumn = (lineage: Lineage | null | undefined) =>

@@ -1,7 +1,6 @@
 import type { ContainerRef, ItemLevel, ItemRef } from '../edition-tree/item-ref';
 import { byOrder } from '../edition-tree/sibling-order';
 import type { Area } from '../model/area';
-import type { ChannelRule } from '../model/channel';
 import type { Edition } from '../model/edition';
 import type { LocalizedText } from '../model/locale';
 import type { Performance } from '../model/performance';
@@ -9,6 +8,7 @@ import type { AnswerOption, Question } from '../model/question';
 import { applyDraftEdit } from './apply-draft-edit';
 import type { DraftEdit, TextPatch } from './draft-edit';
 import { DraftEditError } from './draft-edit-problem';
+import { areaFields, channelFields, optionFields, performanceFields, questionFields } from './item-fields';
 
 /** The version each stored item was read at (the edition's own for `{ level: 'edition' }`). */
 export type VersionOf = (ref: ItemRef | { level: 'edition' }) => number;
@@ -197,44 +197,6 @@ function flatten(edition: Edition) {
   const channel = new Map(edition.channels.map((c) => [c.key, { item: c, parent: '' }]));
   return { channel, area, performance, question, option };
 }
-
-/** A text without blank languages (the editor may hold an emptied field). */
-function written(text: LocalizedText): LocalizedText {
-  return Object.fromEntries(Object.entries(text).filter(([, value]) => value?.trim()));
-}
-
-const channelFields = (c: ChannelRule) => ({
-  name: written(c.name),
-  waitUnit: c.waitUnit,
-  maxWait: c.maxWait,
-  waitingBands: c.waitingBands,
-  maxAttempts: c.attempts.maxAttempts,
-  retryOnAnotherDay: c.attempts.retryOnAnotherDay,
-  lateAnswerCounts: c.attempts.lateAnswerCounts,
-  weight: c.weight,
-});
-const areaFields = (a: Area) => ({
-  name: written(a.name),
-  description: written(a.description),
-  counting: a.counting,
-  weight: a.weight,
-});
-const performanceFields = (p: Performance) => ({
-  name: written(p.name),
-  description: written(p.description),
-});
-const questionFields = (q: Question) => ({
-  text: written(q.text),
-  type: q.type,
-  channels: q.channels,
-  scored: q.scored,
-  allowNotApplicable: q.allowNotApplicable,
-  required: q.required,
-  cxMetric: q.cxMetric,
-  critical: q.critical,
-  bonus: q.bonus,
-});
-const optionFields = (o: AnswerOption) => ({ label: written(o.label), points: o.points, value: o.value });
 
 const TEXT_FIELDS = new Set(['name', 'description', 'text', 'label']);
 
