@@ -2,6 +2,7 @@ import { byOrder, type ChannelRule, textIn } from '@ksp/domain';
 import { useI18n } from '../../i18n/I18nProvider';
 import { Button } from '../../ui/Button';
 import { TextField } from '../../ui/Field';
+import { RowMoveButtons } from './RowMoveButtons';
 
 interface ChannelRulesPanelProps {
   channels: readonly ChannelRule[];
@@ -52,33 +53,15 @@ export function ChannelRulesPanel({
                 <h3 className="card-title">{name}</h3>
                 {!readOnly && (
                   <div className="row channel-actions">
-                    <Button
-                      size="sm"
-                      variant="ghost"
-                      aria-label={t('editor.moveUpItem', { item: name })}
-                      disabled={position === 0}
-                      onClick={() => onMove(channel.key, -1)}
-                    >
-                      ↑
-                    </Button>
-                    <Button
-                      size="sm"
-                      variant="ghost"
-                      aria-label={t('editor.moveDownItem', { item: name })}
-                      disabled={position === sorted.length - 1}
-                      onClick={() => onMove(channel.key, 1)}
-                    >
-                      ↓
-                    </Button>
-                    <Button
-                      size="sm"
-                      variant="ghost"
-                      aria-label={t('editor.removeChannel', { item: name })}
-                      disabled={sorted.length === 1}
-                      onClick={() => onRemove(channel.key)}
-                    >
-                      ✕
-                    </Button>
+                    <RowMoveButtons
+                      name={name}
+                      index={position}
+                      count={sorted.length}
+                      onMove={(delta) => onMove(channel.key, delta)}
+                      onRemove={() => onRemove(channel.key)}
+                      removeLabel={t('editor.removeChannel', { item: name })}
+                      canRemove={sorted.length > 1}
+                    />
                   </div>
                 )}
               </div>

@@ -5,6 +5,7 @@ import { Button } from '../../ui/Button';
 import { Checkbox, SelectField } from '../../ui/Field';
 import { PanelTitle } from './AreaPanel';
 import { missingLocales } from './missingTranslations';
+import { RowMoveButtons } from './RowMoveButtons';
 import { TranslatedTextFields } from './TranslatedTextFields';
 
 interface QuestionPanelProps {
@@ -218,32 +219,13 @@ export function QuestionPanel({
                     </td>
                     {!readOnly && (
                       <td className="option-actions">
-                        <Button
-                          size="sm"
-                          variant="ghost"
-                          aria-label={t('editor.moveUpItem', { item: optionName })}
-                          disabled={index === 0}
-                          onClick={() => onMoveOption(option.key, -1)}
-                        >
-                          ↑
-                        </Button>
-                        <Button
-                          size="sm"
-                          variant="ghost"
-                          aria-label={t('editor.moveDownItem', { item: optionName })}
-                          disabled={index === sorted.length - 1}
-                          onClick={() => onMoveOption(option.key, 1)}
-                        >
-                          ↓
-                        </Button>
-                        <Button
-                          size="sm"
-                          variant="ghost"
-                          aria-label={t('editor.removeItem', { item: optionName })}
-                          onClick={() => onRemoveOption(option.key)}
-                        >
-                          ✕
-                        </Button>
+                        <RowMoveButtons
+                          name={optionName}
+                          index={index}
+                          count={sorted.length}
+                          onMove={(delta) => onMoveOption(option.key, delta)}
+                          onRemove={() => onRemoveOption(option.key)}
+                        />
                       </td>
                     )}
                   </tr>
