@@ -221,11 +221,12 @@ describe('EditorPage', () => {
     renderEditor();
     await renamePerformance('Whatever');
     await screen.findByText('Nothing was saved: 1 problem(s) to fix.');
-    expect(
-      screen.getByText(
-        `The area ${area.key} counts in the total and needs a weight when areas are weighted.`,
-      ),
-    ).toBeTruthy();
+    const message = `The area ${area.key} counts in the total and needs a weight when areas are weighted.`;
+    // The list names it; following it selects the area, where the weight field is marked and focused.
+    await userEvent.click(screen.getByRole('button', { name: message }));
+    const weight = await screen.findByRole('spinbutton', { name: 'Weight' });
+    expect(weight.getAttribute('aria-invalid')).toBe('true');
+    await waitFor(() => expect(document.activeElement).toBe(weight));
   });
 
   it('keeps the selected node selected when the saved definition comes back with a new version', async () => {

@@ -248,9 +248,9 @@ describe('SurveyEditor tools', () => {
     );
     const text = within(screen.getByRole('group', { name: 'Question text' }));
     fireEvent.change(text.getByLabelText(/Norwegian/), { target: { value: '' } });
-    expect(text.queryByText('The question needs a text in at least one language.')).toBeNull();
+    expect(text.queryByText('The text is empty in every language. Write it in at least one.')).toBeNull();
     fireEvent.change(text.getByLabelText(/English/), { target: { value: '' } });
-    expect(text.getByText('The question needs a text in at least one language.')).toBeTruthy();
+    expect(text.getByText('The text is empty in every language. Write it in at least one.')).toBeTruthy();
     expect(text.getByLabelText(/Norwegian/).getAttribute('aria-invalid')).toBe('true');
   });
 });

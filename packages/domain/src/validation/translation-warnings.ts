@@ -3,7 +3,7 @@ import type { Locale, LocalizedText } from '../model/locale';
 import type { ValidationIssue } from './issue';
 
 /** The edition's languages a text lacks; a text empty in all of them is an error instead (TEXT_REQUIRED). */
-export function missingLocales(text: LocalizedText, locales: readonly Locale[]): Locale[] {
+export function untranslatedLocales(text: LocalizedText, locales: readonly Locale[]): Locale[] {
   const missing = locales.filter((locale) => !text[locale]?.trim());
   return missing.length === locales.length ? [] : missing;
 }
@@ -16,7 +16,7 @@ export function missingLocales(text: LocalizedText, locales: readonly Locale[]):
 export function translationWarnings(edition: Edition): ValidationIssue[] {
   const warnings: ValidationIssue[] = [];
   const check = (path: string, text: LocalizedText) => {
-    for (const locale of missingLocales(text, edition.locales))
+    for (const locale of untranslatedLocales(text, edition.locales))
       warnings.push({
         path: `${path}.${locale}`,
         code: 'MISSING_TRANSLATION',

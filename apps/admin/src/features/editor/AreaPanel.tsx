@@ -9,13 +9,23 @@ interface AreaPanelProps {
   locales: readonly Locale[];
   readOnly: boolean;
   weighted: boolean;
+  /** The worded problems at a field of the area (`name`, `weight`): they mark it. */
+  errorAt?: (field: string) => string | undefined;
   onChange: (area: Area) => void;
   onAddPerformance: () => void;
 }
 
 const countings: AreaCounting[] = ['scored', 'unscored', 'separateIndex'];
 
-export function AreaPanel({ area, locales, readOnly, weighted, onChange, onAddPerformance }: AreaPanelProps) {
+export function AreaPanel({
+  area,
+  locales,
+  readOnly,
+  weighted,
+  errorAt = () => undefined,
+  onChange,
+  onAddPerformance,
+}: AreaPanelProps) {
   const { t } = useI18n();
   return (
     <div className="stack">
@@ -24,6 +34,7 @@ export function AreaPanel({ area, locales, readOnly, weighted, onChange, onAddPe
         label={t('editor.name')}
         value={area.name}
         required={locales}
+        error={errorAt('name')}
         readOnly={readOnly}
         onChange={(name) => onChange({ ...area, name })}
       />
@@ -47,6 +58,7 @@ export function AreaPanel({ area, locales, readOnly, weighted, onChange, onAddPe
         <TextField
           label={t('editor.weight')}
           hint={weighted ? t('editor.weightHint') : t('editor.weightUnused')}
+          error={errorAt('weight')}
           type="number"
           min={0}
           step="any"

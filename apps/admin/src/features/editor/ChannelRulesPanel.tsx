@@ -8,6 +8,8 @@ interface ChannelRulesPanelProps {
   channels: readonly ChannelRule[];
   readOnly: boolean;
   channelWeighting: boolean;
+  /** The worded problems at a field of a channel (`maxWait`, `waitingBands[1].upTo`, …): they mark it. */
+  errorAt?: (key: string, field: string) => string | undefined;
   onChange: (channel: ChannelRule) => void;
   onMove: (key: string, delta: -1 | 1) => void;
   /** Asks to remove a channel (the editor confirms first). */
@@ -25,6 +27,7 @@ export function ChannelRulesPanel({
   channels,
   readOnly,
   channelWeighting,
+  errorAt = () => undefined,
   onChange,
   onMove,
   onRemove,
@@ -72,6 +75,7 @@ export function ChannelRulesPanel({
                   min={0}
                   step="any"
                   value={channel.maxWait}
+                  error={errorAt(channel.key, 'maxWait')}
                   readOnly={readOnly}
                   onChange={(event) =>
                     onChange({ ...channel, maxWait: numberOr(event.target.value, channel.maxWait) })
@@ -97,6 +101,7 @@ export function ChannelRulesPanel({
                     min={0}
                     step="any"
                     value={channel.weight ?? ''}
+                    error={errorAt(channel.key, 'weight')}
                     readOnly={readOnly}
                     onChange={(event) =>
                       onChange({
@@ -133,6 +138,8 @@ export function ChannelRulesPanel({
                           step="any"
                           aria-label={t('editor.bandLimit', { channel: name, band: index + 1 })}
                           value={band.upTo}
+                          aria-invalid={errorAt(channel.key, `waitingBands[${index}]`) ? true : undefined}
+                          title={errorAt(channel.key, `waitingBands[${index}]`)}
                           readOnly={readOnly}
                           onChange={(event) => setBand(index, { upTo: numberOr(event.target.value, 0) })}
                         />
@@ -166,6 +173,11 @@ export function ChannelRulesPanel({
                   ))}
                 </tbody>
               </table>
+              {errorAt(channel.key, 'waitingBands') && (
+                <p className="field-error" role="alert">
+                  {errorAt(channel.key, 'waitingBands')}
+                </p>
+              )}
               {!readOnly && (
                 <Button
                   size="sm"

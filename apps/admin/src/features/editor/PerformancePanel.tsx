@@ -8,6 +8,8 @@ interface PerformancePanelProps {
   performance: Performance;
   locales: readonly Locale[];
   readOnly: boolean;
+  /** The worded problems at a field of the performance (`name`): they mark it. */
+  errorAt?: (field: string) => string | undefined;
   onChange: (performance: Performance) => void;
   onAddQuestion: () => void;
 }
@@ -16,6 +18,7 @@ export function PerformancePanel({
   performance,
   locales,
   readOnly,
+  errorAt = () => undefined,
   onChange,
   onAddQuestion,
 }: PerformancePanelProps) {
@@ -27,6 +30,7 @@ export function PerformancePanel({
         label={t('editor.name')}
         value={performance.name}
         required={locales}
+        error={errorAt('name')}
         readOnly={readOnly}
         onChange={(name) => onChange({ ...performance, name })}
       />

@@ -13,7 +13,8 @@ interface QuestionPanelProps {
   channels: readonly ChannelRule[];
   locales: readonly Locale[];
   /** The draft's problems with the question's text (from the domain's checks). */
-  textIssues?: readonly string[];
+  /** The worded problems at a field of the question (`text`, `options`, `options[1].points`, …). */
+  errorAt?: (field: string) => string | undefined;
   readOnly: boolean;
   onChange: (question: Question) => void;
   onAddOption: () => void;
@@ -33,7 +34,7 @@ export function QuestionPanel({
   question,
   channels,
   locales,
-  textIssues = [],
+  errorAt = () => undefined,
   readOnly,
   onChange,
   onAddOption,
@@ -57,12 +58,7 @@ export function QuestionPanel({
         label={t('editor.questionText')}
         value={question.text}
         required={locales}
-        // No text in any locale cannot be saved (the domain refuses it as TEXT_REQUIRED).
-        error={
-          Object.values(question.text).every((text) => !text?.trim())
-            ? t('editor.textRequired')
-            : textIssues[0]
-        }
+        error={errorAt('text')}
         multiline
         readOnly={readOnly}
         onChange={(text) => onChange({ ...question, text })}
@@ -164,6 +160,8 @@ export function QuestionPanel({
               {byOrder(question.options).map((option, index, sorted) => {
                 const missing = missingLocales(option.label, locales);
                 const optionName = textIn(option.label, locale) || option.key;
+                // Problems name options by their place in the question's list.
+                const optionPath = `options[${question.options.indexOf(option)}]`;
                 return (
                   <tr key={option.key}>
                     {(['nb', 'en'] as const).map((lang) => (
@@ -175,6 +173,7 @@ export function QuestionPanel({
                             locale: t(`locale.${lang}`),
                           })}
                           value={option.label[lang] ?? ''}
+                          aria-invalid={errorAt(`${optionPath}.label`) ? true : undefined}
                           readOnly={readOnly}
                           onChange={(event) =>
                             updateOption(option.key, {
@@ -209,6 +208,8 @@ export function QuestionPanel({
                         step="any"
                         aria-label={t('editor.pointsFor', { option: optionName })}
                         value={option.points ?? ''}
+                        aria-invalid={errorAt(`${optionPath}.points`) ? true : undefined}
+                        title={errorAt(`${optionPath}.points`)}
                         readOnly={readOnly || !question.scored}
                         onChange={(event) =>
                           updateOption(option.key, {
@@ -233,6 +234,11 @@ export function QuestionPanel({
               })}
             </tbody>
           </table>
+          {errorAt('options') && (
+            <p className="field-error" role="alert">
+              {errorAt('options')}
+            </p>
+          )}
           {question.options.some((o) => missingLocales(o.label, locales).length > 0) && (
             <Badge tone="danger">{t('editor.missingTranslation')}</Badge>
           )}

@@ -4,6 +4,7 @@ import {
   byOrder,
   draftEditsBetween,
   type Edition,
+  type ItemRef,
   KSP_CHANNELS,
   locate,
   moveToIndex,
@@ -118,16 +119,32 @@ export function SurveyEditor({
     [edition, edits, changed],
   );
   const pending = edits.length;
+  // After following a problem, once the panel shows its item: focus the marked field (else the first one).
+  const [focusRequest, setFocusRequest] = useState(0);
+  useEffect(() => {
+    if (focusRequest === 0) return;
+    const panel = document.querySelector('.editor-panel');
+    (
+      panel?.querySelector<HTMLElement>('[aria-invalid="true"]') ?? panel?.querySelector<HTMLElement>('input')
+    )?.focus();
+  }, [focusRequest]);
+  /** The problems at a field of the draft (`areas[1].weight`, and below it), worded: marks that field. */
+  const errorAt = (path: string): string | undefined =>
+    [...issues, ...serverIssues]
+      .filter((i) => i.path === path || i.path.startsWith(`${path}.`) || i.path.startsWith(`${path}[`))
+      .map((issue) => definitionIssueText(t, issue))
+      .join(' ') || undefined;
+  /** The same for a field of an item, by the item's place in the draft. */
+  const itemErrorAt = (ref: ItemRef) => {
+    const itemPath = locate(draft, ref)?.path;
+    return (field: string) => (itemPath ? errorAt(`${itemPath}.${field}`) : undefined);
+  };
   /** Shows where a problem is: its tab and tree node selected, the first marked field focused. */
   const showIssue = (path: string) => {
     const place = placeOfPath(draft, path);
     setTab(place.tab);
     if (place.nodeId) setSelectedId(place.nodeId);
-    requestAnimationFrame(() =>
-      document
-        .querySelector<HTMLElement>('.editor-panel [aria-invalid="true"], .editor-panel input')
-        ?.focus(),
-    );
+    setFocusRequest((n) => n + 1);
   };
   const canSave = changed && issues.length === 0 && !conflict;
   // Leaving the page (reload, close, another site) with unsaved changes asks first.
@@ -281,15 +298,12 @@ export function SurveyEditor({
     const { keys, area, performance, question } = selected;
     if ((selected.level === 'question' || selected.level === 'option') && question) {
       const questionPath = keys.slice(0, 3);
-      const textPath = `${locate(draft, { level: 'question', key: question.key })?.path}.text`;
       return (
         <QuestionPanel
           question={question}
           channels={byOrder(draft.channels)}
           locales={locales}
-          textIssues={issues
-            .filter((issue) => issue.path === textPath || issue.path.startsWith(`${textPath}.`))
-            .map((issue) => definitionIssueText(t, issue))}
+          errorAt={itemErrorAt({ level: 'question', key: question.key })}
           readOnly={readOnly}
           onChange={(q) => edit(replaceItem(draft, { level: 'question', key: question.key }, () => q))}
           onAddOption={() => edit(addOption(draft, question))}
@@ -303,6 +317,7 @@ export function SurveyEditor({
         <PerformancePanel
           performance={performance}
           locales={locales}
+          errorAt={itemErrorAt({ level: 'performance', key: performance.key })}
           readOnly={readOnly}
           onChange={(p) => edit(replaceItem(draft, { level: 'performance', key: performance.key }, () => p))}
           onAddQuestion={() => {
@@ -318,6 +333,7 @@ export function SurveyEditor({
         <AreaPanel
           area={area}
           locales={locales}
+          errorAt={itemErrorAt({ level: 'area', key: area.key })}
           readOnly={readOnly}
           weighted={draft.scoring.areaWeighting === 'weighted'}
           onChange={(a) => edit(replaceItem(draft, { level: 'area', key: area.key }, () => a))}
@@ -491,6 +507,7 @@ export function SurveyEditor({
         <div role="tabpanel" id="panel-channels" aria-labelledby="tab-channels">
           <ChannelRulesPanel
             channels={draft.channels}
+            errorAt={(key, field) => itemErrorAt({ level: 'channel', key })(field)}
             readOnly={readOnly}
             channelWeighting={draft.scoring.contactWeighting === 'channel'}
             onChange={(channel) =>

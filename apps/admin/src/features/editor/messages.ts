@@ -60,7 +60,6 @@ export const editorToolsNb = {
   'editor.searchNone': 'Ingen treff',
   'editor.searchClear': 'Tøm søket',
   'editor.searchMovesOff': 'Flytting i treet er av mens du søker (Esc tømmer søket).',
-  'editor.textRequired': 'Spørsmålet må ha tekst på minst ett språk.',
   'tree.helpAcross':
     'Flytt med Alt + ↑/↓ eller dra og slipp, også til et annet område eller en annen prestasjon. ←/→ viser og skjuler.',
 } as const;
@@ -127,7 +126,6 @@ export const editorToolsEn: Record<keyof typeof editorToolsNb, string> = {
   'editor.searchNone': 'No matches',
   'editor.searchClear': 'Clear search',
   'editor.searchMovesOff': 'Moving in the tree is off while searching (Esc clears the search).',
-  'editor.textRequired': 'The question needs a text in at least one language.',
   'tree.helpAcross':
     'Move with Alt + ↑/↓ or drag and drop, also into another area or performance. ←/→ expand and collapse.',
 };
