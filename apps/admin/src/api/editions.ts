@@ -40,6 +40,19 @@ export const CreateEditionFromMutation = graphql(`
   }
 `);
 
+/** A new draft with the four KSP channels and no areas, for a survey built from scratch. */
+export const CreateEmptyEditionMutation = graphql(`
+  mutation CreateEmptyEdition($key: String!, $name: String!, $year: Int!) {
+    createEmptyEdition(key: $key, name: $name, year: $year) {
+      __typename
+      ... on Edition {
+        key
+      }
+      ...MutationError
+    }
+  }
+`);
+
 export const PublishEditionMutation = graphql(`
   mutation PublishEdition($editionKey: String!) {
     publishEdition(editionKey: $editionKey) {

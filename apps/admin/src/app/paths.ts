@@ -4,6 +4,9 @@ export const paths = {
   signIn: '/sign-in',
   editions: '/editions',
   editor: (editionKey = ':edition') => `/editions/${editionKey}/editor`,
+  /** The editor with one tree node (`nodeId` of features/editor/treeNodes) selected, e.g. where a check failed. */
+  editorAt: (editionKey: string, nodeId: string) =>
+    `/editions/${editionKey}/editor?item=${encodeURIComponent(nodeId)}`,
   changes: (editionKey = ':edition') => `/editions/${editionKey}/changes`,
   results: (editionKey = ':edition') => `/editions/${editionKey}/results`,
   company: (editionKey = ':edition', companyKey = ':company') =>

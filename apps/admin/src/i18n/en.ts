@@ -1,5 +1,6 @@
 import { awardsEn } from '../features/awards/messages';
 import { comparabilityEn } from '../features/comparability/messages';
+import { editionsEn } from '../features/editions/messages';
 import { definitionIssuesEn } from '../features/editor/issueMessages';
 import { editorToolsEn } from '../features/editor/messages';
 import { explainEn } from '../features/explain/messages';
@@ -307,6 +308,7 @@ export const en: Messages = {
   'editor.valueFor': 'Value for “{option}”',
   // The issue 8 and import screens keep their texts next to them.
   ...editorToolsEn,
+  ...editionsEn,
   ...awardsEn,
   ...comparabilityEn,
   ...explainEn,

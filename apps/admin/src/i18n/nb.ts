@@ -1,5 +1,6 @@
 import { awardsNb } from '../features/awards/messages';
 import { comparabilityNb } from '../features/comparability/messages';
+import { editionsNb } from '../features/editions/messages';
 import { definitionIssuesNb } from '../features/editor/issueMessages';
 import { editorToolsNb } from '../features/editor/messages';
 import { explainNb } from '../features/explain/messages';
@@ -310,6 +311,7 @@ export const nb = {
   'editor.valueFor': 'Verdi for «{option}»',
   // The issue 8 and import screens keep their texts next to them.
   ...editorToolsNb,
+  ...editionsNb,
   ...awardsNb,
   ...comparabilityNb,
   ...explainNb,

@@ -1,3 +1,4 @@
+import type { ValidationIssue } from '@ksp/domain';
 import { useMemo, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { useLocation } from 'wouter';
@@ -5,6 +6,7 @@ import { editionSummaries } from '../adapters/editionSummaries';
 import {
   CloseEditionMutation,
   CreateEditionFromMutation,
+  CreateEmptyEditionMutation,
   EditionsQuery,
   PublishEditionMutation,
 } from '../api/editions';
@@ -15,6 +17,7 @@ import { can } from '../auth/permissions';
 import { useSession } from '../auth/session';
 import { EditionsList } from '../features/editions/EditionsList';
 import { nextEditionName } from '../features/editions/nextEditionKey';
+import type { NewEditionRequest } from '../features/editions/types';
 import { useI18n } from '../i18n/I18nProvider';
 import { PageHeader } from '../ui/PageHeader';
 import { ErrorState, Loading } from '../ui/StateViews';
@@ -30,7 +33,8 @@ export default function EditionsPage() {
     query: EditionsQuery,
     requestPolicy: 'cache-and-network',
   });
-  const [create, createEdition] = useMutation(CreateEditionFromMutation);
+  const [copy, copyEdition] = useMutation(CreateEditionFromMutation);
+  const [createEmpty, createEmptyEdition] = useMutation(CreateEmptyEditionMutation);
   const [publish, publishEdition] = useMutation(PublishEditionMutation);
   const [close, closeEdition] = useMutation(CloseEditionMutation);
 
@@ -46,29 +50,45 @@ export default function EditionsPage() {
   };
   const nameOf = (key: string) => editions.find((e) => e.key === key)?.name ?? key;
 
-  const onStartNext = async (sourceKey: string, key: string, year: number) => {
-    const source = editions.find((e) => e.key === sourceKey);
-    if (!source) return;
-    const result = await createEdition({ sourceKey, key, year, name: nextEditionName(source, key, year) });
-    const failure = failureMessage(result.data?.createEditionFrom, 'Edition', result.error);
+  /** A copy of an edition, or an empty draft; either way the admin goes on in the new draft's editor. */
+  const onCreate = async (request: NewEditionRequest) => {
+    const { key } = request;
+    let failure: string | null;
+    if (request.from === 'copy') {
+      const source = editions.find((e) => e.key === request.sourceKey);
+      if (!source) return;
+      const { year } = request;
+      const result = await copyEdition({
+        sourceKey: source.key,
+        key,
+        year,
+        name: nextEditionName(source, key, year),
+      });
+      failure = failureMessage(result.data?.createEditionFrom, 'Edition', result.error);
+    } else {
+      const result = await createEmptyEdition({ key, year: request.year, name: request.name });
+      failure = failureMessage(result.data?.createEmptyEdition, 'Edition', result.error);
+    }
     if (failure) return notify(t('toast.saveFailed', { message: failure }), 'error');
     notify(t('toast.started', { key }));
     reload();
     navigate(paths.editor(key));
   };
 
-  const onPublish = async (editionKey: string) => {
+  const onPublish = async (editionKey: string): Promise<ValidationIssue[] | undefined> => {
     const result = await publishEdition({ editionKey });
     const outcome = mutationOutcome(result.data?.publishEdition, 'Edition', result.error);
     if (!outcome.ok) {
+      // Broken rules with a code are worded and placed in the publish dialog; anything else is a toast.
+      const coded = outcome.error.fieldErrors.filter((e) => e.code);
+      if (coded.length > 0) return coded;
       const details = outcome.error.fieldErrors.map((e) => e.message);
-      return notify(
-        t('toast.saveFailed', { message: [outcome.error.message, ...details].join(' ') }),
-        'error',
-      );
+      notify(t('toast.saveFailed', { message: [outcome.error.message, ...details].join(' ') }), 'error');
+      return undefined;
     }
     notify(t('toast.published', { name: nameOf(editionKey) }));
     reload();
+    return undefined;
   };
 
   const onClose = async (editionKey: string) => {
@@ -90,8 +110,8 @@ export default function EditionsPage() {
         <EditionsList
           editions={summaries}
           canManage={can(session?.user.role, 'editions.manage')}
-          busy={create.fetching || publish.fetching || close.fetching}
-          onStartNext={onStartNext}
+          busy={copy.fetching || createEmpty.fetching || publish.fetching || close.fetching}
+          onCreate={onCreate}
           onPublish={onPublish}
           onClose={onClose}
         />

@@ -1,7 +1,7 @@
 import type { DraftEdit, Edition, ValidationIssue } from '@ksp/domain';
 import { useMemo, useState } from 'react';
 import { useClient } from 'urql';
-import { Redirect, useLocation, useParams } from 'wouter';
+import { Redirect, useLocation, useParams, useSearch } from 'wouter';
 import { editionFromApi, itemVersions } from '../adapters/editionFromApi';
 import { outcomeOf, type SaveOutcome, saveDraft, sendEdits } from '../api/saveDraft';
 import { useEditionDefinition } from '../api/useEditionDefinition';
@@ -58,7 +58,11 @@ function EditorForEdition({
   // Bumped by a reload, so the editor starts from the stored definition even if its version did not move.
   const [generation, setGeneration] = useState(0);
   // Kept here, not in the editor: a save remounts the editor (new version), and the selection should stay.
-  const [selectedId, setSelectedId] = useState<string | null | undefined>(undefined);
+  // A link may name the node to start on (`?item=`, see paths.editorAt).
+  const search = useSearch();
+  const [selectedId, setSelectedId] = useState<string | null | undefined>(
+    () => new URLSearchParams(search).get('item') ?? undefined,
+  );
 
   const stored = useMemo(
     () => (definition.edition ? editionFromApi(definition.edition) : null),

@@ -24,7 +24,7 @@ interface ConfirmDialogProps {
 
 /** What Tab cycles through inside the dialog. */
 const FOCUSABLE =
-  'button:not(:disabled), input:not(:disabled), select:not(:disabled), textarea:not(:disabled)';
+  'a[href], button:not(:disabled), input:not(:disabled), select:not(:disabled), textarea:not(:disabled)';
 
 /**
  * A modal asking the user to confirm an action. Focus moves to Cancel (the safe choice),

@@ -1,3 +1,4 @@
+import type { ValidationIssue } from '@ksp/domain';
 import { useState } from 'react';
 import { Link } from 'wouter';
 import { paths } from '../../app/paths';
@@ -6,58 +7,92 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { StatusBadge } from '../../ui/Badge';
 import { Button } from '../../ui/Button';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
-import { TextField } from '../../ui/Field';
 import { EmptyState } from '../../ui/StateViews';
 import './EditionsList.css';
-import { nextEditionKey } from './nextEditionKey';
-import type { EditionSummary } from './types';
+import { NewEditionDialog } from './NewEditionDialog';
+import { PublishDialog } from './PublishDialog';
+import type { EditionSummary, NewEditionRequest } from './types';
 
 interface EditionsListProps {
   editions: readonly EditionSummary[];
   canManage: boolean;
   busy?: boolean;
-  onStartNext: (fromKey: string, newKey: string, year: number) => void;
-  onPublish: (key: string) => void;
+  onCreate: (request: NewEditionRequest) => void;
+  /** Publishes; answers the coded problems when the API refused, so the publish dialog can show them. */
+  onPublish: (key: string) => Promise<readonly ValidationIssue[] | undefined> | undefined;
   onClose: (key: string) => void;
 }
 
+/** The open dialog: a new edition (copying `source` when set), publishing or closing an edition. */
 type PendingAction =
-  | { kind: 'publish' | 'close'; edition: EditionSummary }
-  | { kind: 'startNext'; edition: EditionSummary; newKey: string; year: number };
+  | { kind: 'create'; source: EditionSummary | null }
+  | { kind: 'publish' | 'close'; edition: EditionSummary };
 
 /** The editions by year, newest first, with their status and what an admin can do next with each. */
-export function EditionsList({
-  editions,
-  canManage,
-  busy,
-  onStartNext,
-  onPublish,
-  onClose,
-}: EditionsListProps) {
+export function EditionsList({ editions, canManage, busy, onCreate, onPublish, onClose }: EditionsListProps) {
   const { t, locale } = useI18n();
   const [pending, setPending] = useState<PendingAction | null>(null);
   const years = [...new Set(editions.map((e) => e.year))].sort((a, b) => b - a);
   const existingKeys = new Set(editions.map((e) => e.key));
 
-  if (editions.length === 0) return <EmptyState title={t('editions.empty')} />;
+  // The header's "New edition" offers a copy of the newest edition (or only a start from scratch).
+  const newest = [...editions].sort((a, b) => b.year - a.year)[0] ?? null;
+  const newEditionButton = canManage && (
+    <Button disabled={busy} onClick={() => setPending({ kind: 'create', source: newest })}>
+      {t('editions.new')}
+    </Button>
+  );
+  const dialogs = (
+    <>
+      {pending?.kind === 'create' && (
+        <NewEditionDialog
+          source={pending.source}
+          existingKeys={existingKeys}
+          onCancel={() => setPending(null)}
+          onCreate={(request) => {
+            setPending(null);
+            onCreate(request);
+          }}
+        />
+      )}
+      {pending?.kind === 'publish' && (
+        <PublishDialog
+          edition={pending.edition}
+          busy={busy}
+          onCancel={() => setPending(null)}
+          onPublish={onPublish}
+        />
+      )}
+      <ConfirmDialog
+        open={pending?.kind === 'close'}
+        title={t('editions.closeTitle', { name: pending?.kind === 'close' ? pending.edition.name : '' })}
+        confirmLabel={t('editions.close')}
+        onCancel={() => setPending(null)}
+        onConfirm={() => {
+          if (pending?.kind === 'close') onClose(pending.edition.key);
+          setPending(null);
+        }}
+      >
+        <p>{t('editions.closeReadOnly')}</p>
+        <ul>
+          <li>{t('editions.closeLockEvaluations')}</li>
+          <li>{t('editions.closeFinalResults')}</li>
+        </ul>
+      </ConfirmDialog>
+    </>
+  );
 
-  const confirm = () => {
-    if (!pending) return;
-    if (pending.kind === 'publish') onPublish(pending.edition.key);
-    if (pending.kind === 'close') onClose(pending.edition.key);
-    if (pending.kind === 'startNext') onStartNext(pending.edition.key, pending.newKey.trim(), pending.year);
-    setPending(null);
-  };
-
-  const newKeyError =
-    pending?.kind === 'startNext' && existingKeys.has(pending.newKey.trim())
-      ? t('editions.keyTaken', { key: pending.newKey.trim() })
-      : pending?.kind === 'startNext' && !pending.newKey.trim()
-        ? t('editions.keyRequired')
-        : undefined;
+  if (editions.length === 0)
+    return (
+      <>
+        <EmptyState title={t('editions.empty')}>{newEditionButton}</EmptyState>
+        {dialogs}
+      </>
+    );
 
   return (
     <div className="editions">
+      {newEditionButton && <div className="editions-toolbar">{newEditionButton}</div>}
       {years.map((year) => (
         <section key={year} className="editions-year" aria-labelledby={`year-${year}`}>
           <h2 id={`year-${year}`} className="editions-year-title">
@@ -103,10 +138,7 @@ export function EditionsList({
                       <Button
                         size="sm"
                         disabled={busy}
-                        onClick={() => {
-                          const next = nextEditionKey(edition.key, edition.year);
-                          setPending({ kind: 'startNext', edition, newKey: next.key, year: next.year });
-                        }}
+                        onClick={() => setPending({ kind: 'create', source: edition })}
                       >
                         {t('editions.startNext')}
                       </Button>
@@ -137,66 +169,7 @@ export function EditionsList({
         </section>
       ))}
 
-      <ConfirmDialog
-        open={pending !== null}
-        title={
-          pending?.kind === 'publish'
-            ? t('editions.publishTitle', { name: pending.edition.name })
-            : pending?.kind === 'close'
-              ? t('editions.closeTitle', { name: pending.edition.name })
-              : t('editions.startNextTitle', { key: pending?.edition.key ?? '' })
-        }
-        confirmLabel={
-          pending?.kind === 'publish'
-            ? t('editions.publish')
-            : pending?.kind === 'close'
-              ? t('editions.close')
-              : t('editions.startNextConfirm')
-        }
-        onCancel={() => setPending(null)}
-        onConfirm={() => {
-          if (!newKeyError) confirm();
-        }}
-      >
-        {pending?.kind === 'publish' && (
-          <>
-            <p>{t('editions.publishReadOnly')}</p>
-            <ul>
-              <li>{t('editions.publishLockDefinition')}</li>
-              <li>{t('editions.publishLockChannels')}</li>
-            </ul>
-            <p>{t('editions.publishOpens')}</p>
-          </>
-        )}
-        {pending?.kind === 'close' && (
-          <>
-            <p>{t('editions.closeReadOnly')}</p>
-            <ul>
-              <li>{t('editions.closeLockEvaluations')}</li>
-              <li>{t('editions.closeFinalResults')}</li>
-            </ul>
-          </>
-        )}
-        {pending?.kind === 'startNext' && (
-          <>
-            <p>{t('editions.startNextBody', { key: pending.edition.key })}</p>
-            <div className="grid-2">
-              <TextField
-                label={t('editions.newKey')}
-                value={pending.newKey}
-                error={newKeyError}
-                onChange={(event) => setPending({ ...pending, newKey: event.target.value })}
-              />
-              <TextField
-                label={t('editions.newYear')}
-                type="number"
-                value={pending.year}
-                onChange={(event) => setPending({ ...pending, year: Number(event.target.value) })}
-              />
-            </div>
-          </>
-        )}
-      </ConfirmDialog>
+      {dialogs}
     </div>
   );
 }

@@ -10,3 +10,8 @@ export interface EditionSummary {
   companyCount: number;
   evaluationCount: number;
 }
+
+/** What the new-edition dialog asks for: a copy of an edition (createEditionFrom), or an empty draft. */
+export type NewEditionRequest =
+  | { from: 'copy'; sourceKey: string; key: string; year: number }
+  | { from: 'scratch'; key: string; year: number; name: string };

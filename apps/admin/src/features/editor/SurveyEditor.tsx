@@ -22,6 +22,7 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { Badge, StatusBadge } from '../../ui/Badge';
 import { Button } from '../../ui/Button';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { EmptyState } from '../../ui/StateViews';
 import { type TreeNode, TreeView } from '../../ui/TreeView';
 import { AddChannelDialog } from './AddChannelDialog';
 import { AreaPanel } from './AreaPanel';
@@ -451,30 +452,37 @@ export function SurveyEditor({
       {tab === 'structure' && (
         <div className="editor-split" role="tabpanel" id="panel-structure" aria-labelledby="tab-structure">
           <div className="card editor-tree">
-            <TreeSearch query={query} count={matches.size} onChange={setQuery} />
-            {searching && !readOnly && <p className="muted tree-help">{t('editor.searchMovesOff')}</p>}
-            <TreeView
-              label={t('editor.treeLabel')}
-              nodes={shownNodes}
-              selectedId={selectedId}
-              onSelect={setSelectedId}
-              // A filtered tree hides siblings, so its positions are not the survey's: no moves while searching.
-              onMove={
-                readOnly || searching
-                  ? undefined
-                  : (id, toIndex) => edit(moveToIndex(draft, refOfNode(id), toIndex))
-              }
-              canDropOn={(draggedId, targetId) => dropPlace(draggedId, targetId) !== null}
-              onDropOn={
-                readOnly || searching
-                  ? undefined
-                  : (draggedId, targetId) => {
-                      const place = dropPlace(draggedId, targetId);
-                      if (place) moveInto(draggedId, place.into, place.before);
-                    }
-              }
-              help={t('tree.helpAcross')}
-            />
+            {/* An edition started from scratch has no areas: no tree to search, just the way to add the first. */}
+            {draft.areas.length === 0 ? (
+              <EmptyState title={t('editor.noAreas')} />
+            ) : (
+              <>
+                <TreeSearch query={query} count={matches.size} onChange={setQuery} />
+                {searching && !readOnly && <p className="muted tree-help">{t('editor.searchMovesOff')}</p>}
+                <TreeView
+                  label={t('editor.treeLabel')}
+                  nodes={shownNodes}
+                  selectedId={selectedId}
+                  onSelect={setSelectedId}
+                  // A filtered tree hides siblings, so its positions are not the survey's: no moves while searching.
+                  onMove={
+                    readOnly || searching
+                      ? undefined
+                      : (id, toIndex) => edit(moveToIndex(draft, refOfNode(id), toIndex))
+                  }
+                  canDropOn={(draggedId, targetId) => dropPlace(draggedId, targetId) !== null}
+                  onDropOn={
+                    readOnly || searching
+                      ? undefined
+                      : (draggedId, targetId) => {
+                          const place = dropPlace(draggedId, targetId);
+                          if (place) moveInto(draggedId, place.into, place.before);
+                        }
+                  }
+                  help={t('tree.helpAcross')}
+                />
+              </>
+            )}
             {!readOnly && (
               <Button
                 size="sm"

@@ -1,0 +1,53 @@
+/** Texts of the editions screen's new-edition and publish dialogs (spread into src/i18n/nb.ts and en.ts). */
+export const editionsNb = {
+  'editions.new': 'Ny utgave',
+  'editions.newTitle': 'Ny utgave',
+  'editions.startWith': 'Start med',
+  'editions.copyFrom': 'Kopi av {name}',
+  'editions.fromScratch': 'Start fra bunnen',
+  'editions.fromScratchHint':
+    'Et tomt utkast med de fire KSP-kanalene og ingen områder. Du bygger undersøkelsen i editoren.',
+  'editions.newName': 'Navn på den nye utgaven',
+  'editions.nameRequired': 'Skriv et navn.',
+  'editions.publishChecking': 'Sjekker utgaven …',
+  'editions.publishChecks': 'Kontroller før publisering',
+  'editions.publishErrors': '{count} feil må rettes før utgaven kan publiseres:',
+  'editions.publishNoErrors': 'Ingen feil hindrer publisering.',
+  'editions.publishWarnings': '{count} tekster mangler oversettelse (hindrer ikke publisering):',
+  'editions.publishMoreWarnings': '… og {count} til.',
+  'editions.publishScoreChanges': '{count} endringer mot {parent} påvirker poengene.',
+  'editions.publishNoParent': 'Utgaven er startet fra bunnen, så den har ingen utgave å sammenlignes med.',
+  'editions.publishChangesLink': 'Se hva som er endret fra {parent}',
+  'editions.publishWhatIfLink': 'Hva om: {parent} beregnet med reglene i {key}',
+  'editions.publishRefused': 'Publiseringen ble avvist:',
+  'editions.placeEdition': 'Utgaven',
+  'editions.placeChannels': 'Kanaler',
+  'editions.placeScoring': 'Beregning',
+} as const;
+
+export const editionsEn: Record<keyof typeof editionsNb, string> = {
+  'editions.new': 'New edition',
+  'editions.newTitle': 'New edition',
+  'editions.startWith': 'Start with',
+  'editions.copyFrom': 'Copy from {name}',
+  'editions.fromScratch': 'Start from scratch',
+  'editions.fromScratchHint':
+    'An empty draft with the four KSP channels and no areas. You build the survey in the editor.',
+  'editions.newName': 'Name of the new edition',
+  'editions.nameRequired': 'Enter a name.',
+  'editions.publishChecking': 'Checking the edition …',
+  'editions.publishChecks': 'Checks before publishing',
+  'editions.publishErrors': '{count} error(s) must be fixed before the edition can be published:',
+  'editions.publishNoErrors': 'No errors stop publishing.',
+  'editions.publishWarnings': '{count} text(s) lack a translation (does not stop publishing):',
+  'editions.publishMoreWarnings': '… and {count} more.',
+  'editions.publishScoreChanges': '{count} change(s) against {parent} affect scores.',
+  'editions.publishNoParent':
+    'This edition was started from scratch, so there is no edition to compare it with.',
+  'editions.publishChangesLink': 'See what changed from {parent}',
+  'editions.publishWhatIfLink': 'What-if: {parent} scored under the rules of {key}',
+  'editions.publishRefused': 'Publishing was refused:',
+  'editions.placeEdition': 'The edition',
+  'editions.placeChannels': 'Channels',
+  'editions.placeScoring': 'Scoring',
+};
