@@ -247,7 +247,11 @@ describe.sequential("a survey owner's yearly job against the real API", () => {
     const dialog = page.getByRole('alertdialog', { name: text('editor.moveToTitle', { item: moved.name }) });
     const target = dialog.getByLabel(text('editor.moveTarget'));
     await expect.poll(() => target.evaluate((el) => el === document.activeElement)).toBe(true);
-    await target.selectOption({ label: moved.to });
+    // Type-ahead on the focused list picks the area ("M…"), as a keyboard user would.
+    await page.keyboard.press(moved.to.charAt(0));
+    await expect
+      .poll(() => target.evaluate((el: HTMLSelectElement) => el.selectedOptions[0]?.text))
+      .toBe(moved.to);
     await page.keyboard.press('Tab'); // the hint is no stop: Cancel, then Move
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
