@@ -1,8 +1,8 @@
 import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it as vitestIt } from 'vitest';
 import type { MessageKey } from '../src/i18n/nb';
+import { ADMIN, adminUi, byOrder, shotsDir as shots } from './adminUi';
 import { type RunningApi, startApi } from './apiServer';
 import { launchOptions } from './chromium';
 import { graphqlRequest, signIn } from './graphqlClient';
@@ -10,20 +10,11 @@ import { text } from './messages';
 
 // One admin's year: start KSP25 from KSP24, edit and publish it, read what changed, submit an evaluation
 // and see it in the results and the company's trend. Steps run in order on one page.
-const shots = resolve(import.meta.dirname, '../test-results/browser');
-const ADMIN = { email: 'admin@example.org', password: 'demo-password' };
-
 let api: RunningApi;
 let browser: Browser;
 let page: Page;
 
-const shot = (name: string) => page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
-const toast = (message: string) => page.locator('.toast', { hasText: message }).first().waitFor();
-const menu = (key: MessageKey) =>
-  page
-    .getByRole('navigation', { name: text('nav.main') })
-    .getByRole('link', { name: text(key), exact: true });
-const visible = (selector: ReturnType<Page['locator']>) => selector.first().waitFor({ state: 'visible' });
+const { shot, toast, menu, visible, treeRow, save, allSaved } = adminUi(() => page);
 
 interface ApiOption {
   key: string;
@@ -62,11 +53,6 @@ const it = (name: string, step: () => Promise<void>) =>
     if (failed) context.skip();
     await step();
   });
-
-const byOrder = <T extends { order: number }>(items: T[]) => [...items].sort((a, b) => a.order - b.order);
-const treeRow = (label: string) => page.locator('.tree-label').getByText(label, { exact: true });
-const save = () => page.getByRole('button', { name: text('common.save') }).click();
-const allSaved = () => visible(page.getByText(text('editor.allSaved')));
 
 async function companyRow(companyName: string) {
   await page.getByRole('table').waitFor();
