@@ -83,7 +83,12 @@ function fakeXhr(answer: (variables: Record<string, unknown>) => Report, hold?: 
         this.upload.onprogress?.({ loaded: 100, total: 100, lengthComputable: true } as ProgressEvent);
         this.upload.onload?.();
         void (hold ?? Promise.resolve()).then(() => {
-          this.responseText = JSON.stringify({ data: { importEvaluations: answer(variables) } });
+          const answered = answer(variables);
+          if ('__network' in answered) return this.onerror?.();
+          // `__response` answers with that whole body (e.g. GraphQL errors) instead of a result.
+          this.responseText = JSON.stringify(
+            '__response' in answered ? answered.__response : { data: { importEvaluations: answered } },
+          );
           this.onload?.();
         });
       }, 0);
@@ -93,7 +98,15 @@ function fakeXhr(answer: (variables: Record<string, unknown>) => Report, hold?: 
   return sent;
 }
 
-const report = (dryRun: boolean, problems: Array<{ row: number; column: string; message: string }>) => ({
+type Problem = {
+  row: number;
+  column: string;
+  message: string;
+  code?: string | null;
+  params?: Array<{ name: string; value: string }>;
+};
+
+const report = (dryRun: boolean, problems: Problem[]) => ({
   __typename: 'EvaluationImportReport',
   dryRun,
   rows: 3,
@@ -126,6 +139,151 @@ describe('ImportScreen', () => {
     ).toEqual(['3', 'q_greet', 'option "maybe" is not in the list']);
     expect(screen.getByText('1 feil må rettes. Ingenting er lagret.')).toBeTruthy();
     expect((screen.getByRole('button', { name: 'Importer' }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  const codedProblems: Problem[] = [
+    {
+      row: 1,
+      column: 'contacted_at',
+      message: 'missing required column "contacted_at"',
+      code: 'MISSING_COLUMN',
+      params: [{ name: 'column', value: 'contacted_at' }],
+    },
+    {
+      row: 4,
+      column: 'waiting_time',
+      message: 'waiting time "about 3" is not a duration: use ISO 8601 (PT3M20S, P2D) or a number of minutes',
+      code: 'INVALID_WAITING_TIME',
+      params: [
+        { name: 'column', value: 'waiting_time' },
+        { name: 'value', value: 'about 3' },
+        { name: 'unit', value: 'minutes' },
+      ],
+    },
+    {
+      row: 5,
+      column: 'q_greet',
+      message: 'option "maybe" is not an option of question "q_greet"; allowed: yes, no',
+      code: 'UNKNOWN_OPTION',
+      params: [
+        { name: 'questionKey', value: 'q_greet' },
+        { name: 'allowed', value: 'yes, no' },
+      ],
+    },
+  ];
+
+  const checkWith = async (problems: Problem[], locale: 'nb' | 'en') => {
+    fakeGraphql({});
+    fakeXhr(() => report(true, problems));
+    renderWithApi(<ImportScreen editionKey="KSP24" token="ses_test" />, { locale });
+    await userEvent.upload(
+      screen.getByLabelText(locale === 'nb' ? 'Velg fil' : 'Choose a file'),
+      new File(['contact_id\nK1\n'], 'felt.csv', { type: 'text/csv' }),
+    );
+    await userEvent.click(
+      screen.getByRole('button', { name: locale === 'nb' ? 'Kontroller (prøvekjøring)' : 'Check (dry run)' }),
+    );
+    const table = await screen.findByRole('table', {
+      name: locale === 'nb' ? 'Feil i filen etter rad og kolonne' : 'Problems in the file by row and column',
+    });
+    return within(table)
+      .getAllByRole('row')
+      .slice(1)
+      .map((row) =>
+        within(row)
+          .getAllByRole('cell')
+          .map((c) => c.textContent),
+      );
+  };
+
+  it('words coded problems from their code and params in Norwegian, with row and column', async () => {
+    expect(await checkWith(codedProblems, 'nb')).toEqual([
+      ['1', 'contacted_at', 'Den obligatoriske kolonnen «contacted_at» mangler.'],
+      [
+        '4',
+        'waiting_time',
+        'Ventetiden «about 3» er ikke en varighet: bruk ISO 8601 (PT3M20S, P2D) eller et antall minutter.',
+      ],
+      ['5', 'q_greet', 'Svaralternativet finnes ikke. Tillatt: yes, no.'],
+    ]);
+    // The summary of problems takes the focus.
+    expect(document.activeElement?.textContent).toBe('3 feil må rettes. Ingenting er lagret.');
+  });
+
+  it('words the same problems in English, and the CSV download keeps the code next to the worded message', async () => {
+    const blobs: Blob[] = [];
+    vi.stubGlobal(
+      'URL',
+      Object.assign(URL, {
+        createObjectURL: vi.fn((blob: Blob) => {
+          blobs.push(blob);
+          return 'blob:problems';
+        }),
+        revokeObjectURL: vi.fn(),
+      }),
+    );
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
+    expect(await checkWith(codedProblems, 'en')).toEqual([
+      ['1', 'contacted_at', 'The required column “contacted_at” is missing.'],
+      [
+        '4',
+        'waiting_time',
+        'The waiting time “about 3” is not a duration: use ISO 8601 (PT3M20S, P2D) or a number of minutes.',
+      ],
+      ['5', 'q_greet', 'The option does not exist. Allowed: yes, no.'],
+    ]);
+    await userEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
+    const csv = await (blobs[0] as Blob).text();
+    expect(csv).toContain('Row,Column,Message,Code');
+    expect(csv).toContain('1,contacted_at,The required column “contacted_at” is missing.,MISSING_COLUMN');
+  });
+
+  it('words failures of the whole request: GraphQL errors, typed errors, a network failure', async () => {
+    fakeGraphql({});
+    const answers: Array<Record<string, unknown>> = [
+      { __response: { errors: [{ message: '[GraphQL] Unexpected error.' }] } },
+      { __typename: 'NotFoundError', message: 'Edition "KSP24" was not found.', key: 'KSP24' },
+      {
+        __typename: 'ReadOnlyEditionError',
+        message: 'Edition KSP24 is closed.',
+        editionKey: 'KSP24',
+        status: 'closed',
+      },
+      { __typename: 'ForbiddenError', message: 'Your role does not allow this.' },
+      {
+        __typename: 'ValidationError',
+        message: 'The input is not valid: content: an XLSX file must be sent as base64',
+        fieldErrors: [
+          {
+            path: 'content',
+            message: 'an XLSX file must be sent as base64',
+            code: 'FILE_NOT_BASE64',
+            params: [],
+          },
+        ],
+      },
+      { __network: true },
+    ];
+    fakeXhr(() => answers.shift() as Report);
+    renderWithApi(<ImportScreen editionKey="KSP24" token="ses_test" />, { locale: 'nb' });
+    const input = screen.getByLabelText('Velg fil');
+    await userEvent.upload(input, new File(['contact_id\nK1\n'], 'felt.csv'));
+    const check = screen.getByRole('button', { name: 'Kontroller (prøvekjøring)' });
+    for (const expected of [
+      'Serveren kunne ikke behandle forespørselen. Prøv igjen om litt.',
+      'Utgaven KSP24 finnes ikke.',
+      'Utgaven KSP24 er avsluttet: evalueringene kan ikke lenger endres.',
+      'Du har ikke tilgang til å importere evalueringer.',
+      'Excel-filen kom ikke fram i riktig form. Last den opp på nytt.',
+      'Fikk ikke kontakt med serveren. Sjekk nettverket og prøv igjen.',
+    ]) {
+      await userEvent.click(check);
+      const alert = await screen.findByText(expected);
+      expect(alert.closest('[role="alert"]')?.textContent).not.toContain('[GraphQL]');
+      // The file field is marked and focused.
+      expect(input.getAttribute('aria-invalid')).toBe('true');
+      expect(document.activeElement).toBe(input);
+    }
   });
 
   it('imports a clean file after the dry run, with upload progress, phases and counts', async () => {

@@ -41,6 +41,7 @@ export * from './fieldwork/check-header';
 export * from './fieldwork/evaluation-to-row';
 export * from './fieldwork/fieldwork-columns';
 export * from './fieldwork/fieldwork-problem';
+export * from './fieldwork/fieldwork-problem-code';
 export * from './fieldwork/parse-cells';
 export * from './fieldwork/parse-waiting-time';
 export * from './fieldwork/row-to-evaluation';

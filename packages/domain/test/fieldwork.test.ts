@@ -2,10 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { demoCompanies, generateDemoEvaluations, ksp24 } from '../src/fixtures/index';
 import {
   checkHeader,
+  EVALUATION_ISSUE_CODES,
   type Evaluation,
   type EvaluationReferences,
   evaluationReferences,
   evaluationToRow,
+  FIELDWORK_PROBLEM_CODES,
   type FieldworkContext,
   fieldworkColumns,
   parseContactedAt,
@@ -117,10 +119,34 @@ describe('checkHeader', () => {
     ]);
     expect(problems).toEqual(
       expect.arrayContaining([
-        { row: 1, column: 'favourite_colour', message: expect.stringContaining('unknown column') },
-        { row: 1, column: 'channel', message: 'column "channel" appears more than once' },
-        { row: 1, column: 'company', message: 'missing required column "company"' },
-        { row: 1, column: 'cx_nps', message: 'missing required column "cx_nps"' },
+        {
+          row: 1,
+          column: 'favourite_colour',
+          message: expect.stringContaining('unknown column'),
+          code: 'UNKNOWN_COLUMN',
+          params: { column: 'favourite_colour', editionKey: 'KSP24' },
+        },
+        {
+          row: 1,
+          column: 'channel',
+          message: 'column "channel" appears more than once',
+          code: 'DUPLICATE_COLUMN',
+          params: { column: 'channel' },
+        },
+        {
+          row: 1,
+          column: 'company',
+          message: 'missing required column "company"',
+          code: 'MISSING_COLUMN',
+          params: { column: 'company' },
+        },
+        {
+          row: 1,
+          column: 'cx_nps',
+          message: 'missing required column "cx_nps"',
+          code: 'MISSING_COLUMN',
+          params: { column: 'cx_nps' },
+        },
       ]),
     );
     expect(problems).toHaveLength(4);
@@ -281,8 +307,58 @@ describe('rowToEvaluation', () => {
         column: 'company',
         message: 'the company is empty',
         code: 'UNKNOWN_COMPANY',
+        params: { companyKey: '' },
         path: 'companyKey',
       },
     ]);
+  });
+
+  it('gives every problem of bad rows a code of the file or of the evaluation check, with its params', () => {
+    const phone = answeredOn('phone');
+    const unanswered = evaluations.find((e) => !e.answered) as Evaluation;
+    const badRows: Array<Record<string, string>> = [
+      rowOf(phone, { contact_id: '', company: 'no-such-company', channel: 'Fax' }),
+      rowOf(phone, { contacted_at: '', answered: 'perhaps', waiting_time: 'about 3 min' }),
+      rowOf(phone, { contacted_at: '05.03.2024', welcome_easy_contact: 'absolutely', agent_listening: '' }),
+      rowOf(phone, { attempt1_contacted_at: 'yesterday', attempt1_answered: 'maybe' }),
+      rowOf(unanswered, { waiting_time: '4', agent_listening: 'great' }),
+      rowOf(phone, { role_play: 'nope', observer: 'ghost@example.org', agent_listening: 'n/a' }),
+    ];
+    const problems = badRows.flatMap(
+      (row) => rowToEvaluation(row, 7, context({ contactRows: new Map([[phone.id, 3]]) })).problems,
+    );
+    const header = checkHeader(ksp24, ['contact_id', 'contact_id', 'favourite_colour']);
+    const known = new Set<string>([...FIELDWORK_PROBLEM_CODES, ...EVALUATION_ISSUE_CODES]);
+    const all = [...header, ...problems];
+    expect(all.length).toBeGreaterThan(12);
+    expect(all.filter((p) => !known.has(p.code))).toEqual([]);
+    const codes = new Set(all.map((p) => p.code));
+    for (const code of [
+      'CONTACT_ID_EMPTY',
+      'DUPLICATE_CONTACT_ID',
+      'CONTACT_TIME_EMPTY',
+      'INVALID_DATE_TIME',
+      'INVALID_YES_NO',
+      'INVALID_WAITING_TIME',
+      'DUPLICATE_COLUMN',
+      'UNKNOWN_COLUMN',
+      'MISSING_COLUMN',
+      'UNKNOWN_COMPANY',
+      'UNKNOWN_OPTION',
+    ])
+      expect(codes).toContain(code);
+    expect(problems.find((p) => p.code === 'INVALID_YES_NO')?.params).toEqual({
+      column: 'answered',
+      value: 'perhaps',
+    });
+    expect(problems.find((p) => p.code === 'INVALID_WAITING_TIME')?.params).toEqual({
+      column: 'waiting_time',
+      value: 'about 3 min',
+      unit: 'minutes',
+    });
+    expect(problems.find((p) => p.code === 'UNKNOWN_OPTION')?.params).toMatchObject({
+      questionKey: 'welcome_easy_contact',
+      allowed: expect.any(String),
+    });
   });
 });

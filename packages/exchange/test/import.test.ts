@@ -183,11 +183,28 @@ describe.each(testDatabaseKinds())('field-work import on %s', (kind) => {
     const rows = fieldworkEvaluations(5, { seed: 6, prefix: 'h-' }).map(evaluationToRow);
     const report = await run(toCsv(rows, ',', [...header, 'shoe_size']));
     expect(report.problems).toEqual([
-      { row: 1, column: 'shoe_size', message: expect.stringContaining('unknown column "shoe_size"') },
-      { row: 1, column: 'contacted_at', message: 'missing required column "contacted_at"' },
+      {
+        row: 1,
+        column: 'shoe_size',
+        message: expect.stringContaining('unknown column "shoe_size"'),
+        code: 'UNKNOWN_COLUMN',
+        params: { column: 'shoe_size', editionKey: 'KSP24' },
+      },
+      {
+        row: 1,
+        column: 'contacted_at',
+        message: 'missing required column "contacted_at"',
+        code: 'MISSING_COLUMN',
+        params: { column: 'contacted_at' },
+      },
     ]);
     expect((await run('')).problems).toEqual([
-      { row: 1, column: '', message: 'the file is empty: it needs a header row and contact rows' },
+      {
+        row: 1,
+        column: '',
+        message: 'the file is empty: it needs a header row and contact rows',
+        code: 'FILE_EMPTY',
+      },
     ]);
   });
 
@@ -199,6 +216,8 @@ describe.each(testDatabaseKinds())('field-work import on %s', (kind) => {
       row: 1,
       column: '',
       message: expect.stringMatching(/^the file is not a readable XLSX workbook \(.+\)$/),
+      code: 'FILE_UNREADABLE',
+      params: { detail: expect.any(String) },
     });
     expect(await count()).toBe(before);
   });
@@ -220,6 +239,8 @@ describe.each(testDatabaseKinds())('field-work import on %s', (kind) => {
       column: '',
       message:
         'the file is refused as too large: its part xl/sharedStrings.xml unpacks to 64 MB; the limit is 16 MB',
+      code: 'FILE_TOO_LARGE',
+      params: { detail: 'its part xl/sharedStrings.xml unpacks to 64 MB; the limit is 16 MB' },
     });
     expect(await count()).toBe(before);
   });

@@ -50,7 +50,20 @@ export const ImportEvaluationsMutation = graphql(`
           row
           column
           message
+          code
+          path
+          params {
+            name
+            value
+          }
         }
+      }
+      ... on NotFoundError {
+        key
+      }
+      ... on ReadOnlyEditionError {
+        editionKey
+        status
       }
       ...MutationError
     }

@@ -5,6 +5,7 @@ import { definitionIssuesEn } from '../features/editor/issueMessages';
 import { editorToolsEn } from '../features/editor/messages';
 import { explainEn } from '../features/explain/messages';
 import { importEn } from '../features/import/messages';
+import { importProblemsEn } from '../features/import/problemMessages';
 import { observerEn } from '../features/observer/messages';
 import { tiesEn } from '../features/results/tieMessages';
 import { translationsEn } from '../features/translations/messages';
@@ -315,6 +316,7 @@ export const en: Messages = {
   ...observerEn,
   ...definitionIssuesEn,
   ...importEn,
+  ...importProblemsEn,
   ...translationsEn,
   ...whatIfEn,
   ...tiesEn,

@@ -5,6 +5,7 @@ import { definitionIssuesNb } from '../features/editor/issueMessages';
 import { editorToolsNb } from '../features/editor/messages';
 import { explainNb } from '../features/explain/messages';
 import { importNb } from '../features/import/messages';
+import { importProblemsNb } from '../features/import/problemMessages';
 import { observerNb } from '../features/observer/messages';
 import { tiesNb } from '../features/results/tieMessages';
 import { translationsNb } from '../features/translations/messages';
@@ -318,6 +319,7 @@ export const nb = {
   ...observerNb,
   ...definitionIssuesNb,
   ...importNb,
+  ...importProblemsNb,
   ...translationsNb,
   ...whatIfNb,
   ...tiesNb,

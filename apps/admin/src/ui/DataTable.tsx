@@ -13,6 +13,8 @@ export interface Column<Row> {
   render?: (row: Row) => ReactNode;
   align?: 'start' | 'end';
   sortable?: boolean;
+  /** Only in the CSV export, not shown (e.g. a code next to its worded message). */
+  exportOnly?: boolean;
 }
 
 type Direction = 'asc' | 'desc';
@@ -51,6 +53,7 @@ export function DataTable<Row>({
 }: DataTableProps<Row>) {
   const { t } = useI18n();
   const [sort, setSort] = useState(initialSort);
+  const shown = useMemo(() => columns.filter((c) => !c.exportOnly), [columns]);
 
   const sorted = useMemo(() => {
     const column = columns.find((c) => c.key === sort?.key);
@@ -90,7 +93,7 @@ export function DataTable<Row>({
           <caption className="visually-hidden">{caption}</caption>
           <thead>
             <tr>
-              {columns.map((column) => {
+              {shown.map((column) => {
                 const direction = sort?.key === column.key ? sort.direction : undefined;
                 const ariaSort =
                   direction === 'asc' ? 'ascending' : direction === 'desc' ? 'descending' : 'none';
@@ -119,14 +122,14 @@ export function DataTable<Row>({
           <tbody>
             {sorted.length === 0 ? (
               <tr>
-                <td colSpan={columns.length} className="table-empty">
+                <td colSpan={shown.length} className="table-empty">
                   {emptyText ?? t('table.empty')}
                 </td>
               </tr>
             ) : (
               sorted.map((row) => (
                 <tr key={rowKey(row)}>
-                  {columns.map((column) => (
+                  {shown.map((column) => (
                     <td key={column.key} className={column.align === 'end' ? 'align-end' : undefined}>
                       {column.render ? column.render(row) : column.value(row)}
                     </td>

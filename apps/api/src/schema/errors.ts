@@ -3,6 +3,8 @@ import {
   DEFINITION_ISSUE_RULES,
   EVALUATION_ISSUE_CODES,
   EVALUATION_ISSUE_RULES,
+  FIELDWORK_PROBLEM_CODES,
+  FIELDWORK_PROBLEM_RULES,
 } from '@ksp/domain';
 import { builder } from '../builder';
 import {
@@ -26,19 +28,28 @@ export const ErrorInterface = builder.interfaceRef<Error>('Error').implement({
   }),
 });
 
-/** Every coded rule: an evaluation's and a definition's (INVALID_VALUE is both's, with one meaning). */
-const FIELD_ERROR_RULES: Record<string, string> = { ...DEFINITION_ISSUE_RULES, ...EVALUATION_ISSUE_RULES };
-const FIELD_ERROR_CODES = [...new Set<string>([...EVALUATION_ISSUE_CODES, ...DEFINITION_ISSUE_CODES])];
+/**
+ * Every coded rule: an evaluation's, a definition's (INVALID_VALUE is both's, with one meaning) and a field-work
+ * file's (its header, cells and the file itself; no name clashes with the other two).
+ */
+const FIELD_ERROR_RULES: Record<string, string> = {
+  ...DEFINITION_ISSUE_RULES,
+  ...EVALUATION_ISSUE_RULES,
+  ...FIELDWORK_PROBLEM_RULES,
+};
+const FIELD_ERROR_CODES = [
+  ...new Set<string>([...EVALUATION_ISSUE_CODES, ...DEFINITION_ISSUE_CODES, ...FIELDWORK_PROBLEM_CODES]),
+];
 
 const FieldErrorCode = builder.enumType('FieldErrorCode', {
   description:
-    'The rule an input broke, for clients that word errors in their own language (see docs/scoring.md, "Checking an evaluation", and docs/admin.md for definitions). Evaluations and definition changes: every problem has one.',
+    'The rule an input broke, for clients that word errors in their own language (see docs/scoring.md, "Checking an evaluation", docs/admin.md for definitions and docs/import-export.md for field-work files). Evaluations, definition changes and field-work import problems (`ImportProblem.code`): every problem has one.',
   values: Object.fromEntries(
     FIELD_ERROR_CODES.map((code) => [code, { value: code, description: FIELD_ERROR_RULES[code] }]),
   ) as Record<string, { value: string; description: string }>,
 });
 
-const FieldErrorParameter = builder
+export const FieldErrorParameter = builder
   .objectRef<{ name: string; value: string }>('FieldErrorParameter')
   .implement({
     description: 'A key or figure a field error names, e.g. `questionKey` or `maxAttempts`.',

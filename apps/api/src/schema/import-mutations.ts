@@ -13,6 +13,7 @@ import {
 import { audit } from '../audit';
 import { builder } from '../builder';
 import { NotFoundError, ReadOnlyEditionError, ValidationError, withApiErrors } from '../errors';
+import { FieldErrorParameter } from './errors';
 import { directResultOf } from './result-options';
 
 const ImportFormatEnum = builder.enumType('ImportFormat', {
@@ -30,11 +31,19 @@ const ImportProblemType = builder.objectRef<FieldworkProblem>('ImportProblem').i
     column: t.exposeString('column', {
       description: 'The column’s header name; empty when the problem is about the whole file.',
     }),
-    message: t.exposeString('message', { description: 'What is wrong, in English.' }),
+    message: t.exposeString('message', {
+      description: 'What is wrong, in English (for logs; word `code` and `params` for people).',
+    }),
     code: t.exposeString('code', {
       nullable: true,
       description:
-        'For a rule of the evaluation check: its code (a FieldErrorCode value, the same a mutation gives for the same evaluation); null for a cell that cannot be read.',
+        'The rule broken, a FieldErrorCode value: a field-work rule for the header, a cell that cannot be read or the file (e.g. `INVALID_DATE_TIME`, `MISSING_COLUMN`), else the evaluation check’s code (the same a mutation gives for the same evaluation). Every problem has one; nullable only as it was before codes covered every problem.',
+    }),
+    params: t.field({
+      type: [FieldErrorParameter],
+      description:
+        'What the rule names, to word it: e.g. `column`, `value` (the cell’s text), `expected`/`example`, `unit`, `firstRow`, or the evaluation check’s keys and figures (`questionKey`, `allowed`…).',
+      resolve: (p) => Object.entries(p.params ?? {}).map(([name, value]) => ({ name, value: String(value) })),
     }),
     path: t.exposeString('path', {
       nullable: true,
@@ -134,7 +143,9 @@ const BASE64 = /^[A-Za-z0-9+/\r\n]*={0,2}\s*$/;
 function fileBytes(format: ImportFormat, content: string): Buffer {
   if (format === 'csv') return Buffer.from(content, 'utf8');
   if (!BASE64.test(content) || content.trim() === '')
-    throw new ValidationError([{ path: 'content', message: 'an XLSX file must be sent as base64' }]);
+    throw new ValidationError([
+      { path: 'content', message: 'an XLSX file must be sent as base64', code: 'FILE_NOT_BASE64' },
+    ]);
   return Buffer.from(content, 'base64');
 }
 
@@ -193,7 +204,7 @@ builder.mutationField('importEvaluations', (t) =>
             if (error instanceof ClosedEditionImportError)
               throw new ReadOnlyEditionError(error.editionKey, 'closed');
             if (error instanceof SourceChangedError)
-              throw new ValidationError([{ path: 'content', message: error.message }]);
+              throw new ValidationError([{ path: 'content', message: error.message, code: 'FILE_CHANGED' }]);
             if (error instanceof Error && error.name === 'NotFoundError')
               throw new NotFoundError('Edition', args.editionKey);
             throw error;

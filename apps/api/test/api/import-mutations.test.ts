@@ -16,8 +16,8 @@ import { startServerWithDatabase } from '../helpers/test-server';
 const IMPORT = `mutation($editionKey: String!, $format: ImportFormat!, $content: String!, $dryRun: Boolean, $maxProblems: Int, $progressId: String) {
   importEvaluations(editionKey: $editionKey, format: $format, content: $content, dryRun: $dryRun, maxProblems: $maxProblems, progressId: $progressId) {
     __typename
-    ... on EvaluationImportReport { editionKey format dryRun rows inserted skipped written problemCount truncated problems { row column message } }
-    ... on ValidationError { fieldErrors { path message } }
+    ... on EvaluationImportReport { editionKey format dryRun rows inserted skipped written problemCount truncated problems { row column message code params { name value } } }
+    ... on ValidationError { fieldErrors { path message code } }
     ... on Error { message }
   }
 }`;
@@ -142,11 +142,46 @@ describe.each(testDatabaseKinds())('importEvaluations and the template over HTTP
       problemCount: 4,
       truncated: true,
       problems: [
-        { row: 2, column: 'company', message: 'company "nobody" does not exist' },
-        { row: 3, column: 'company', message: 'company "nobody" does not exist' },
+        {
+          row: 2,
+          column: 'company',
+          message: 'company "nobody" does not exist',
+          code: 'UNKNOWN_COMPANY',
+          params: [{ name: 'companyKey', value: 'nobody' }],
+        },
+        { row: 3, column: 'company', message: 'company "nobody" does not exist', code: 'UNKNOWN_COMPANY' },
       ],
     });
     expect(await storedFresh()).toBe(before);
+  });
+
+  it('every problem carries a code and the params to word it: cells that cannot be read and header problems too', async () => {
+    const [first] = fresh;
+    const row = { ...evaluationToRow({ ...(first as Evaluation), id: 'api-cells' }), answered: 'perhaps' };
+    const cells = await importAs(app.tokens.admin, { content: toCsv([row]), dryRun: true });
+    expect(cells.data?.importEvaluations.problems).toEqual([
+      {
+        row: 2,
+        column: 'answered',
+        message: '"perhaps" is not yes or no',
+        code: 'INVALID_YES_NO',
+        params: [
+          { name: 'column', value: 'answered' },
+          { name: 'value', value: 'perhaps' },
+        ],
+      },
+    ]);
+    const header = headerOf().filter((h) => h !== 'contacted_at');
+    const missing = await importAs(app.tokens.admin, { content: toCsv([row], ',', header), dryRun: true });
+    expect(missing.data?.importEvaluations.problems).toEqual([
+      {
+        row: 1,
+        column: 'contacted_at',
+        message: 'missing required column "contacted_at"',
+        code: 'MISSING_COLUMN',
+        params: [{ name: 'column', value: 'contacted_at' }],
+      },
+    ]);
   });
 
   it('typed errors: forbidden for non-admins, unknown edition, closed edition, content that is not base64; a file that is not a workbook is a reported problem', async () => {
@@ -163,7 +198,7 @@ describe.each(testDatabaseKinds())('importEvaluations and the template over HTTP
     const notBase64 = await importAs(app.tokens.admin, { format: 'XLSX', content: 'this is not base64!' });
     expect(notBase64.data?.importEvaluations).toMatchObject({
       __typename: 'ValidationError',
-      fieldErrors: [{ path: 'content' }],
+      fieldErrors: [{ path: 'content', code: 'FILE_NOT_BASE64' }],
     });
     // Base64 of bytes that are not a workbook: the report says so; nothing is stored.
     const notXlsx = await importAs(app.tokens.admin, {
@@ -175,7 +210,15 @@ describe.each(testDatabaseKinds())('importEvaluations and the template over HTTP
       __typename: 'EvaluationImportReport',
       written: false,
       problemCount: 1,
-      problems: [{ row: 1, column: '', message: expect.stringContaining('not a readable XLSX workbook') }],
+      problems: [
+        {
+          row: 1,
+          column: '',
+          message: expect.stringContaining('not a readable XLSX workbook'),
+          code: 'FILE_UNREADABLE',
+          params: [{ name: 'detail', value: expect.any(String) }],
+        },
+      ],
     });
   });
 });

@@ -19,13 +19,21 @@ export function checkHeader(edition: Edition, header: readonly string[]): Fieldw
     // Columns without a name (a trailing delimiter, an empty spreadsheet column) are ignored.
     if (name === '') continue;
     if (seen.has(name))
-      problems.push({ row: HEADER_ROW, column: name, message: `column "${name}" appears more than once` });
+      problems.push({
+        row: HEADER_ROW,
+        column: name,
+        message: `column "${name}" appears more than once`,
+        code: 'DUPLICATE_COLUMN',
+        params: { column: name },
+      });
     seen.add(name);
     if (!columns.has(name)) {
       problems.push({
         row: HEADER_ROW,
         column: name,
         message: `unknown column "${name}": not a field-work column nor a question or area of ${edition.key}`,
+        code: 'UNKNOWN_COLUMN',
+        params: { column: name, editionKey: edition.key },
       });
     }
   }
@@ -35,6 +43,8 @@ export function checkHeader(edition: Edition, header: readonly string[]): Fieldw
         row: HEADER_ROW,
         column: column.name,
         message: `missing required column "${column.name}"`,
+        code: 'MISSING_COLUMN',
+        params: { column: column.name },
       });
     }
   }

@@ -1,3 +1,5 @@
+import type { ImportProblemCode } from './fieldwork-problem-code';
+
 /**
  * One problem in a field-work file, located like a spreadsheet user would look for it: the row number as the
  * spreadsheet shows it (the header is row 1, the first contact row 2) and the column's header name
@@ -6,9 +8,13 @@
 export interface FieldworkProblem {
   row: number;
   column: string;
+  /** What is wrong, in English (for logs and the CLI; clients word `code` and `params` themselves). */
   message: string;
-  /** For a rule of the evaluation check: its code and the evaluation field it is about (cell parsing has none). */
-  code?: string;
+  /** The rule broken: a FieldworkProblemCode for the file's header and cells, else the evaluation check's code. */
+  code: ImportProblemCode;
+  /** What the rule names: the column, the cell's text (`value`), keys and figures. */
+  params?: Record<string, string | number>;
+  /** For a rule of the evaluation check: the evaluation field it is about. */
   path?: string;
 }
 

@@ -15,6 +15,7 @@ import {
   NOT_APPLICABLE_MARKER,
 } from './fieldwork-columns';
 import type { FieldworkProblem } from './fieldwork-problem';
+import { DATE_TIME_EXAMPLE, type FieldworkProblemCode } from './fieldwork-problem-code';
 import { parseContactedAt, parseYesNo } from './parse-cells';
 import { parseWaitingTime } from './parse-waiting-time';
 
@@ -97,14 +98,20 @@ export function rowToEvaluation(
   const { edition } = context;
   const index = compile(edition);
   const problems: FieldworkProblem[] = [];
-  const add = (column: string, message: string) => problems.push({ row: rowNumber, column, message });
+  const add: AddProblem = (column, code, message, params) =>
+    problems.push({ row: rowNumber, column, message, code, ...(params ? { params } : {}) });
 
   const contactId = cell(row, C.contactId);
-  if (contactId === '') add(C.contactId, 'the contact id is empty');
+  if (contactId === '') add(C.contactId, 'CONTACT_ID_EMPTY', 'the contact id is empty');
   else {
     const first = context.contactRows.get(contactId);
     if (first !== undefined)
-      add(C.contactId, `duplicate contact id "${contactId}": already used on row ${first}`);
+      add(
+        C.contactId,
+        'DUPLICATE_CONTACT_ID',
+        `duplicate contact id "${contactId}": already used on row ${first}`,
+        { value: contactId, firstRow: first },
+      );
   }
 
   // Which companies, channels, role plays and observers are allowed is the domain's one check (below); the row
@@ -119,17 +126,13 @@ export function rowToEvaluation(
   const contactedAtText = cell(row, C.contactedAt);
   const contactedAt = parseContactedAt(contactedAtText);
   if (contactedAt === null) {
-    add(
-      C.contactedAt,
-      contactedAtText === ''
-        ? 'the contact time is empty'
-        : `"${contactedAtText}" is not an ISO 8601 date-time with offset (e.g. 2024-03-05T10:15:00+01:00)`,
-    );
+    if (contactedAtText === '') add(C.contactedAt, 'CONTACT_TIME_EMPTY', 'the contact time is empty');
+    else addDateTime(add, C.contactedAt, contactedAtText);
   }
 
   const answeredText = cell(row, C.answered);
   const answered = parseYesNo(answeredText);
-  if (answered === null) add(C.answered, `"${answeredText}" is not yes or no`);
+  if (answered === null) addYesNo(add, C.answered, answeredText);
 
   const waitingTime = readWaitingTime(cell(row, C.waitingTime), channel, C.waitingTime, add);
 
@@ -141,13 +144,9 @@ export function rowToEvaluation(
     const waitText = cell(row, columns.waitingTime);
     if (atText === '' && answeredAttempt === '' && waitText === '') continue;
     const at = parseContactedAt(atText);
-    if (at === null)
-      add(
-        columns.at,
-        `"${atText}" is not an ISO 8601 date-time with offset (e.g. 2024-03-05T10:15:00+01:00)`,
-      );
+    if (at === null) addDateTime(add, columns.at, atText);
     const attemptAnswered = answeredAttempt === '' ? false : parseYesNo(answeredAttempt);
-    if (attemptAnswered === null) add(columns.answered, `"${answeredAttempt}" is not yes or no`);
+    if (attemptAnswered === null) addYesNo(add, columns.answered, answeredAttempt);
     earlierAttempts.push({
       at: at ?? '1970-01-01T00:00:00Z',
       answered: attemptAnswered ?? false,
@@ -196,15 +195,38 @@ export function rowToEvaluation(
   for (const issue of checkWhole ? validateEvaluation(edition, context.references, evaluation) : []) {
     const column = columnOf(issue, answerColumns);
     if (unreadable.has(column)) continue;
+    const allowed = allowedOptions(issue, index);
+    const params = { ...issue.params, ...(allowed === null ? {} : { allowed }) };
     problems.push({
       row: rowNumber,
       column,
-      message: explain(issue, index),
+      message: allowed === null ? issue.message : `${issue.message}; allowed: ${allowed}`,
       code: issue.code,
+      ...(Object.keys(params).length > 0 ? { params } : {}),
       path: issue.path,
     });
   }
   return problems.length > 0 ? { evaluation: null, problems } : { evaluation, problems: [] };
+}
+
+type AddProblem = (
+  column: string,
+  code: FieldworkProblemCode,
+  message: string,
+  params?: Record<string, string | number>,
+) => void;
+
+function addDateTime(add: AddProblem, column: string, value: string) {
+  add(
+    column,
+    'INVALID_DATE_TIME',
+    `"${value}" is not an ISO 8601 date-time with offset (e.g. ${DATE_TIME_EXAMPLE})`,
+    { column, value, example: DATE_TIME_EXAMPLE },
+  );
+}
+
+function addYesNo(add: AddProblem, column: string, value: string) {
+  add(column, 'INVALID_YES_NO', `"${value}" is not yes or no`, { column, value });
 }
 
 /** A waiting-time cell in the channel's unit (null when empty); a text that is not a duration is a problem. */
@@ -212,7 +234,7 @@ function readWaitingTime(
   text: string,
   channel: ChannelRule | undefined,
   column: string,
-  add: (column: string, message: string) => void,
+  add: AddProblem,
 ): number | null {
   if (text === '' || !channel) return null;
   const minutes = channel.waitUnit === 'minutes';
@@ -220,9 +242,11 @@ function readWaitingTime(
   if (value === null)
     add(
       column,
+      'INVALID_WAITING_TIME',
       `waiting time "${text}" is not a duration: use ISO 8601 (PT3M20S, P2D) or a number of ${
         minutes ? 'minutes' : 'working days'
       }`,
+      { column, value: text, unit: channel.waitUnit },
     );
   return value;
 }
@@ -258,14 +282,13 @@ function columnOf(issue: EvaluationIssue, answerColumns: readonly string[]): str
   return fixed[path] ?? '';
 }
 
-/** The domain's message, with the accepted values added where a wrong option was given. */
-function explain(issue: EvaluationIssue, index: CompiledEdition): string {
-  if (issue.code !== 'UNKNOWN_OPTION') return issue.message;
+/** Where a wrong option was given: the accepted values, comma-separated (else null). */
+function allowedOptions(issue: EvaluationIssue, index: CompiledEdition): string | null {
+  if (issue.code !== 'UNKNOWN_OPTION') return null;
   const question = index.questions.get(String(issue.params?.questionKey ?? ''));
-  if (!question) return issue.message;
-  const allowed = [
+  if (!question) return null;
+  return [
     ...question.options.map((o) => o.key),
     ...(question.allowNotApplicable ? [NOT_APPLICABLE_MARKER] : []),
-  ];
-  return `${issue.message}; allowed: ${allowed.join(', ')}`;
+  ].join(', ');
 }

@@ -1,5 +1,5 @@
 import { type Database, type EditionImportResult, importEdition, type RecordChange } from '@ksp/db';
-import { DomainValidationError, issuesFromZod } from '@ksp/domain';
+import { DomainValidationError, definitionIssuesFromZod } from '@ksp/domain';
 import {
   EDITION_DOCUMENT_FORMAT,
   EDITION_DOCUMENT_VERSION,
@@ -43,7 +43,12 @@ export function parseEditionDocument(input: unknown): EditionDocument {
   const head = input as { format?: unknown; version?: unknown } | null;
   if (typeof head !== 'object' || head === null || head.format !== EDITION_DOCUMENT_FORMAT) {
     throw new DomainValidationError('Edition document', [
-      { path: 'format', message: `not a KSP edition document (format must be "${EDITION_DOCUMENT_FORMAT}")` },
+      {
+        path: 'format',
+        message: `not a KSP edition document (format must be "${EDITION_DOCUMENT_FORMAT}")`,
+        code: 'INVALID_VALUE',
+        params: { expected: EDITION_DOCUMENT_FORMAT },
+      },
     ]);
   }
   if (head.version !== EDITION_DOCUMENT_VERSION) {
@@ -51,10 +56,14 @@ export function parseEditionDocument(input: unknown): EditionDocument {
       {
         path: 'version',
         message: `version ${String(head.version)} is not supported; this installation reads version ${EDITION_DOCUMENT_VERSION}`,
+        code: 'INVALID_VALUE',
+        params: { expected: EDITION_DOCUMENT_VERSION },
       },
     ]);
   }
   const parsed = editionDocumentSchema.safeParse(input);
-  if (!parsed.success) throw new DomainValidationError('Edition document', issuesFromZod(parsed.error));
+  // Coded like the definition's own problems (INVALID_VALUE, INVALID_KEY, TEXT_REQUIRED…), so clients word them.
+  if (!parsed.success)
+    throw new DomainValidationError('Edition document', definitionIssuesFromZod(parsed.error));
   return parsed.data;
 }

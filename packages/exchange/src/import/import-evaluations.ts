@@ -18,7 +18,7 @@ import {
   rowToEvaluation,
 } from '@ksp/domain';
 import { XlsxFormatError } from '../xlsx/xlsx-format-error';
-import type { XlsxLimits } from '../xlsx/xlsx-limits';
+import { type XlsxLimits, XlsxTooLargeError } from '../xlsx/xlsx-limits';
 import {
   type FieldworkRecord,
   type FieldworkSource,
@@ -102,6 +102,8 @@ function toRow(
         row: record.rowNumber,
         column: `#${i + 1}`,
         message: `cell ${i + 1} has a value but its column has no header`,
+        code: 'CELL_WITHOUT_HEADER',
+        params: { cell: i + 1 },
       });
   });
   return row;
@@ -174,13 +176,26 @@ export async function importEvaluations(db: Db, options: ImportOptions): Promise
   } catch (error) {
     // A file that is not a workbook at all is the file's problem, reported like the others.
     if (!(error instanceof XlsxFormatError)) throw error;
-    addProblems([{ row: 1, column: '', message: error.message }]);
+    addProblems([
+      {
+        row: 1,
+        column: '',
+        message: error.message,
+        code: error instanceof XlsxTooLargeError ? 'FILE_TOO_LARGE' : 'FILE_UNREADABLE',
+        params: { detail: error.detail },
+      },
+    ]);
     return report;
   }
   progress({ phase: 'checking', rows: report.rows, totalRows: report.rows });
   if (header === null) {
     addProblems([
-      { row: 1, column: '', message: 'the file is empty: it needs a header row and contact rows' },
+      {
+        row: 1,
+        column: '',
+        message: 'the file is empty: it needs a header row and contact rows',
+        code: 'FILE_EMPTY',
+      },
     ]);
     return report;
   }

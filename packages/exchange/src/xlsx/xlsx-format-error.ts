@@ -1,6 +1,6 @@
 /** The bytes are not a readable XLSX workbook (not a zip, a damaged part, malformed XML): a problem of the file. */
 export class XlsxFormatError extends Error {
-  constructor(detail: string) {
+  constructor(readonly detail: string) {
     super(`the file is not a readable XLSX workbook (${detail})`);
     this.name = 'XlsxFormatError';
   }

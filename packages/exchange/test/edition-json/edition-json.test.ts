@@ -120,10 +120,23 @@ describe.each(testDatabaseKinds())('edition JSON on %s', (kind) => {
   it('refuses invalid documents listing every problem, and writes nothing', async () => {
     const editions = await target.prisma.edition.count();
     await expect(importEditionDocument(target, { format: 'other' })).rejects.toMatchObject({
-      issues: [{ path: 'format', message: expect.stringContaining('not a KSP edition document') }],
+      issues: [
+        {
+          path: 'format',
+          message: expect.stringContaining('not a KSP edition document'),
+          code: 'INVALID_VALUE',
+          params: { expected: 'ksp-edition' },
+        },
+      ],
     });
     await expect(importEditionDocument(target, { ...ksp24, version: 2 })).rejects.toMatchObject({
-      issues: [{ path: 'version', message: expect.stringContaining('version 2 is not supported') }],
+      issues: [
+        {
+          path: 'version',
+          message: expect.stringContaining('version 2 is not supported'),
+          code: 'INVALID_VALUE',
+        },
+      ],
     });
     const evaluations = ksp24.evaluations ?? [];
     const victim = evaluations.findIndex((e) => e.answers.some((a) => a.optionKey !== null));

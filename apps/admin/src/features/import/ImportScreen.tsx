@@ -24,9 +24,11 @@ import {
   progressFromServer,
   stepStates,
 } from './importSteps';
+import { type ImportFailure, importFailureText, importProblemText, paramsOf } from './problemText';
 import './Import.css';
 
 type Report = Extract<ImportResult['importEvaluations'], { __typename: 'EvaluationImportReport' }>;
+type Problem = Report['problems'][number];
 
 interface ImportScreenProps {
   editionKey: string;
@@ -47,8 +49,20 @@ export function ImportScreen({ editionKey, token }: ImportScreenProps) {
   const [busy, setBusy] = useState<'check' | 'import' | null>(null);
   const [progress, setProgress] = useState<ImportProgress | null>(null);
   const [report, setReport] = useState<Report | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useState<ImportFailure | null>(null);
   const progressId = useRef<string | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const problemsSummary = useRef<HTMLParagraphElement>(null);
+  const problemText = (p: Problem) =>
+    importProblemText(t, { message: p.message, code: p.code, path: p.path, params: paramsOf(p.params) });
+  // A request that failed marks the file field and puts the focus on it; a report with problems takes the focus
+  // to its summary, before the table of problems.
+  useEffect(() => {
+    if (failure) fileInput.current?.focus();
+  }, [failure]);
+  useEffect(() => {
+    if (report && report.problemCount > 0) problemsSummary.current?.focus();
+  }, [report]);
   const serverWorking = progress?.step === 'check' || progress?.step === 'write';
 
   // While the server checks and writes, ask it how far it is (`evaluationImportProgress`) twice a second.
@@ -76,11 +90,8 @@ export function ImportScreen({ editionKey, token }: ImportScreenProps) {
     const template = result.data?.evaluationImportTemplate;
     if (template?.__typename === 'EvaluationImportTemplate')
       saveFile(template.content, template.encoding, template.fileName, template.mediaType);
-    else
-      setFailure(
-        result.error?.message ??
-          (template && 'message' in template ? template.message : t('state.errorBody')),
-      );
+    else if (result.error) setFailure({ kind: result.error.networkError ? 'network' : 'server' });
+    else setFailure(template ? { kind: 'typed', __typename: template.__typename } : { kind: 'server' });
   };
 
   const run = async (dryRun: boolean) => {
@@ -96,8 +107,15 @@ export function ImportScreen({ editionKey, token }: ImportScreenProps) {
     update(current);
     const id = newProgressId();
     progressId.current = id;
+    const upload = await readUpload(file).catch(() => null);
+    if (!upload) {
+      progressId.current = null;
+      update({ ...current, failed: true });
+      setFailure({ kind: 'fileType' });
+      setBusy(null);
+      return;
+    }
     try {
-      const upload = await readUpload(file);
       const response = await requestWithProgress(
         ImportEvaluationsMutation,
         {
@@ -116,18 +134,31 @@ export function ImportScreen({ editionKey, token }: ImportScreenProps) {
           }),
       );
       progressId.current = null;
-      const outcome = mutationOutcome(response.data?.importEvaluations, 'EvaluationImportReport');
+      const result = response.data?.importEvaluations;
+      const outcome = mutationOutcome(result, 'EvaluationImportReport');
       if (outcome.ok) {
         setReport(outcome.data);
         update({ ...current, step: 'done', percent: 100, failed: false });
       } else {
         update({ ...current, failed: true });
-        setFailure(response.errors?.[0]?.message ?? (outcome.error.message || t('state.errorBody')));
+        setFailure(
+          response.errors?.length || !result
+            ? { kind: 'server' }
+            : {
+                kind: 'typed',
+                __typename: outcome.error.__typename,
+                editionKey:
+                  'editionKey' in result ? result.editionKey : 'key' in result ? result.key : undefined,
+                status: 'status' in result ? result.status : undefined,
+                fieldErrors: outcome.error.fieldErrors,
+              },
+        );
       }
-    } catch (error) {
+    } catch {
+      // The request did not come back (network) or not as JSON.
       progressId.current = null;
       update({ ...current, failed: true });
-      setFailure((error as Error).message);
+      setFailure({ kind: 'network' });
     } finally {
       setBusy(null);
     }
@@ -168,10 +199,12 @@ export function ImportScreen({ editionKey, token }: ImportScreenProps) {
             {t('import.chooseFile')}
           </label>
           <input
+            ref={fileInput}
             id="import-file"
             type="file"
             accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            aria-describedby="import-file-hint"
+            aria-describedby={failure ? 'import-file-hint import-failure' : 'import-file-hint'}
+            aria-invalid={failure ? true : undefined}
             onChange={(event) => {
               setFile(event.target.files?.[0] ?? null);
               setReport(null);
@@ -198,7 +231,11 @@ export function ImportScreen({ editionKey, token }: ImportScreenProps) {
           {file && !checkedClean && !imported && <span className="muted">{t('import.checkFirst')}</span>}
         </div>
         {progress && <ProgressSteps progress={progress} />}
-        {failure && <ErrorState message={failure} />}
+        {failure && (
+          <div id="import-failure">
+            <ErrorState message={importFailureText(t, failure, editionKey)} />
+          </div>
+        )}
       </section>
 
       {report && (
@@ -221,7 +258,7 @@ export function ImportScreen({ editionKey, token }: ImportScreenProps) {
             </p>
           ) : (
             <>
-              <p className="issues" role="alert">
+              <p className="issues" role="alert" ref={problemsSummary} tabIndex={-1}>
                 {t('import.nothingWritten', { count: report.problemCount })}
                 {report.truncated && ` ${t('import.truncated', { shown: report.problems.length })}`}
               </p>
@@ -230,10 +267,12 @@ export function ImportScreen({ editionKey, token }: ImportScreenProps) {
                 columns={[
                   { key: 'row', header: t('import.row'), value: (p) => p.row, align: 'end' },
                   { key: 'column', header: t('import.column'), value: (p) => p.column || '–' },
-                  { key: 'message', header: t('import.message'), value: (p) => p.message },
+                  { key: 'message', header: t('import.message'), value: problemText },
+                  // The download keeps the code next to the worded message (for support and scripts).
+                  { key: 'code', header: t('import.code'), value: (p) => p.code ?? '', exportOnly: true },
                 ]}
                 rows={report.problems}
-                rowKey={(p) => `${p.row}:${p.column}:${p.message}`}
+                rowKey={(p) => `${p.row}:${p.column}:${p.code ?? ''}:${p.message}`}
                 initialSort={{ key: 'row', direction: 'asc' }}
                 csvFilename={`${editionKey}-import-problems.csv`}
               />
