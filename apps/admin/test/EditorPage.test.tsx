@@ -1,4 +1,4 @@
-import type { Edition, LocalizedText } from '@ksp/domain';
+import type { Edition } from '@ksp/domain';
 import { ksp24 } from '@ksp/domain/fixtures';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -7,82 +7,12 @@ import { Route } from 'wouter';
 import { SessionProvider } from '../src/auth/session';
 import EditorPage from '../src/pages/EditorPage';
 import { fakeGraphql, renderWithApi } from './fakeGraphql';
+import { apiEdition } from './fixtures/apiEdition';
 
 // The editor page against a fake API: what it sends (versions, inputs, one mutation per change) and what it
 // shows when the API refuses a save with a ConflictError.
 
 const draft: Edition = { ...ksp24, key: 'KSP25', year: 2025, status: 'draft', derivedFrom: 'KSP24' };
-const translations = (text: LocalizedText) =>
-  Object.entries(text).map(([locale, value]) => ({ locale, text: value }));
-
-/** The edition as the EditionDefinition query returns it, every item at `version`. */
-function apiEdition(edition: Edition, version = 3) {
-  return {
-    key: edition.key,
-    year: edition.year,
-    name: edition.name,
-    status: edition.status,
-    version: 10,
-    locales: edition.locales,
-    derivedFrom: { key: 'KSP24' },
-    scoring: edition.scoring,
-    awards: edition.awards,
-    channels: edition.channels.map((c) => ({
-      key: c.key,
-      version,
-      order: c.order,
-      nameTranslations: translations(c.name),
-      waitUnit: c.waitUnit,
-      maxWait: c.maxWait,
-      maxAttempts: c.attempts.maxAttempts,
-      retryOnAnotherDay: c.attempts.retryOnAnotherDay,
-      lateAnswerCounts: c.attempts.lateAnswerCounts,
-      weight: c.weight,
-      waitingBands: c.waitingBands,
-    })),
-    areas: edition.areas.map((a) => ({
-      key: a.key,
-      version,
-      order: a.order,
-      counting: a.counting,
-      weight: a.weight,
-      nameTranslations: translations(a.name),
-      descriptionTranslations: translations(a.description),
-      performances: a.performances.map((p) => ({
-        key: p.key,
-        version,
-        order: p.order,
-        nameTranslations: translations(p.name),
-        descriptionTranslations: translations(p.description),
-        questions: p.questions.map((q) => ({
-          key: q.key,
-          version,
-          order: q.order,
-          type: q.type,
-          channels: q.channels,
-          scored: q.scored,
-          allowNotApplicable: q.allowNotApplicable,
-          required: q.required,
-          cxMetric: q.cxMetric,
-          critical: q.critical,
-          bonus: q.bonus,
-          textTranslations: translations(q.text),
-          options: q.options.map((o) => ({
-            key: o.key,
-            version,
-            order: o.order,
-            points: o.points,
-            value: o.value,
-            labelTranslations: translations(o.label),
-          })),
-        })),
-      })),
-    })),
-    participants: [],
-    rolePlays: [],
-  };
-}
-
 const editions = {
   editions: [
     {
