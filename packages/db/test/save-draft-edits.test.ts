@@ -139,6 +139,13 @@ describe.each(testDatabaseKinds())('saveDraftEdits on %s', (kind) => {
     expect((await loadEdition(db, 'KSP25')).channels.map((c) => c.key)).not.toContain('sms');
   });
 
+  it('writes nothing for an empty list', async () => {
+    const before = await snapshot();
+    const saved = await saveDraftEdits(db, request, []);
+    expect(saved.editionVersion).toBe(before.version);
+    expect(await snapshot()).toEqual(before);
+  });
+
   it('refuses a published edition', async () => {
     await setEditionStatus(db, 'KSP24', 'published');
     const error = await saveDraftEdits(db, { ...request, editionKey: 'KSP24' }, [

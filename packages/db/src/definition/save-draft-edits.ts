@@ -30,6 +30,7 @@ import {
   indexRows,
   type RowIds,
   type RowIndex,
+  rowIds,
   type StoredRow,
   syncDefinitionRows,
 } from './sync-definition-rows';
@@ -111,6 +112,16 @@ export async function saveDraftEdits<T = SavedDraftEdits>(
       const edits =
         typeof editsOf === 'function' ? editsOf(before, storedVersions(rows, row.version)) : editsOf;
 
+      // Nothing to save is not a write: the edition's version stays.
+      if (edits.length === 0)
+        return read(tx, {
+          editionId,
+          editionVersion: row.version,
+          merged: [],
+          ids: rowIds(rows),
+          before,
+          after: before,
+        });
       const { conflicts, merged } = await checkVersions(
         tx,
         request.editionKey,

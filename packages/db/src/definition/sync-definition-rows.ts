@@ -68,6 +68,12 @@ export function indexRows(row: EditionRow): RowIndex {
 /** Row ids by item identity after the write (new items included). */
 export type RowIds = Record<ItemLevel, Map<string, number>>;
 
+/** The stored rows' ids by item identity. */
+export const rowIds = (rows: RowIndex): RowIds =>
+  Object.fromEntries(
+    TOP_DOWN.map((level) => [level, new Map([...rows[level]].map(([id, row]) => [id, row.id]))]),
+  ) as RowIds;
+
 interface LevelWriter {
   columns: (item: never) => Record<string, unknown>;
   /** The parent's id column and level (none for channels and areas). */
@@ -156,9 +162,7 @@ export async function syncDefinitionRows(
   const write = writers(tx);
   const old = flattenEdition(before);
   const now = flattenEdition(after);
-  const ids = Object.fromEntries(
-    TOP_DOWN.map((level) => [level, new Map([...rows[level]].map(([id, row]) => [id, row.id]))]),
-  ) as RowIds;
+  const ids = rowIds(rows);
 
   const removed = Object.fromEntries(
     TOP_DOWN.map((level) => {
