@@ -1,11 +1,17 @@
 import {
+  areaFields,
   type ContainerRef,
+  channelFields,
+  type DraftEdit,
   draftEditsBetween,
   type Edition,
   EditionItemNotFoundError,
   type ItemLevel,
   type ItemRef,
   locate,
+  optionFields,
+  performanceFields,
+  questionFields,
   type ValidationIssue,
 } from '@ksp/domain';
 import type { Database } from '../database/create-database';
@@ -85,7 +91,12 @@ export async function changeDefinition<T = EditedDefinition>(
           item && version !== undefined && ref.level === item.level && rowKey(ref as ItemRef) === rowKey(item)
             ? version
             : versionOf(ref);
-        return draftEditsBetween(before, edit.after, sent);
+        const edits = draftEditsBetween(before, edit.after, sent);
+        // An update whose values are stored already changes nothing, but one based on an older version must
+        // still be checked like any other: the fields it names may have been changed by someone meanwhile.
+        if (!item || version === undefined || version === versionOf(item) || !edit.input) return edits;
+        const recheck = unchangedUpdate(edit.after, item, version, edit.input.fields);
+        return recheck && !edits.some((e) => sameItem(e, item)) ? [...edits, recheck] : edits;
       },
       (tx, saved) => read(tx, editedDefinition(saved, edit as DefinitionEdit)),
     );
@@ -93,6 +104,41 @@ export async function changeDefinition<T = EditedDefinition>(
     if (error instanceof DraftEditsRefusedError && edit) throw asItemError(request.editionKey, error, edit);
     throw error;
   }
+}
+
+const UPDATE_OF = {
+  channel: { kind: 'updateChannel', fields: channelFields },
+  area: { kind: 'updateArea', fields: areaFields },
+  performance: { kind: 'updatePerformance', fields: performanceFields },
+  question: { kind: 'updateQuestion', fields: questionFields },
+  option: { kind: 'updateOption', fields: optionFields },
+} as const;
+
+/** An update of `item` setting the named fields to the values they have (a version check, nothing more). */
+function unchangedUpdate(
+  edition: Edition,
+  item: ItemRef,
+  version: number,
+  fields: Iterable<string>,
+): DraftEdit | null {
+  const found = locate(edition, item)?.item;
+  if (!found) return null;
+  const { kind, fields: fieldsOf } = UPDATE_OF[item.level];
+  const values = (fieldsOf as (item: unknown) => Record<string, unknown>)(found);
+  const named = new Set(fields);
+  const given = Object.fromEntries(Object.entries(values).filter(([field]) => named.has(field)));
+  if (Object.keys(given).length === 0) return null;
+  const where =
+    item.level === 'option' ? { questionKey: item.questionKey, key: item.key } : { key: item.key };
+  return { kind, ...where, version, ...given } as DraftEdit;
+}
+
+/** Whether an edit is about the item (an update, removal or move of it). */
+function sameItem(edit: DraftEdit, item: ItemRef): boolean {
+  if (edit.kind === 'remove') return edit.item.level === item.level && rowKey(edit.item) === rowKey(item);
+  if (edit.kind === 'move') return edit.item.level === item.level && edit.item.key === item.key;
+  if (!('key' in edit)) return false;
+  return edit.kind === UPDATE_OF[item.level].kind && edit.key === item.key;
 }
 
 /** The plan's edit; an item or container it names that the edition lacks is a DefinitionNotFoundError. */
