@@ -6,7 +6,7 @@ import { readdirSync, rmSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { relativeExternals } from './relative-externals';
+import { relativeExternals } from '../../../scripts/relative-externals';
 
 const cliDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = join(cliDir, 'dist');

@@ -4,7 +4,11 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 
 /** Built by `scripts/build-graphiql.ts` (the package's `generate`): the API itself has no React or GraphiQL. */
-const GRAPHIQL_DIR = fileURLToPath(new URL('../generated/graphiql', import.meta.url));
+// From src/http in development, from the bundle in dist/ in production.
+const GRAPHIQL_DIR =
+  ['../generated/graphiql', '../src/generated/graphiql']
+    .map((path) => fileURLToPath(new URL(path, import.meta.url)))
+    .find((dir) => existsSync(dir)) ?? fileURLToPath(new URL('../generated/graphiql', import.meta.url));
 
 /**
  * GraphiQL at /graphiql: the page, and its content-hashed assets (cached for good, sent precompressed).

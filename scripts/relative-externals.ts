@@ -6,7 +6,7 @@ const RESOLVING = Symbol('relative-externals');
 
 /**
  * Keeps npm packages out of the bundle, imported by a path relative to the output folder. pnpm's node_modules
- * are strict: a bare `import 'pg'` in apps/cli/dist would be resolved from apps/cli, which only sees the CLI's
+ * are strict: a bare `import 'pg'` in an app's dist/ would be resolved from the app, which only sees its
  * own dependencies, not those of @ksp/db or @ksp/exchange. So each bare import is resolved by esbuild from the
  * source file that makes it (with Node's conditions), like Node would, and rewritten to that file's path
  * relative to `outdir` (relative, so the checkout can move). The packages stay as installed: PGlite finds its
