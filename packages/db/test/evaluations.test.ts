@@ -48,6 +48,18 @@ describe.each(testDatabaseKinds())('evaluations on %s', (kind) => {
     expect(normalized(await loadEvaluations(db, 'KSP24'))).toEqual(normalized(seeded));
   });
 
+  it('reads only one company’s or one contact’s evaluations when asked (explanations)', async () => {
+    const first = seeded[0];
+    if (!first) throw new Error('seeded');
+    const ofCompany = seeded.filter((e) => e.companyKey === first.companyKey);
+    expect(normalized(await loadEvaluations(db, 'KSP24', { companyKey: first.companyKey }))).toEqual(
+      normalized(ofCompany),
+    );
+    expect(normalized(await loadEvaluations(db, 'KSP24', { contactId: first.id }))).toEqual(
+      normalized([first]),
+    );
+  });
+
   it('skips evaluations already imported, so an import can be repeated', async () => {
     const again = await insertEvaluations(db, 'KSP24', seeded);
     expect(again.inserted).toBe(0);

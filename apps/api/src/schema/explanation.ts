@@ -298,13 +298,14 @@ async function companyExplanation(
   const { db } = context.services;
   const [participants, evaluations] = await Promise.all([
     listParticipants(db, edition.key),
-    loadEvaluations(db, edition.key),
+    // Only this company's rows: an explanation never reads the whole edition's evaluations.
+    loadEvaluations(db, edition.key, { companyKey }),
   ]);
   const company = participants.find((p) => p.key === companyKey);
   if (!company) throw new NotFoundError('Company in edition', `${edition.key}/${companyKey}`);
   const explanation = explainCompany(
     compileEdition(edition),
-    evaluations.filter((e) => e.companyKey === companyKey),
+    evaluations,
     { key: company.key, name: company.name, industryKey: company.industryKey },
   );
   return { ...explanation, editionKey: edition.key, root: companyTree(edition, explanation) };
@@ -344,11 +345,10 @@ builder.queryFields((t) => ({
         const role = context.viewer?.role;
         if (role === 'observer' && row.observerId !== context.viewer?.userId)
           throw new ForbiddenError('Observers can only see the explanation of their own contacts.');
-        const [edition, evaluations] = await Promise.all([
+        const [edition, [evaluation]] = await Promise.all([
           loadEdition(db, row.edition.key),
-          loadEvaluations(db, row.edition.key),
+          loadEvaluations(db, row.edition.key, { contactId: row.contactId }),
         ]);
-        const evaluation = evaluations.find((e) => e.id === row.contactId);
         if (!evaluation) throw new NotFoundError('Evaluation', String(args.evaluationId));
         const explanation = explainContact(compileEdition(edition), evaluation);
         return { ...explanation, editionKey: edition.key, root: contactTree(edition, explanation) };

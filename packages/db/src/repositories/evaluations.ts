@@ -277,8 +277,32 @@ export function evaluationsFromRows(rows: readonly EvaluationRow[], lookup: Edit
   });
 }
 
-/** An edition's evaluations, with answers and comments, ordered by id. */
-export async function loadEvaluations(db: Db, editionKey: string): Promise<Evaluation[]> {
-  const lookup = await loadEditionLookup(db, editionKey);
-  return evaluationsFromRows(await readEvaluationRows(db.sql, editionKey), lookup);
+/** Which of an edition's evaluations to read: one company's, or one contact. */
+export type EvaluationScope = { companyKey: string } | { contactId: string };
+
+/** One company's or one contact's evaluations of an edition: only their rows are read (explanations). */
+const SCOPED_EVALUATIONS = {
+  companyKey: `${EVALUATION_SELECT}
+WHERE e."editionId" = (SELECT "id" FROM "Edition" WHERE "key" = $1) AND c."key" = $2
+ORDER BY e."contactId"`,
+  contactId: `${EVALUATION_SELECT}
+WHERE e."editionId" = (SELECT "id" FROM "Edition" WHERE "key" = $1) AND e."contactId" = $2`,
+};
+
+/** An edition's evaluations (or only those of `scope`), with answers and comments, ordered by id. */
+export async function loadEvaluations(
+  db: Db,
+  editionKey: string,
+  scope?: EvaluationScope,
+): Promise<Evaluation[]> {
+  const [lookup, rows] = await Promise.all([
+    loadEditionLookup(db, editionKey),
+    scope
+      ? db.sql.query<EvaluationRow>(
+          'companyKey' in scope ? SCOPED_EVALUATIONS.companyKey : SCOPED_EVALUATIONS.contactId,
+          [editionKey, 'companyKey' in scope ? scope.companyKey : scope.contactId],
+        )
+      : readEvaluationRows(db.sql, editionKey),
+  ]);
+  return evaluationsFromRows(rows, lookup);
 }
