@@ -14,6 +14,7 @@ import { decodeGlobalID } from '@pothos/plugin-relay';
 import { builder } from '../builder';
 import type { Context } from '../context';
 import { ForbiddenError, NotFoundError, withApiErrors } from '../errors';
+import { heavyWork } from '../heavy-work';
 import { isUuid } from '../node-ids';
 import { ContactOutcomeEnum } from './enums';
 import { ExplanationEffectType, TieBreakStepEnum } from './explanation-effect';
@@ -296,18 +297,20 @@ async function companyExplanation(
   companyKey: string,
 ): Promise<CompanyResultExplained> {
   const { db } = context.services;
-  const [participants, evaluations] = await Promise.all([
-    listParticipants(db, edition.key),
-    // Only this company's rows: an explanation never reads the whole edition's evaluations.
-    loadEvaluations(db, edition.key, { companyKey }),
-  ]);
+  const [participants, evaluations] = await heavyWork(() =>
+    Promise.all([
+      listParticipants(db, edition.key),
+      // Only this company's rows: an explanation never reads the whole edition's evaluations.
+      loadEvaluations(db, edition.key, { companyKey }),
+    ]),
+  );
   const company = participants.find((p) => p.key === companyKey);
   if (!company) throw new NotFoundError('Company in edition', `${edition.key}/${companyKey}`);
-  const explanation = explainCompany(
-    compileEdition(edition),
-    evaluations,
-    { key: company.key, name: company.name, industryKey: company.industryKey },
-  );
+  const explanation = explainCompany(compileEdition(edition), evaluations, {
+    key: company.key,
+    name: company.name,
+    industryKey: company.industryKey,
+  });
   return { ...explanation, editionKey: edition.key, root: companyTree(edition, explanation) };
 }
 
@@ -345,10 +348,12 @@ builder.queryFields((t) => ({
         const role = context.viewer?.role;
         if (role === 'observer' && row.observerId !== context.viewer?.userId)
           throw new ForbiddenError('Observers can only see the explanation of their own contacts.');
-        const [edition, [evaluation]] = await Promise.all([
-          loadEdition(db, row.edition.key),
-          loadEvaluations(db, row.edition.key, { contactId: row.contactId }),
-        ]);
+        const [edition, [evaluation]] = await heavyWork(() =>
+          Promise.all([
+            loadEdition(db, row.edition.key),
+            loadEvaluations(db, row.edition.key, { contactId: row.contactId }),
+          ]),
+        );
         if (!evaluation) throw new NotFoundError('Evaluation', String(args.evaluationId));
         const explanation = explainContact(compileEdition(edition), evaluation);
         return { ...explanation, editionKey: edition.key, root: contactTree(edition, explanation) };

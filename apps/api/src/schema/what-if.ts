@@ -1,6 +1,7 @@
 import { listParticipants, loadEdition, loadEvaluations } from '@ksp/db';
 import {
   compareWhatIf,
+  type EditionResults,
   type RescoreReport,
   rescoreUnderRules,
   type WhatIfCompanyRow,
@@ -8,6 +9,7 @@ import {
 } from '@ksp/domain';
 import { builder } from '../builder';
 import { NotFoundError, withApiErrors } from '../errors';
+import { heavyWork } from '../heavy-work';
 import { directResultOf } from './result-options';
 import { editionNotFound } from './year-over-year';
 
@@ -94,6 +96,12 @@ const WhatIfReportType = builder.objectRef<RescoreReport>('WhatIfReport').implem
 
 type WhatIfResult = WhatIfComparison & { rulesEditionKey: string; report: RescoreReport };
 
+/** What-if comparisons by the source's results (one object per data version) and the rules edition. */
+const whatIfCache = new WeakMap<
+  EditionResults,
+  Map<string, { rules: EditionResults; result: Promise<WhatIfResult> }>
+>();
+
 const WhatIfType = builder.objectRef<WhatIfResult>('WhatIf').implement({
   description:
     'An edition’s evaluations re-scored under another edition’s rules (domain rescoreUnderRules + compareWhatIf), beside the result as scored. Nothing is stored.',
@@ -142,20 +150,34 @@ builder.queryField('whatIf', (t) =>
     resolve: (_root, args, context) =>
       withApiErrors(async () => {
         const { db, results } = context.services;
-        const [source, rules, asScored, evaluations, participants] = await Promise.all([
-          loadEdition(db, args.editionKey).catch(editionNotFound(args.editionKey)),
-          loadEdition(db, args.rulesFromEditionKey).catch(editionNotFound(args.rulesFromEditionKey)),
+        // Both editions' results come from the results cache, one object per data version: the comparison is
+        // kept as long as both are the same objects (no evaluation, participant or definition changed).
+        const [asScored, rulesResults] = await Promise.all([
           results.get(args.editionKey).catch(editionNotFound(args.editionKey)),
-          loadEvaluations(db, args.editionKey).catch(editionNotFound(args.editionKey)),
-          listParticipants(db, args.editionKey),
+          results.get(args.rulesFromEditionKey).catch(editionNotFound(args.rulesFromEditionKey)),
         ]);
-        const companies = participants.map(({ key, name, industryKey }) => ({ key, name, industryKey }));
-        const rescored = rescoreUnderRules(evaluations, source, rules, companies);
-        return {
-          ...compareWhatIf(asScored, rescored.results),
-          rulesEditionKey: rules.key,
-          report: rescored.report,
-        };
+        const cached = whatIfCache.get(asScored)?.get(args.rulesFromEditionKey);
+        if (cached?.rules === rulesResults) return cached.result;
+        const result = heavyWork(async () => {
+          const [source, rules, evaluations, participants] = await Promise.all([
+            loadEdition(db, args.editionKey),
+            loadEdition(db, args.rulesFromEditionKey),
+            loadEvaluations(db, args.editionKey),
+            listParticipants(db, args.editionKey),
+          ]);
+          const companies = participants.map(({ key, name, industryKey }) => ({ key, name, industryKey }));
+          const rescored = rescoreUnderRules(evaluations, source, rules, companies);
+          return {
+            ...compareWhatIf(asScored, rescored.results),
+            rulesEditionKey: rules.key,
+            report: rescored.report,
+          };
+        });
+        const byRules = whatIfCache.get(asScored) ?? new Map();
+        byRules.set(args.rulesFromEditionKey, { rules: rulesResults, result });
+        whatIfCache.set(asScored, byRules);
+        result.catch(() => byRules.delete(args.rulesFromEditionKey));
+        return result;
       }),
   }),
 );
