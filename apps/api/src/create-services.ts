@@ -6,9 +6,10 @@ import type { Services } from './services';
 
 /** Wires the database into what the server and the resolvers use. */
 export function createServices(db: Database, config: ApiConfig): Services {
+  const results = new ResultsCache(db);
   return {
     db,
-    results: new ResultsCache(db),
+    results,
     ...credentials(db, {
       sessionTtlMs: config.sessionTtlMs,
       loginRateLimit: config.loginRateLimit,
@@ -18,6 +19,9 @@ export function createServices(db: Database, config: ApiConfig): Services {
       await db.prisma.$queryRaw`select 1`;
       return true;
     },
-    close: () => db.close(),
+    close: async () => {
+      await results.close();
+      await db.close();
+    },
   };
 }
