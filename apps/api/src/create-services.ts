@@ -1,12 +1,20 @@
 import type { Database } from '@ksp/db';
 import { credentials } from './auth/credentials';
 import type { ApiConfig } from './config';
+import type { Logger } from './logger';
 import { ResultsCache } from './results-cache';
 import type { Services } from './services';
 
 /** Wires the database into what the server and the resolvers use. */
-export function createServices(db: Database, config: ApiConfig): Services {
-  const results = new ResultsCache(db);
+export function createServices(db: Database, config: ApiConfig, logger?: Logger): Services {
+  const results = new ResultsCache(db, {
+    onListening: (listening) =>
+      listening
+        ? logger?.info('listening for data-version notifications: cached results are kept current by them')
+        : logger?.warn(
+            'not listening for data-version notifications: cached results are checked against the database until it listens again',
+          ),
+  });
   return {
     db,
     results,

@@ -55,13 +55,20 @@ export class ResultsCache {
   private readonly listener: NotificationListener;
   private listening = false;
   private epoch = 0;
+  private closed = false;
 
-  constructor(private readonly db: Database) {
+  /** `onListening` reports the listener's state changes (the API logs them). */
+  constructor(
+    private readonly db: Database,
+    options: { onListening?: (listening: boolean) => void } = {},
+  ) {
     this.listener = listenForEditionDataChanges(db, {
       onChange: (change) => this.changed(change),
       onListening: (listening) => {
+        if (listening === this.listening) return;
         this.listening = listening;
         this.epoch++;
+        if (!this.closed) options.onListening?.(listening);
       },
     });
   }
@@ -102,6 +109,7 @@ export class ResultsCache {
 
   /** Stops listening (before the database is closed). */
   async close(): Promise<void> {
+    this.closed = true;
     await this.listener.close();
   }
 
