@@ -42,7 +42,9 @@ interface Entry {
  * pool connection) per results request for nothing in the normal case; the notification arrives within
  * milliseconds of the commit. The price is that another replica may serve the previous results for those
  * milliseconds after a commit; writes through this replica also call `invalidate()` so their author never
- * sees that (a fast path only: correctness does not depend on it).
+ * sees that (a fast path only: correctness does not depend on it). One more window: a listening connection
+ * cut silently (no FIN, a network partition) is noticed by the listener's heartbeat (`SELECT 1` every 5 s),
+ * so for up to about 10 s this replica may miss changes, as it would miss its pool's answers meanwhile.
  */
 export class ResultsCache {
   private readonly entries = new Map<string, Entry>();
