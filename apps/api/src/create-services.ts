@@ -1,14 +1,23 @@
 import type { Database } from '@ksp/db';
 import { credentials } from './auth/credentials';
 import type { ApiConfig } from './config';
+import type { Logger } from './logger';
 import { ResultsCache } from './results-cache';
 import type { Services } from './services';
 
 /** Wires the database into what the server and the resolvers use. */
-export function createServices(db: Database, config: ApiConfig): Services {
+export function createServices(db: Database, config: ApiConfig, logger?: Logger): Services {
+  const results = new ResultsCache(db, {
+    onListening: (listening) =>
+      listening
+        ? logger?.info('listening for data-version notifications: cached results are kept current by them')
+        : logger?.warn(
+            'not listening for data-version notifications: cached results are checked against the database until it listens again',
+          ),
+  });
   return {
     db,
-    results: new ResultsCache(db),
+    results,
     ...credentials(db, {
       sessionTtlMs: config.sessionTtlMs,
       loginRateLimit: config.loginRateLimit,
@@ -18,6 +27,9 @@ export function createServices(db: Database, config: ApiConfig): Services {
       await db.prisma.$queryRaw`select 1`;
       return true;
     },
-    close: () => db.close(),
+    close: async () => {
+      await results.close();
+      await db.close();
+    },
   };
 }

@@ -17,7 +17,12 @@ if (process.env.MIGRATE_ON_START !== 'false') {
   const applied = await migrateToLatest(db);
   if (applied.length > 0) logger.info({ applied }, 'migrations applied');
 }
-const server = await createApiServer({ config, logger, services: createServices(db, config), schema });
+const server = await createApiServer({
+  config,
+  logger,
+  services: createServices(db, config, logger),
+  schema,
+});
 const url = await server.listen();
 logger.info({ url, database: db.kind, graphiql: `${url}/graphiql` }, 'KSP API listening');
 

@@ -22,6 +22,7 @@ export {
   poolTimeoutsFromEnv,
 } from './database/create-database';
 export { isDatabaseUnavailable } from './database/database-unavailable';
+export type { NotificationHandlers, NotificationListener } from './database/notifications';
 export type { SqlDriver, SqlExecutor } from './database/sql-driver';
 export {
   type AreaChanges,
@@ -110,6 +111,14 @@ export type { ChangeRecord, RecordChange } from './repositories/change-recorder'
 export { addCompanies, listCompanies } from './repositories/companies';
 export { type CopiedEdition, copyEdition } from './repositories/copy-edition';
 export { createEmptyEdition } from './repositories/create-empty-edition';
+export {
+  EDITION_DATA_CHANNEL,
+  type EditionDataChange,
+  type EditionDataVersion,
+  listenForEditionDataChanges,
+  parseEditionDataPayload,
+  readEditionDataVersion,
+} from './repositories/data-version';
 export {
   type EditionImportInput,
   type EditionImportResult,

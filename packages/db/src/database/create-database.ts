@@ -1,6 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import { PrismaClient } from '../generated/prisma/client';
 import { defaultPgliteDataDir } from './default-data-dir';
+import {
+  type NotificationHandlers,
+  type NotificationListener,
+  pgListener,
+  pgliteListener,
+} from './notifications';
 import { pgDriver, pgliteDriver, type SqlDriver } from './sql-driver';
 
 export type DatabaseKind = 'pglite' | 'postgres';
@@ -12,6 +18,11 @@ export interface Database {
   schema: string;
   /** Plain SQL on the same connection(s) as `prisma`. */
   sql: SqlDriver;
+  /**
+   * LISTENs on a notification channel (e.g. `edition_data`, sent by the data-version triggers): on PostgreSQL
+   * over a dedicated connection that reconnects by itself, on PGlite in-process. Close it before `close()`.
+   */
+  listen(channel: string, handlers: NotificationHandlers): NotificationListener;
   close(): Promise<void>;
 }
 
@@ -116,6 +127,17 @@ async function connectPostgres(
     kind: 'postgres',
     schema,
     sql: pgDriver(pool),
+    listen: (channel, handlers) =>
+      pgListener(
+        pg,
+        {
+          connectionString,
+          options: `-c search_path=${schema}`,
+          connectionTimeoutMillis: timeouts.connectMs,
+        },
+        channel,
+        handlers,
+      ),
     close: async () => {
       await prisma.$disconnect();
       await pool.end();
@@ -145,6 +167,7 @@ async function openPglite(dataDir: string): Promise<Database> {
     kind: 'pglite',
     schema: 'public',
     sql: pgliteDriver(pglite),
+    listen: (channel, handlers) => pgliteListener(pglite, channel, handlers),
     close: async () => {
       await prisma.$disconnect();
       await pglite.close();
