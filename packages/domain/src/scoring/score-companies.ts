@@ -1,5 +1,4 @@
 import type { Evaluation } from '../model/evaluation';
-import type { CxMetric } from '../model/question';
 import { DomainValidationError, type ValidationIssue } from '../validation/issue';
 import { addAt } from './add-at';
 import type {
@@ -140,13 +139,37 @@ function scoreCompany(
       addAt(chAnsweredScored, c, 1);
       addAt(chAnsweredSum, c, t.total);
     }
-    addParts(areaSums, t.areaEarned, t.areaPossible, t.areaShadowEarned, t.areaShadowPossible);
-    addParts(performanceSums, t.perfEarned, t.perfPossible, t.perfShadowEarned, t.perfShadowPossible);
-    for (let m = 0; m < CX_METRICS.length; m++) {
-      const value = t.cx[m] as number;
-      if (!Number.isNaN(value)) cx.addValue(CX_METRICS[m] as CxMetric, value);
+    // Only the touched parts: every other part had nothing possible, so it adds nothing.
+    addParts(
+      areaSums,
+      t.touchedAreas,
+      t.areaCount,
+      t.areaEarned,
+      t.areaPossible,
+      t.areaShadowEarned,
+      t.areaShadowPossible,
+      t.areaShadowSame,
+    );
+    addParts(
+      performanceSums,
+      t.touchedPerformances,
+      t.perfCount,
+      t.perfEarned,
+      t.perfPossible,
+      t.perfShadowEarned,
+      t.perfShadowPossible,
+      t.perfShadowSame,
+    );
+    if (t.anyCx) {
+      for (let m = 0; m < CX_METRICS.length; m++) {
+        const value = t.cx[m] as number;
+        if (!Number.isNaN(value)) cx.addAt(m, value);
+      }
     }
   }
+
+  copyShadowSame(areaSums, t.areaShadowSame);
+  copyShadowSame(performanceSums, t.perfShadowSame);
 
   // Plain loops, no closures: under tsx (keepNames) every closure created per company costs a defineProperty.
   const channels: ChannelResult[] = [];
@@ -209,29 +232,55 @@ function channelWeighted(
   return weights > 0 ? weighted / weights : null;
 }
 
+/**
+ * Adds the parts listed in `parts` (their first `count`) to the company's running sums. The shadow sums of a
+ * part whose shadow figures equal its real ones (`shadowSame`) are not kept: partResult copies the real ones.
+ */
 function addParts(
   sums: Float64Array,
+  parts: Int32Array,
+  count: number,
   earned: Float64Array,
   possible: Float64Array,
   shadowEarned: Float64Array,
   shadowPossible: Float64Array,
+  shadowSame: Uint8Array,
 ): void {
-  for (let i = 0; i < earned.length; i++) {
+  for (let k = 0; k < count; k++) {
+    const i = parts[k] as number;
     const o = i * SLOTS;
-    const pct = percentage(earned[i] as number, possible[i] as number);
-    if (pct !== null) {
-      addAt(sums, o + N, 1);
-      addAt(sums, o + SUM, pct);
-      addAt(sums, o + EARNED, earned[i] as number);
-      addAt(sums, o + POSSIBLE, possible[i] as number);
+    const e = earned[i] as number;
+    const p = possible[i] as number;
+    if (p > 0) {
+      // percentage(e, p), written out.
+      const pct = Math.min((e / p) * 100, 100);
+      sums[o + N] = (sums[o + N] as number) + 1;
+      sums[o + SUM] = (sums[o + SUM] as number) + pct;
+      sums[o + EARNED] = (sums[o + EARNED] as number) + e;
+      sums[o + POSSIBLE] = (sums[o + POSSIBLE] as number) + p;
     }
-    const shadowPct = percentage(shadowEarned[i] as number, shadowPossible[i] as number);
-    if (shadowPct !== null) {
-      addAt(sums, o + SHADOW_N, 1);
-      addAt(sums, o + SHADOW_SUM, shadowPct);
-      addAt(sums, o + SHADOW_EARNED, shadowEarned[i] as number);
-      addAt(sums, o + SHADOW_POSSIBLE, shadowPossible[i] as number);
+    if (shadowSame[i] === 1) continue;
+    const se = shadowEarned[i] as number;
+    const sp = shadowPossible[i] as number;
+    if (sp > 0) {
+      const shadowPct = Math.min((se / sp) * 100, 100);
+      sums[o + SHADOW_N] = (sums[o + SHADOW_N] as number) + 1;
+      sums[o + SHADOW_SUM] = (sums[o + SHADOW_SUM] as number) + shadowPct;
+      sums[o + SHADOW_EARNED] = (sums[o + SHADOW_EARNED] as number) + se;
+      sums[o + SHADOW_POSSIBLE] = (sums[o + SHADOW_POSSIBLE] as number) + sp;
     }
+  }
+}
+
+/** The shadow sums of the parts whose shadow figures equal their real ones: the real sums (addParts skipped them). */
+function copyShadowSame(sums: Float64Array, shadowSame: Uint8Array): void {
+  for (let i = 0; i < shadowSame.length; i++) {
+    if (shadowSame[i] === 0) continue;
+    const o = i * SLOTS;
+    sums[o + SHADOW_N] = sums[o + N] as number;
+    sums[o + SHADOW_SUM] = sums[o + SUM] as number;
+    sums[o + SHADOW_EARNED] = sums[o + EARNED] as number;
+    sums[o + SHADOW_POSSIBLE] = sums[o + POSSIBLE] as number;
   }
 }
 
