@@ -23,8 +23,11 @@ export interface ContactTally {
   outcome: ContactOutcome;
   /** Whether its answers are scored (countsAsAnswered(outcome)). */
   answered: boolean;
-  /** 0–100, 0 when not answered, null when nothing was scorable. */
-  total: number | null;
+  /**
+   * 0–100, 0 when not answered, NaN when nothing was scorable (a number, not null: the field then holds doubles
+   * in place, where a `number | null` field boxes every total in a new heap number).
+   */
+  total: number;
   contactZeroed: boolean;
   anyAreaZeroed: boolean;
   perfEarned: Float64Array;
@@ -74,7 +77,7 @@ export function createTally(compiled: CompiledEdition): ContactTally {
     channelIndex: -1,
     outcome: 'unanswered',
     answered: false,
-    total: null,
+    total: Number.NaN,
     contactZeroed: false,
     anyAreaZeroed: false,
     perfEarned: new Float64Array(p),
@@ -194,7 +197,21 @@ function startContact(
   t.answered = countsAsAnswered(t.outcome);
   if (!t.answered || !channel) return undefined;
   t.stamp++;
+  // The waiting questions' performances first: their points come after the answers, and touched in answer
+  // order they would have to be moved to the front (they are usually the edition's first). Touching a part
+  // that then gets nothing (waiting time N/A) adds only zeros.
+  const { waitingQuestions } = channel;
+  for (let i = 0; i < waitingQuestions.length; i++)
+    touch(t, (waitingQuestions[i] as CompiledQuestion).performanceIndex);
   return channel;
+}
+
+/** Lists performance `p` as touched by the current contact (once). */
+function touch(t: ContactTally, p: number): void {
+  if (t.perfStamp[p] !== t.stamp) {
+    t.perfStamp[p] = t.stamp;
+    t.touchedPerformances[t.perfCount++] = p;
+  }
 }
 
 /** Sets every entry the last contact wrote back to its start value (0, NaN for CX). */
@@ -257,10 +274,7 @@ function finishContact(t: ContactTally, channel: CompiledChannel | undefined, wa
 
 function addPoints(t: ContactTally, q: CompiledQuestion, points: number, shadow: number) {
   const p = q.performanceIndex;
-  if (t.perfStamp[p] !== t.stamp) {
-    t.perfStamp[p] = t.stamp;
-    t.touchedPerformances[t.perfCount++] = p;
-  }
+  touch(t, p);
   t.perfShadowEarned[p] = (t.perfShadowEarned[p] as number) + shadow;
   if (!q.bonus) t.perfShadowPossible[p] = (t.perfShadowPossible[p] as number) + q.maxShadowPoints;
   if (!q.scored) return;
@@ -337,6 +351,6 @@ function sumUp(t: ContactTally) {
     earnedSum += earned;
     possibleSum += possible;
   }
-  if (t.weightedAreas) t.total = weightSum > 0 ? weightedSum / weightSum : null;
-  else t.total = percentage(earnedSum, possibleSum);
+  if (t.weightedAreas) t.total = weightSum > 0 ? weightedSum / weightSum : Number.NaN;
+  else t.total = possibleSum > 0 ? (percentage(earnedSum, possibleSum) as number) : Number.NaN;
 }

@@ -45,6 +45,15 @@ export class CxAccumulator {
   private promoters = 0;
   private detractors = 0;
 
+  /** Back to no values, to collect another company's. */
+  reset(): void {
+    this.sums.fill(0);
+    this.counts.fill(0);
+    this.satisfied = 0;
+    this.promoters = 0;
+    this.detractors = 0;
+  }
+
   add(values: CxValues): void {
     for (let m = 0; m < METRICS.length; m++) {
       const value = values[METRICS[m] as CxMetric];
