@@ -139,7 +139,13 @@ function shadowParts(compiled: CompiledEdition): { perfShadowSame: Uint8Array; a
  * answers are skipped rather than reported.
  */
 export function tallyContact(compiled: CompiledEdition, evaluation: Evaluation, t: ContactTally): void {
-  const channel = startContact(compiled, t, evaluation);
+  const channel = startContact(
+    compiled,
+    t,
+    compiled.channels.get(evaluation.channel),
+    evaluation.answered,
+    evaluation.waitingTime,
+  );
   if (channel) {
     const answers = evaluation.answers;
     for (let i = 0; i < answers.length; i++) {
@@ -153,16 +159,57 @@ export function tallyContact(compiled: CompiledEdition, evaluation: Evaluation, 
   finishContact(t, channel, evaluation.waitingTime);
 }
 
-/** tallyContact for contact `i` of a batch: the same steps, answers read from the batch's columns. */
+/**
+ * What scoring reads of each contact of a batch besides its answers, in columns (filled while the contacts are
+ * grouped by company, in input order), so that scoring a contact reads no contact object.
+ */
+export interface ContactColumns {
+  /** The compiled channel's index, −1 for a channel the edition does not have. */
+  channel: Int32Array;
+  answered: Uint8Array;
+  /** NaN for no waiting time. */
+  waitingTime: Float64Array;
+}
+
+export function createContactColumns(count: number): ContactColumns {
+  return {
+    channel: new Int32Array(count),
+    answered: new Uint8Array(count),
+    waitingTime: new Float64Array(count),
+  };
+}
+
+/** Puts contact `i`'s header into the columns. */
+export function setContactColumns(
+  compiled: CompiledEdition,
+  columns: ContactColumns,
+  i: number,
+  contact: ContactHeader,
+): void {
+  columns.channel[i] = compiled.channels.get(contact.channel)?.index ?? -1;
+  columns.answered[i] = contact.answered ? 1 : 0;
+  columns.waitingTime[i] = contact.waitingTime ?? Number.NaN;
+}
+
+/** tallyContact for contact `i` of a batch: the same steps, the contact read from columns. */
 export function tallyBatchContact(
   compiled: CompiledEdition,
   resolved: ResolvedBatch,
+  columns: ContactColumns,
   i: number,
   t: ContactTally,
 ): void {
   const { batch } = resolved;
-  const contact = batch.contacts[i] as ContactHeader;
-  const channel = startContact(compiled, t, contact);
+  const c = columns.channel[i] as number;
+  const w = columns.waitingTime[i] as number;
+  const waitingTime = Number.isNaN(w) ? null : w;
+  const channel = startContact(
+    compiled,
+    t,
+    c >= 0 ? compiled.channelList[c] : undefined,
+    columns.answered[i] === 1,
+    waitingTime,
+  );
   if (channel) {
     const questions = resolved.questions[channel.index] as (CompiledQuestion | undefined)[];
     const { answerQuestion, answerOption, answerNotApplicable } = batch;
@@ -177,7 +224,7 @@ export function tallyBatchContact(
       tallyAnswer(t, q, o, answerNotApplicable[a] === 1);
     }
   }
-  finishContact(t, channel, contact.waitingTime);
+  finishContact(t, channel, waitingTime);
 }
 
 /**
@@ -186,14 +233,15 @@ export function tallyBatchContact(
  * answers count).
  */
 function startContact(
-  compiled: CompiledEdition,
+  _compiled: CompiledEdition,
   t: ContactTally,
-  contact: ContactHeader,
+  channel: CompiledChannel | undefined,
+  answered: boolean,
+  waitingTime: number | null,
 ): CompiledChannel | undefined {
   clearTouched(t);
-  const channel = compiled.channels.get(contact.channel);
   t.channelIndex = channel ? channel.index : -1;
-  t.outcome = channel ? contactOutcome(channel.rule, contact.answered, contact.waitingTime) : 'unanswered';
+  t.outcome = channel ? contactOutcome(channel.rule, answered, waitingTime) : 'unanswered';
   t.answered = countsAsAnswered(t.outcome);
   if (!t.answered || !channel) return undefined;
   t.stamp++;

@@ -11,7 +11,15 @@ import type {
 import { compareKeysAsc } from './compare-keys';
 import type { CompiledEdition } from './compile-edition';
 import { CX_METRICS } from './compile-edition';
-import { type ContactTally, createTally, tallyBatchContact, tallyContact } from './contact-tally';
+import {
+  type ContactColumns,
+  type ContactTally,
+  createContactColumns,
+  createTally,
+  setContactColumns,
+  tallyBatchContact,
+  tallyContact,
+} from './contact-tally';
 import { CxAccumulator } from './cx-metrics';
 import { type ContactHeader, type EvaluationBatch, isEvaluationBatch } from './evaluation-batch';
 import { percentage } from './percentage';
@@ -61,10 +69,12 @@ export function scoreCompanies(
   const start = new Int32Array(sorted.length + 1);
   const lastId: (string | undefined)[] = new Array(sorted.length).fill(undefined);
   const outOfOrder = new Uint8Array(sorted.length);
+  const columns = isEvaluationBatch(evaluations) ? createContactColumns(contacts.length) : undefined;
   let lastKey: string | undefined;
   let lastCompany = -1;
   for (let i = 0; i < contacts.length; i++) {
     const contact = contacts[i] as ContactHeader;
+    if (columns) setContactColumns(compiled, columns, i, contact);
     const key = contact.companyKey;
     const c = key === lastKey ? lastCompany : (indexByKey.get(key) ?? -1);
     if (c < 0) {
@@ -88,7 +98,8 @@ export function scoreCompanies(
   let tallyAt: (i: number, t: ContactTally) => void;
   if (isEvaluationBatch(evaluations)) {
     const resolved = resolveBatch(compiled, evaluations);
-    tallyAt = (i, t) => tallyBatchContact(compiled, resolved, i, t);
+    const batchColumns = columns as ContactColumns;
+    tallyAt = (i, t) => tallyBatchContact(compiled, resolved, batchColumns, i, t);
   } else {
     tallyAt = (i, t) => tallyContact(compiled, evaluations[i] as Evaluation, t);
   }
