@@ -140,7 +140,6 @@ function shadowParts(compiled: CompiledEdition): { perfShadowSame: Uint8Array; a
  */
 export function tallyContact(compiled: CompiledEdition, evaluation: Evaluation, t: ContactTally): void {
   const channel = startContact(
-    compiled,
     t,
     compiled.channels.get(evaluation.channel),
     evaluation.answered,
@@ -204,7 +203,6 @@ export function tallyBatchContact(
   const w = columns.waitingTime[i] as number;
   const waitingTime = Number.isNaN(w) ? null : w;
   const channel = startContact(
-    compiled,
     t,
     c >= 0 ? compiled.channelList[c] : undefined,
     columns.answered[i] === 1,
@@ -233,7 +231,6 @@ export function tallyBatchContact(
  * answers count).
  */
 function startContact(
-  _compiled: CompiledEdition,
   t: ContactTally,
   channel: CompiledChannel | undefined,
   answered: boolean,
