@@ -1,191 +1,24 @@
-// Scoring throughput: 100,000 evaluations of 40 answers each against a KSP-sized edition.
-// Run: pnpm --filter @ksp/domain bench (or `npx tsx bench/score.bench.ts`).
+// Scoring throughput: 100,000 evaluations of 40 answers each against a KSP-sized edition (bench/bench-data.ts).
+// Run: pnpm --filter @ksp/domain bench (or `npx tsx bench/score.bench.ts`). The last line is the figure:
+// `scoring: <n> evaluations/s per core` (CPU time, best of its rounds, whole-edition results from a batch),
+// printed with a reference measured in the same run (bench/reference-loop.ts) and their ratio.
 import { cpus, loadavg } from 'node:os';
-import { type Edition, editionSchema } from '../src/model/edition';
 import type { Evaluation } from '../src/model/evaluation';
-import { computeEditionResults } from '../src/results/edition-results';
+import { computeEditionResults, type EditionResults } from '../src/results/edition-results';
 import { compileEdition } from '../src/scoring/compile-edition';
 import { evaluationBatch } from '../src/scoring/evaluation-batch';
 import { scoreCompanies } from '../src/scoring/score-companies';
 import { scoreContact } from '../src/scoring/score-contact';
-import { checkEdition } from '../src/validation/check-edition';
-import { questionsForChannel } from '../src/validation/questions-for-channel';
+import { ANSWERS, benchData, COMPANIES, EVALUATIONS } from './bench-data';
+import { prepareReference, runReference } from './reference-loop';
 
-const EVALUATIONS = 100_000;
-const ANSWERS = 40;
-const COMPANIES = 1_000;
-const CHANNELS = ['phone', 'email', 'chat', 'messenger'];
+const { edition, evaluations, companies } = benchData();
 
-/** mulberry32: a small deterministic PRNG, so every run scores the same data. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** Six areas like KSP's (waiting, reception, agent, impression, GDPR unscored, CX), 43 questions per channel. */
-function kspSizedEdition(): Edition {
-  const text = (s: string) => ({ nb: s });
-  const options = (n: number, scored: boolean, step = 1) =>
-    Array.from({ length: n }, (_, i) => ({
-      key: `o${i}`,
-      label: text(`o${i}`),
-      order: i,
-      points: scored ? i * step : null,
-      value: i + 1,
-    }));
-  let qn = 0;
-  const question = (type: string, scored: boolean, extra: Record<string, unknown> = {}) => ({
-    key: `q${qn++}`,
-    text: text('q'),
-    order: qn,
-    type,
-    channels: CHANNELS,
-    scored,
-    allowNotApplicable: true,
-    required: false,
-    options: type === 'waitingTime' ? [] : options(3 + (qn % 3), scored, 1 + (qn % 2)),
-    ...extra,
-  });
-  const performances = (prefix: string, count: number, perQuestion: number, scored: boolean) =>
-    Array.from({ length: count }, (_, p) => ({
-      key: `${prefix}${p}`,
-      name: text(prefix),
-      description: text(prefix),
-      order: p,
-      questions: Array.from({ length: perQuestion }, () => question('choice', scored)),
-    }));
-  const area = (key: string, order: number, counting: string, weight: number | null, perfs: unknown[]) => ({
-    key,
-    name: text(key),
-    description: text(key),
-    order,
-    counting,
-    weight,
-    performances: perfs,
-  });
-  const channel = (key: string, order: number) => ({
-    key,
-    name: text(key),
-    order,
-    waitUnit: key === 'email' ? 'workingDays' : 'minutes',
-    maxWait: 5,
-    waitingBands: [
-      { upTo: 1, points: 3 },
-      { upTo: 2, points: 2 },
-      { upTo: 4, points: 1 },
-      { upTo: 5, points: 0 },
-    ],
-    attempts: { maxAttempts: 2, retryOnAnotherDay: true },
-    weight: 0.25,
-  });
-  const cxMetrics = ['CSAT', 'CES', 'NPS', 'VES1', 'VES2'];
-  return editionSchema.parse({
-    key: 'BENCH',
-    year: 2024,
-    name: 'Benchmark',
-    status: 'published',
-    locales: ['nb'],
-    derivedFrom: null,
-    channels: CHANNELS.map(channel),
-    areas: [
-      area('wait', 0, 'scored', 5, [
-        {
-          key: 'w',
-          name: text('w'),
-          description: text('w'),
-          order: 0,
-          questions: [question('waitingTime', true), question('yesNo', false)],
-        },
-      ]),
-      area('reception', 1, 'scored', 20, performances('rec', 3, 2, true)),
-      area('agent', 2, 'scored', 50, performances('agent', 8, 3, true)),
-      area('impression', 3, 'scored', 25, performances('imp', 2, 2, true)),
-      area('gdpr', 4, 'unscored', null, performances('gdpr', 1, 2, false)),
-      area('cx', 5, 'separateIndex', null, [
-        {
-          key: 'cx',
-          name: text('cx'),
-          description: text('cx'),
-          order: 0,
-          questions: cxMetrics.map((metric) =>
-            question('scale', false, { cxMetric: metric, options: options(7, false) }),
-          ),
-        },
-      ]),
-    ],
-    scoring: { areaWeighting: 'weighted', contactWeighting: 'equal', headlineAreaKey: 'agent' },
-    awards: { minContacts: 20, minTotal: 0, minCompaniesPerIndustry: 3, minContactsPerChannel: 5 },
-  });
-}
-
-function generate(edition: Edition): Evaluation[] {
-  const random = prng(2024);
-  const byChannel = new Map(
-    CHANNELS.map((c) => [
-      c,
-      questionsForChannel(edition, c).filter((q) => q.question.type !== 'waitingTime'),
-    ]),
-  );
-  const out: Evaluation[] = [];
-  for (let i = 0; i < EVALUATIONS; i++) {
-    const channel = CHANNELS[i % CHANNELS.length] as string;
-    const answered = random() > 0.05;
-    const questions = byChannel.get(channel) ?? [];
-    const answers: Evaluation['answers'] = [];
-    if (answered) {
-      for (let a = 0; a < ANSWERS; a++) {
-        const { question } = questions[a] as (typeof questions)[number];
-        const na = random() < 0.03;
-        const option = question.options[Math.floor(random() * question.options.length)];
-        answers.push({
-          questionKey: question.key,
-          optionKey: na ? null : (option?.key ?? null),
-          text: null,
-          notApplicable: na,
-        });
-      }
-    }
-    const company = i % COMPANIES;
-    out.push({
-      id: `e${String(i).padStart(7, '0')}`,
-      editionKey: edition.key,
-      companyKey: `c${company}`,
-      industryKey: `i${company % 40}`,
-      channel,
-      rolePlayKey: null,
-      observerKey: null,
-      contactedAt: '2024-03-01T10:00:00+01:00',
-      answered,
-      waitingTime: answered ? random() * 6 : null,
-      earlierAttempts: [],
-      answers,
-      comments: {},
-    });
-  }
-  return out;
-}
-
-const edition = kspSizedEdition();
-const issues = checkEdition(edition);
-if (issues.length > 0) throw new Error(`benchmark edition is invalid: ${JSON.stringify(issues)}`);
-const evaluations = generate(edition);
-const companies = Array.from({ length: COMPANIES }, (_, c) => ({
-  key: `c${c}`,
-  name: `Company ${c}`,
-  industryKey: `i${c % 40}`,
-}));
-
-/** Wall clock and this process's CPU time: on a shared machine the CPU figure is the steadier one. */
-function time<T>(label: string, run: () => T): T {
+/** Wall clock and this process's CPU time: on a shared machine the CPU figure is the steadier one. Returns CPU seconds. */
+function time(label: string, run: () => unknown): number {
   const start = process.hrtime.bigint();
   const cpu = process.cpuUsage();
-  const result = run();
+  run();
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   const { user, system } = process.cpuUsage(cpu);
   const cpuSeconds = (user + system) / 1e6;
@@ -194,7 +27,7 @@ function time<T>(label: string, run: () => T): T {
     `${label.padEnd(56)} ${(seconds * 1000).toFixed(0).padStart(6)} ms  ${rate(seconds).padStart(10)} evaluations/s` +
       `  | CPU ${(cpuSeconds * 1000).toFixed(0).padStart(6)} ms ${rate(cpuSeconds).padStart(10)}/s`,
   );
-  return result;
+  return cpuSeconds;
 }
 
 console.log(
@@ -203,7 +36,9 @@ console.log(
 );
 // Warm up the JIT once, then measure.
 computeEditionResults(edition, evaluations.slice(0, 5_000), companies);
-for (let round = 1; round <= 3; round++) {
+// As the database reads them: columns, answers by number (building the batch is not timed).
+const batch = evaluationBatch(edition.key, evaluations);
+for (let round = 1; round <= 2; round++) {
   const compiled = compileEdition(edition);
   time(`round ${round}: contact scores as objects (scoreContact)`, () => {
     for (const e of evaluations) scoreContact(compiled, e);
@@ -214,9 +49,54 @@ for (let round = 1; round <= 3; round++) {
   time(`round ${round}: computeEditionResults (all of it)`, () =>
     computeEditionResults(edition, evaluations, companies),
   );
-  // As the database reads them: columns, answers by number (building the batch is not timed).
-  const batch = evaluationBatch(edition.key, evaluations);
-  time(`round ${round}: computeEditionResults (EvaluationBatch)`, () =>
-    computeEditionResults(edition, batch, companies),
+}
+
+// The figure: whole-edition results from a batch, beside the plain typed-array loop over the same batch
+// (bench/reference-loop.ts), in alternating rounds; the best CPU time of each counts.
+const ROUNDS = 7;
+const companyKeys = companies.map((c) => c.key).sort();
+const byCompany = new Map<string, number[]>(companyKeys.map((key) => [key, []]));
+evaluations.forEach((e, i) => {
+  byCompany.get(e.companyKey)?.push(i);
+});
+const groups = companyKeys.map((key) =>
+  (byCompany.get(key) ?? []).sort((a, b) => {
+    const x = (evaluations[a] as Evaluation).id;
+    const y = (evaluations[b] as Evaluation).id;
+    return x < y ? -1 : x > y ? 1 : 0;
+  }),
+);
+const reference = prepareReference(compileEdition(edition), batch, groups);
+let best = Number.POSITIVE_INFINITY;
+let bestReference = Number.POSITIVE_INFINITY;
+let results: EditionResults | undefined;
+let referenceTotals: Float64Array = new Float64Array(0);
+runReference(reference);
+for (let round = 1; round <= ROUNDS; round++) {
+  best = Math.min(
+    best,
+    time(`round ${round}: computeEditionResults (EvaluationBatch)`, () => {
+      results = computeEditionResults(edition, batch, companies);
+    }),
+  );
+  bestReference = Math.min(
+    bestReference,
+    time(`round ${round}: reference: plain typed-array loop`, () => {
+      referenceTotals = runReference(reference);
+    }),
   );
 }
+// The reference does the same arithmetic in the same order, so its totals must equal the engine's to the bit.
+const differing = (results?.companies ?? []).filter(
+  (c, i) =>
+    (c.total ?? Number.NaN) !== referenceTotals[i] && !(c.total === null && Number.isNaN(referenceTotals[i])),
+).length;
+if (differing > 0)
+  console.log(`warning: the reference's totals differ from the engine's for ${differing} companies`);
+const perSecond = (cpuSeconds: number) => Math.round(EVALUATIONS / cpuSeconds);
+console.log(
+  `reference: ${perSecond(bestReference)} evaluations/s per core (plain typed-array loop over the same batch, ` +
+    `CPU time, best of ${ROUNDS} rounds; totals ${differing === 0 ? "equal the engine's" : 'DIFFER'})`,
+);
+console.log(`ratio: ${(bestReference / best).toFixed(2)} (scoring / reference)`);
+console.log(`scoring: ${perSecond(best)} evaluations/s per core`);

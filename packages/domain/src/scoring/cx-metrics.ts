@@ -1,4 +1,5 @@
 import type { CxMetric } from '../model/question';
+import { CX_METRICS } from './compile-edition';
 import type { CxValues } from './contact-score';
 
 export interface MeanMetricResult {
@@ -29,41 +30,61 @@ export interface CxResult {
   VES2: MeanMetricResult;
 }
 
-const METRICS: CxMetric[] = ['CSAT', 'CES', 'NPS', 'VES1', 'VES2'];
+const METRICS: readonly CxMetric[] = CX_METRICS;
+const CSAT = METRICS.indexOf('CSAT');
+const NPS = METRICS.indexOf('NPS');
 
-/** Collects CX answers of many contacts; the values are small integers, so the sums are exact in any order. */
+/**
+ * Collects CX answers of many contacts; the values are small integers, so the sums are exact in any order.
+ * Sums are kept by the metric's position in CX_METRICS (addAt), which is what the scoring loop has at hand.
+ */
 export class CxAccumulator {
-  private readonly sums: Record<CxMetric, number> = { CSAT: 0, CES: 0, NPS: 0, VES1: 0, VES2: 0 };
-  private readonly counts: Record<CxMetric, number> = { CSAT: 0, CES: 0, NPS: 0, VES1: 0, VES2: 0 };
+  private readonly sums = new Float64Array(METRICS.length);
+  private readonly counts = new Float64Array(METRICS.length);
   private satisfied = 0;
   private promoters = 0;
   private detractors = 0;
 
+  /** Back to no values, to collect another company's. */
+  reset(): void {
+    this.sums.fill(0);
+    this.counts.fill(0);
+    this.satisfied = 0;
+    this.promoters = 0;
+    this.detractors = 0;
+  }
+
   add(values: CxValues): void {
-    for (const metric of METRICS) {
-      const value = values[metric];
-      if (value !== null) this.addValue(metric, value);
+    for (let m = 0; m < METRICS.length; m++) {
+      const value = values[METRICS[m] as CxMetric];
+      if (value !== null) this.addAt(m, value);
     }
   }
 
   addValue(metric: CxMetric, value: number): void {
-    this.sums[metric] += value;
-    this.counts[metric]++;
-    if (metric === 'CSAT' && value >= 4) this.satisfied++;
-    if (metric === 'NPS') {
+    this.addAt(METRICS.indexOf(metric), value);
+  }
+
+  /** addValue for the metric at position `m` of CX_METRICS. */
+  addAt(m: number, value: number): void {
+    this.sums[m] = (this.sums[m] as number) + value;
+    this.counts[m] = (this.counts[m] as number) + 1;
+    if (m === CSAT && value >= 4) this.satisfied++;
+    if (m === NPS) {
       if (value >= 9) this.promoters++;
       else if (value <= 6) this.detractors++;
     }
   }
 
   private mean(metric: CxMetric): MeanMetricResult {
-    const n = this.counts[metric];
-    return { n, mean: n > 0 ? this.sums[metric] / n : null };
+    const m = METRICS.indexOf(metric);
+    const n = this.counts[m] as number;
+    return { n, mean: n > 0 ? (this.sums[m] as number) / n : null };
   }
 
   result(): CxResult {
     const csat = this.mean('CSAT');
-    const npsN = this.counts.NPS;
+    const npsN = this.counts[NPS] as number;
     return {
       CSAT: {
         n: csat.n,

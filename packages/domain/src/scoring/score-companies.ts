@@ -1,5 +1,4 @@
 import type { Evaluation } from '../model/evaluation';
-import type { CxMetric } from '../model/question';
 import { DomainValidationError, type ValidationIssue } from '../validation/issue';
 import { addAt } from './add-at';
 import type {
@@ -7,13 +6,20 @@ import type {
   ChannelResult,
   CompanyInfo,
   CompanyResult,
-  PartResult,
   PerformanceResult,
 } from './company-result';
 import { compareKeysAsc } from './compare-keys';
 import type { CompiledEdition } from './compile-edition';
 import { CX_METRICS } from './compile-edition';
-import { type ContactTally, createTally, tallyBatchContact, tallyContact } from './contact-tally';
+import {
+  type ContactColumns,
+  type ContactTally,
+  createContactColumns,
+  createTally,
+  setContactColumns,
+  tallyBatchContact,
+  tallyContact,
+} from './contact-tally';
 import { CxAccumulator } from './cx-metrics';
 import { type ContactHeader, type EvaluationBatch, isEvaluationBatch } from './evaluation-batch';
 import { percentage } from './percentage';
@@ -44,44 +50,108 @@ export function scoreCompanies(
   const contacts: readonly ContactHeader[] = isEvaluationBatch(evaluations)
     ? evaluations.contacts
     : evaluations;
-  const byCompany = new Map<string, number[]>();
+  const sorted = [...companies].sort((a, b) => compareKeysAsc(a.key, b.key));
+  const indexByKey = new Map<string, number>();
   const issues: ValidationIssue[] = [];
   companies.forEach((company, i) => {
-    if (byCompany.has(company.key)) {
+    if (indexByKey.has(company.key)) {
       issues.push({ path: `companies[${i}].key`, message: `company "${company.key}" is listed twice` });
     }
-    byCompany.set(company.key, []);
+    indexByKey.set(company.key, -1);
   });
-  contacts.forEach((contact, i) => {
-    const list = byCompany.get(contact.companyKey);
-    if (list) list.push(i);
-    else {
+  sorted.forEach((company, c) => {
+    indexByKey.set(company.key, c);
+  });
+  // Each contact's company (its place in `sorted`) and how many contacts each company has: one map read per
+  // contact, none when the contact has the company of the one before. Whether each company's contacts come in
+  // id order is seen on the way (reading the ids in input order), so that only the others need sorting.
+  const companyOf = new Int32Array(contacts.length);
+  const start = new Int32Array(sorted.length + 1);
+  const lastId: (string | undefined)[] = new Array(sorted.length).fill(undefined);
+  const outOfOrder = new Uint8Array(sorted.length);
+  const columns = isEvaluationBatch(evaluations) ? createContactColumns(contacts.length) : undefined;
+  let lastKey: string | undefined;
+  let lastCompany = -1;
+  for (let i = 0; i < contacts.length; i++) {
+    const contact = contacts[i] as ContactHeader;
+    if (columns) setContactColumns(compiled, columns, i, contact);
+    const key = contact.companyKey;
+    const c = key === lastKey ? lastCompany : (indexByKey.get(key) ?? -1);
+    if (c < 0) {
       issues.push({
         path: `evaluations[${i}].companyKey`,
-        message: `company "${contact.companyKey}" is not in the company list`,
+        message: `company "${key}" is not in the company list`,
       });
+      continue;
     }
-  });
+    lastKey = key;
+    lastCompany = c;
+    companyOf[i] = c;
+    start[c + 1] = (start[c + 1] as number) + 1;
+    const before = lastId[c];
+    if (before !== undefined && compareKeysAsc(before, contact.id) > 0) outOfOrder[c] = 1;
+    lastId[c] = contact.id;
+  }
   if (issues.length > 0) throw new DomainValidationError('Results input', issues);
+  const order = groupByCompany(contacts, companyOf, start, outOfOrder);
 
   let tallyAt: (i: number, t: ContactTally) => void;
   if (isEvaluationBatch(evaluations)) {
     const resolved = resolveBatch(compiled, evaluations);
-    tallyAt = (i, t) => tallyBatchContact(compiled, resolved, i, t);
+    const batchColumns = columns as ContactColumns;
+    tallyAt = (i, t) => tallyBatchContact(compiled, resolved, batchColumns, i, t);
   } else {
     tallyAt = (i, t) => tallyContact(compiled, evaluations[i] as Evaluation, t);
   }
-  const byId = (a: number, b: number) =>
-    compareKeysAsc((contacts[a] as ContactHeader).id, (contacts[b] as ContactHeader).id);
   const tally = createTally(compiled);
   const sums = createSums(compiled);
-  return [...companies]
-    .sort((a, b) => compareKeysAsc(a.key, b.key))
-    .map((company) => {
-      const list = byCompany.get(company.key) ?? [];
-      list.sort(byId);
-      return scoreCompany(compiled, company, list, tallyAt, tally, sums);
-    });
+  const results: CompanyResult[] = [];
+  for (let c = 0; c < sorted.length; c++) {
+    const company = sorted[c] as CompanyInfo;
+    results.push(
+      scoreCompany(
+        compiled,
+        company,
+        order,
+        start[c] as number,
+        start[c + 1] as number,
+        tallyAt,
+        tally,
+        sums,
+      ),
+    );
+  }
+  return results;
+}
+
+/**
+ * The contacts by company: company c's are order[start[c]] … order[start[c + 1] − 1], in evaluation-id order
+ * (`start` holds the counts at c + 1 on entry and the offsets on return). A counting sort keeps the input order
+ * within a company; the companies whose contacts came out of id order (`outOfOrder`) are then sorted (stable,
+ * as Array.sort).
+ */
+function groupByCompany(
+  contacts: readonly ContactHeader[],
+  companyOf: Int32Array,
+  start: Int32Array,
+  outOfOrder: Uint8Array,
+): Int32Array {
+  for (let c = 1; c < start.length; c++) start[c] = (start[c] as number) + (start[c - 1] as number);
+  const next = start.slice(0, start.length - 1);
+  const order = new Int32Array(contacts.length);
+  for (let i = 0; i < contacts.length; i++) {
+    const c = companyOf[i] as number;
+    order[next[c] as number] = i;
+    next[c] = (next[c] as number) + 1;
+  }
+  for (let c = 0; c < outOfOrder.length; c++) {
+    if (outOfOrder[c] === 0) continue;
+    const from = start[c] as number;
+    const list = Array.from(order.subarray(from, start[c + 1] as number));
+    list.sort((a, b) => compareKeysAsc((contacts[a] as ContactHeader).id, (contacts[b] as ContactHeader).id));
+    order.set(list, from);
+  }
+  return order;
 }
 
 /** A company's running sums; one set is reused for every company of a call (reset in between). */
@@ -94,6 +164,7 @@ interface CompanySums {
   chAnsweredSum: Float64Array;
   areaSums: Float64Array;
   performanceSums: Float64Array;
+  cx: CxAccumulator;
 }
 
 function createSums(compiled: CompiledEdition): CompanySums {
@@ -107,46 +178,83 @@ function createSums(compiled: CompiledEdition): CompanySums {
     chAnsweredSum: new Float64Array(channels),
     areaSums: new Float64Array(compiled.areas.length * SLOTS),
     performanceSums: new Float64Array(compiled.performances.length * SLOTS),
+    cx: new CxAccumulator(),
   };
 }
 
+/** Scores contacts order[from] … order[to − 1] (one company's, in id order) and sums them up. */
 function scoreCompany(
   compiled: CompiledEdition,
   company: CompanyInfo,
-  contacts: readonly number[],
+  order: Int32Array,
+  from: number,
+  to: number,
   tallyAt: (i: number, t: ContactTally) => void,
   t: ContactTally,
   sums: CompanySums,
 ): CompanyResult {
-  for (const values of Object.values(sums) as Float64Array[]) values.fill(0);
-  const { chN, chAnswered, chScored, chSum, chAnsweredScored, chAnsweredSum, areaSums, performanceSums } =
+  const { chN, chAnswered, chScored, chSum, chAnsweredScored, chAnsweredSum, areaSums, performanceSums, cx } =
     sums;
-  const cx = new CxAccumulator();
+  chN.fill(0);
+  chAnswered.fill(0);
+  chScored.fill(0);
+  chSum.fill(0);
+  chAnsweredScored.fill(0);
+  chAnsweredSum.fill(0);
+  areaSums.fill(0);
+  performanceSums.fill(0);
+  cx.reset();
   let criticalContacts = 0;
 
-  for (const contact of contacts) {
-    tallyAt(contact, t);
+  for (let k = from; k < to; k++) {
+    tallyAt(order[k] as number, t);
     const c = t.channelIndex;
     if (c < 0) continue;
     addAt(chN, c, 1);
     if (t.contactZeroed) criticalContacts++;
-    if (t.total !== null) {
+    const total = t.total;
+    const scored = !Number.isNaN(total);
+    if (scored) {
       addAt(chScored, c, 1);
-      addAt(chSum, c, t.total);
+      addAt(chSum, c, total);
     }
     if (!t.answered) continue;
     addAt(chAnswered, c, 1);
-    if (t.total !== null) {
+    if (scored) {
       addAt(chAnsweredScored, c, 1);
-      addAt(chAnsweredSum, c, t.total);
+      addAt(chAnsweredSum, c, total);
     }
-    addParts(areaSums, t.areaEarned, t.areaPossible, t.areaShadowEarned, t.areaShadowPossible);
-    addParts(performanceSums, t.perfEarned, t.perfPossible, t.perfShadowEarned, t.perfShadowPossible);
-    for (let m = 0; m < CX_METRICS.length; m++) {
-      const value = t.cx[m] as number;
-      if (!Number.isNaN(value)) cx.addValue(CX_METRICS[m] as CxMetric, value);
+    // Only the touched parts: every other part had nothing possible, so it adds nothing.
+    addParts(
+      areaSums,
+      t.touchedAreas,
+      t.areaCount,
+      t.areaEarned,
+      t.areaPossible,
+      t.areaShadowEarned,
+      t.areaShadowPossible,
+      t.areaShadowSame,
+    );
+    addParts(
+      performanceSums,
+      t.touchedPerformances,
+      t.perfCount,
+      t.perfEarned,
+      t.perfPossible,
+      t.perfShadowEarned,
+      t.perfShadowPossible,
+      t.perfShadowSame,
+    );
+    if (t.anyCx) {
+      for (let m = 0; m < CX_METRICS.length; m++) {
+        const value = t.cx[m] as number;
+        if (!Number.isNaN(value)) cx.addAt(m, value);
+      }
     }
   }
+
+  copyShadowSame(areaSums, t.areaShadowSame);
+  copyShadowSame(performanceSums, t.perfShadowSame);
 
   // Plain loops, no closures: under tsx (keepNames) every closure created per company costs a defineProperty.
   const channels: ChannelResult[] = [];
@@ -161,23 +269,55 @@ function scoreCompany(
     });
   }
   const byChannel = compiled.edition.scoring.contactWeighting === 'channel';
-  // Object.assign rather than a spread: spreading took about a third of scoreCompanies' time (KSP23 demo, 200 companies).
+  // One object literal per part: no spread and no Object.assign (spreading took about a third of scoreCompanies'
+  // time, KSP23 demo, 200 companies; Object.assign still a tenth of the batch path).
   const areas: AreaResult[] = [];
   for (const area of compiled.areas) {
-    const { counting, countsInTotal } = area;
-    areas.push(Object.assign(partResult(area.key, areaSums, area.index), { counting, countsInTotal }));
+    const o = area.index * SLOTS;
+    areas.push({
+      key: area.key,
+      n: areaSums[o + N] as number,
+      score: mean(areaSums[o + SUM] as number, areaSums[o + N] as number),
+      earned: areaSums[o + EARNED] as number,
+      possible: areaSums[o + POSSIBLE] as number,
+      pooled: percentage(areaSums[o + EARNED] as number, areaSums[o + POSSIBLE] as number),
+      shadowN: areaSums[o + SHADOW_N] as number,
+      shadowScore: mean(areaSums[o + SHADOW_SUM] as number, areaSums[o + SHADOW_N] as number),
+      shadowEarned: areaSums[o + SHADOW_EARNED] as number,
+      shadowPossible: areaSums[o + SHADOW_POSSIBLE] as number,
+      shadowPooled: percentage(
+        areaSums[o + SHADOW_EARNED] as number,
+        areaSums[o + SHADOW_POSSIBLE] as number,
+      ),
+      counting: area.counting,
+      countsInTotal: area.countsInTotal,
+    });
   }
   const performances: PerformanceResult[] = [];
   for (const performance of compiled.performances) {
-    const part = partResult(performance.key, performanceSums, performance.index);
-    performances.push(Object.assign(part, { areaKey: performance.areaKey }));
+    const o = performance.index * SLOTS;
+    const ps = performanceSums;
+    performances.push({
+      key: performance.key,
+      n: ps[o + N] as number,
+      score: mean(ps[o + SUM] as number, ps[o + N] as number),
+      earned: ps[o + EARNED] as number,
+      possible: ps[o + POSSIBLE] as number,
+      pooled: percentage(ps[o + EARNED] as number, ps[o + POSSIBLE] as number),
+      shadowN: ps[o + SHADOW_N] as number,
+      shadowScore: mean(ps[o + SHADOW_SUM] as number, ps[o + SHADOW_N] as number),
+      shadowEarned: ps[o + SHADOW_EARNED] as number,
+      shadowPossible: ps[o + SHADOW_POSSIBLE] as number,
+      shadowPooled: percentage(ps[o + SHADOW_EARNED] as number, ps[o + SHADOW_POSSIBLE] as number),
+      areaKey: performance.areaKey,
+    });
   }
 
   return {
     companyKey: company.key,
     name: company.name,
     industryKey: company.industryKey,
-    n: contacts.length,
+    n: to - from,
     nAnswered: sum(chAnswered),
     total: byChannel ? channelWeighted(compiled, channels, 'total') : mean(sum(chSum), sum(chScored)),
     answeredOnly: byChannel
@@ -209,53 +349,56 @@ function channelWeighted(
   return weights > 0 ? weighted / weights : null;
 }
 
+/**
+ * Adds the parts listed in `parts` (their first `count`) to the company's running sums. The shadow sums of a
+ * part whose shadow figures equal its real ones (`shadowSame`) are not kept: copyShadowSame copies the real ones.
+ */
 function addParts(
   sums: Float64Array,
+  parts: Int32Array,
+  count: number,
   earned: Float64Array,
   possible: Float64Array,
   shadowEarned: Float64Array,
   shadowPossible: Float64Array,
+  shadowSame: Uint8Array,
 ): void {
-  for (let i = 0; i < earned.length; i++) {
+  for (let k = 0; k < count; k++) {
+    const i = parts[k] as number;
     const o = i * SLOTS;
-    const pct = percentage(earned[i] as number, possible[i] as number);
-    if (pct !== null) {
-      addAt(sums, o + N, 1);
-      addAt(sums, o + SUM, pct);
-      addAt(sums, o + EARNED, earned[i] as number);
-      addAt(sums, o + POSSIBLE, possible[i] as number);
+    const e = earned[i] as number;
+    const p = possible[i] as number;
+    if (p > 0) {
+      // percentage(e, p), written out.
+      const pct = Math.min((e / p) * 100, 100);
+      sums[o + N] = (sums[o + N] as number) + 1;
+      sums[o + SUM] = (sums[o + SUM] as number) + pct;
+      sums[o + EARNED] = (sums[o + EARNED] as number) + e;
+      sums[o + POSSIBLE] = (sums[o + POSSIBLE] as number) + p;
     }
-    const shadowPct = percentage(shadowEarned[i] as number, shadowPossible[i] as number);
-    if (shadowPct !== null) {
-      addAt(sums, o + SHADOW_N, 1);
-      addAt(sums, o + SHADOW_SUM, shadowPct);
-      addAt(sums, o + SHADOW_EARNED, shadowEarned[i] as number);
-      addAt(sums, o + SHADOW_POSSIBLE, shadowPossible[i] as number);
+    if (shadowSame[i] === 1) continue;
+    const se = shadowEarned[i] as number;
+    const sp = shadowPossible[i] as number;
+    if (sp > 0) {
+      const shadowPct = Math.min((se / sp) * 100, 100);
+      sums[o + SHADOW_N] = (sums[o + SHADOW_N] as number) + 1;
+      sums[o + SHADOW_SUM] = (sums[o + SHADOW_SUM] as number) + shadowPct;
+      sums[o + SHADOW_EARNED] = (sums[o + SHADOW_EARNED] as number) + se;
+      sums[o + SHADOW_POSSIBLE] = (sums[o + SHADOW_POSSIBLE] as number) + sp;
     }
   }
 }
 
-function partResult(key: string, sums: Float64Array, index: number): PartResult {
-  const o = index * SLOTS;
-  const n = sums[o + N] as number;
-  const earned = sums[o + EARNED] as number;
-  const possible = sums[o + POSSIBLE] as number;
-  const shadowN = sums[o + SHADOW_N] as number;
-  const shadowEarned = sums[o + SHADOW_EARNED] as number;
-  const shadowPossible = sums[o + SHADOW_POSSIBLE] as number;
-  return {
-    key,
-    n,
-    score: mean(sums[o + SUM] as number, n),
-    earned,
-    possible,
-    pooled: percentage(earned, possible),
-    shadowN,
-    shadowScore: mean(sums[o + SHADOW_SUM] as number, shadowN),
-    shadowEarned,
-    shadowPossible,
-    shadowPooled: percentage(shadowEarned, shadowPossible),
-  };
+/** The shadow sums of the parts whose shadow figures equal their real ones: the real sums (addParts skipped them). */
+function copyShadowSame(sums: Float64Array, shadowSame: Uint8Array): void {
+  for (let i = 0; i < shadowSame.length; i++) {
+    if (shadowSame[i] === 0) continue;
+    const o = i * SLOTS;
+    sums[o + SHADOW_N] = sums[o + N] as number;
+    sums[o + SHADOW_SUM] = sums[o + SUM] as number;
+    sums[o + SHADOW_EARNED] = sums[o + EARNED] as number;
+    sums[o + SHADOW_POSSIBLE] = sums[o + POSSIBLE] as number;
+  }
 }
 
 function mean(total: number, count: number): number | null {

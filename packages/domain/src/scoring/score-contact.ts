@@ -27,7 +27,7 @@ export function scoreContact(compiled: CompiledEdition, evaluation: Evaluation):
     channel: evaluation.channel,
     outcome: t.outcome,
     answered: t.answered,
-    total: t.total,
+    total: Number.isNaN(t.total) ? null : t.total,
     criticalEffect: t.contactZeroed ? 'contact' : t.anyAreaZeroed ? 'area' : null,
     areas: compiled.areas.map((area, a) => ({
       key: area.key,

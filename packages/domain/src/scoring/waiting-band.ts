@@ -5,5 +5,10 @@ import type { WaitingBand } from '../model/channel';
  * The explanation names it; `waitingPoints` gives its points.
  */
 export function waitingBand(bands: readonly WaitingBand[], waitingTime: number): WaitingBand | null {
-  return bands.find((band) => waitingTime <= band.upTo) ?? null;
+  // A plain loop: this runs once per contact, and `find` would create a closure each time.
+  for (let i = 0; i < bands.length; i++) {
+    const band = bands[i] as WaitingBand;
+    if (waitingTime <= band.upTo) return band;
+  }
+  return null;
 }
