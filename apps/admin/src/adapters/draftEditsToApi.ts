@@ -1,7 +1,5 @@
-import type { DraftEdit } from '@ksp/domain';
+import { type DraftEdit, LOCALIZED_TEXT_FIELDS } from '@ksp/domain';
 import type { DefinitionChangeInput } from '../generated/gql/graphql';
-
-const TEXT_FIELDS = new Set(['name', 'description', 'text', 'label']);
 
 /**
  * A domain draft edit as the API's change input: `{ [kind]: fields }`, texts as translation lists (in an
@@ -12,7 +10,7 @@ export function draftEditToApi({ kind, ...fields }: DraftEdit): DefinitionChange
   for (const [field, value] of Object.entries(fields)) {
     if (value === undefined) continue;
     input[field] =
-      TEXT_FIELDS.has(field) && value && typeof value === 'object'
+      LOCALIZED_TEXT_FIELDS.has(field) && value && typeof value === 'object'
         ? Object.entries(value).map(([locale, text]) => ({ locale, text }))
         : value;
   }

@@ -15,6 +15,9 @@ import { answerTypeSchema, criticalEffectSchema, cxMetricSchema, stableKeySchema
 // touches since (see touchedFields); for an item added earlier in the same list it is ignored.
 // Keys: adds carry the new item's key (make one with keyFromText), so later changes in the same list can name it.
 
+/** The fields of an item that are a text per language (in updates a TextPatch, in merges compared per language). */
+export const LOCALIZED_TEXT_FIELDS: ReadonlySet<string> = new Set(['name', 'description', 'text', 'label']);
+
 /** A text edit per locale: a string sets that locale's text, null removes it, absent locales stay. */
 export const textPatchSchema = z.partialRecord(localeSchema, z.string().trim().min(1).nullable());
 export type TextPatch = z.infer<typeof textPatchSchema>;

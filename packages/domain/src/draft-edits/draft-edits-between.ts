@@ -6,7 +6,7 @@ import type { LocalizedText } from '../model/locale';
 import type { Performance } from '../model/performance';
 import type { AnswerOption, Question } from '../model/question';
 import { applyDraftEdit } from './apply-draft-edit';
-import type { DraftEdit, TextPatch } from './draft-edit';
+import { type DraftEdit, LOCALIZED_TEXT_FIELDS, type TextPatch } from './draft-edit';
 import { DraftEditError } from './draft-edit-problem';
 import { areaFields, channelFields, optionFields, performanceFields, questionFields } from './item-fields';
 
@@ -198,14 +198,12 @@ function flatten(edition: Edition) {
   return { channel, area, performance, question, option };
 }
 
-const TEXT_FIELDS = new Set(['name', 'description', 'text', 'label']);
-
 /** Adds `update` with the fields that differ (texts as per-language patches), when any does. */
 function pushUpdate(edits: DraftEdit[], update: DraftEdit, old: object, now: object): void {
   const before = old as Record<string, unknown>;
   let changed = false;
   for (const [field, value] of Object.entries(now)) {
-    if (TEXT_FIELDS.has(field)) {
+    if (LOCALIZED_TEXT_FIELDS.has(field)) {
       const patch = textPatch(before[field] as LocalizedText, value as LocalizedText);
       if (patch) Object.assign(update, { [field]: patch });
       changed ||= patch !== null;

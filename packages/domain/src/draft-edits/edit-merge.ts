@@ -1,11 +1,10 @@
-import type { DraftEdit } from './draft-edit';
+import { type DraftEdit, LOCALIZED_TEXT_FIELDS } from './draft-edit';
 
 // Field-level merge. A save based on an item's older version is still applied when nobody changed the
 // fields it touches since: two admins rewording the nb and the en text of one question both get through;
 // two changing the same points get a conflict. Fields are named as stored (a channel's `maxAttempts`), a
 // text per language (`text.nb`), a move as `parent`, a removal as `*` (everything).
 
-const TEXT_FIELDS = new Set(['name', 'description', 'text', 'label']);
 /** What names the item or the base version rather than a field. */
 const IDENTITY = new Set(['kind', 'key', 'questionKey', 'version', 'item']);
 
@@ -26,7 +25,8 @@ export function touchedFields(edit: DraftEdit): string[] {
     default:
       return Object.entries(edit).flatMap(([field, value]) => {
         if (IDENTITY.has(field) || value === undefined) return [];
-        if (TEXT_FIELDS.has(field)) return Object.keys(value as object).map((locale) => `${field}.${locale}`);
+        if (LOCALIZED_TEXT_FIELDS.has(field))
+          return Object.keys(value as object).map((locale) => `${field}.${locale}`);
         return [field];
       });
   }
@@ -40,7 +40,7 @@ export function changedFields(before: Record<string, unknown>, after: Record<str
   const fields = new Set([...Object.keys(before), ...Object.keys(after)]);
   return [...fields].flatMap((field) => {
     const [was, is] = [before[field], after[field]];
-    if (TEXT_FIELDS.has(field) && isText(was) && isText(is)) {
+    if (LOCALIZED_TEXT_FIELDS.has(field) && isText(was) && isText(is)) {
       const locales = new Set([...Object.keys(was), ...Object.keys(is)]);
       return [...locales]
         .filter((locale) => was[locale] !== is[locale])

@@ -5,6 +5,7 @@ import {
   definitionIssuesFromZod,
   draftEditSchema,
   type ItemRef,
+  LOCALIZED_TEXT_FIELDS,
   type LocalizedText,
   type TextPatch,
 } from '@ksp/domain';
@@ -127,9 +128,6 @@ builder.mutationFields((t) => ({
 type Translation = { locale: keyof LocalizedText; text: string | null };
 type ChangeInput = Record<string, Record<string, unknown> | null | undefined>;
 
-/** A translation list as the domain's text (adds) or text patch (updates: null removes a language). */
-const TEXT_FIELDS = new Set(['name', 'description', 'text', 'label']);
-
 function textOf(list: readonly Translation[]): TextPatch {
   return Object.fromEntries(list.map(({ locale, text }) => [locale, text]));
 }
@@ -142,7 +140,8 @@ function draftEditsOf(changes: readonly ChangeInput[]): DraftEdit[] {
     const input: Record<string, unknown> = { kind };
     for (const [field, value] of Object.entries(fields ?? {})) {
       if (value === undefined) continue;
-      input[field] = TEXT_FIELDS.has(field) && Array.isArray(value) ? textOf(value as Translation[]) : value;
+      input[field] =
+        LOCALIZED_TEXT_FIELDS.has(field) && Array.isArray(value) ? textOf(value as Translation[]) : value;
     }
     const parsed = draftEditSchema.safeParse(input);
     if (parsed.success) return [parsed.data];
