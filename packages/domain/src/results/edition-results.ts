@@ -3,7 +3,12 @@ import type { AwardRules, Edition, ScoringRules } from '../model/edition';
 import type { Evaluation } from '../model/evaluation';
 import type { CxMetric } from '../model/question';
 import type { CompanyInfo, CompanyResult } from '../scoring/company-result';
-import { compileEdition } from '../scoring/compile-edition';
+import {
+  type ChannelContributionSums,
+  companyResultsFromSums,
+  type PartContributionSums,
+} from '../scoring/company-results-from-sums';
+import { type CompiledEdition, compileEdition } from '../scoring/compile-edition';
 import { type EvaluationBatch, isEvaluationBatch } from '../scoring/evaluation-batch';
 import { scoreCompanies } from '../scoring/score-companies';
 import { DomainValidationError, type ValidationIssue } from '../validation/issue';
@@ -68,7 +73,26 @@ export function computeEditionResults(
   if (issues.length > 0) throw new DomainValidationError('Results input', issues);
 
   const compiled = compileEdition(edition);
-  const companyResults = scoreCompanies(compiled, evaluations, companies);
+  return editionResultsOf(compiled, scoreCompanies(compiled, evaluations, companies));
+}
+
+/**
+ * The same results from sums over the contacts' stored contributions (contactContributions, summed by a
+ * database: see ChannelContributionSums and PartContributionSums), for the definition they were scored with.
+ */
+export function editionResultsFromSums(
+  edition: Edition,
+  companies: readonly CompanyInfo[],
+  channelSums: readonly ChannelContributionSums[],
+  partSums: readonly PartContributionSums[],
+): EditionResults {
+  const compiled = compileEdition(edition);
+  return editionResultsOf(compiled, companyResultsFromSums(compiled, companies, channelSums, partSums));
+}
+
+/** Rankings, winners, "Best på" and averages from the companies' results: the step both ways share. */
+function editionResultsOf(compiled: CompiledEdition, companyResults: CompanyResult[]): EditionResults {
+  const { edition } = compiled;
   const measured = companyResults.filter((c) => c.n > 0);
   const industryKeys = [...new Set(companyResults.map((c) => c.industryKey))].sort();
   const channelKeys = compiled.channelList.map((c) => c.key);

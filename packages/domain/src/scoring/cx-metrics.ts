@@ -31,6 +31,16 @@ export interface CxResult {
 }
 
 const METRICS: readonly CxMetric[] = CX_METRICS;
+
+/** A CSAT answer of 4 or 5 counts as satisfied. */
+export function isSatisfied(csat: number): boolean {
+  return csat >= 4;
+}
+
+/** An NPS answer's group: 9–10 promoter, 0–6 detractor, 7–8 passive. */
+export function npsGroup(nps: number): 'promoter' | 'passive' | 'detractor' {
+  return nps >= 9 ? 'promoter' : nps <= 6 ? 'detractor' : 'passive';
+}
 const CSAT = METRICS.indexOf('CSAT');
 const NPS = METRICS.indexOf('NPS');
 
@@ -69,11 +79,25 @@ export class CxAccumulator {
   addAt(m: number, value: number): void {
     this.sums[m] = (this.sums[m] as number) + value;
     this.counts[m] = (this.counts[m] as number) + 1;
-    if (m === CSAT && value >= 4) this.satisfied++;
+    if (m === CSAT && isSatisfied(value)) this.satisfied++;
     if (m === NPS) {
-      if (value >= 9) this.promoters++;
-      else if (value <= 6) this.detractors++;
+      const group = npsGroup(value);
+      if (group === 'promoter') this.promoters++;
+      else if (group === 'detractor') this.detractors++;
     }
+  }
+
+  /** Adds sums over many contacts at once: `count` values of metric `m` summing to `total`. */
+  addSum(m: number, total: number, count: number): void {
+    this.sums[m] = (this.sums[m] as number) + total;
+    this.counts[m] = (this.counts[m] as number) + count;
+  }
+
+  /** Adds counts of CSAT-satisfied, NPS-promoter and NPS-detractor answers (with addSum: sums over contacts). */
+  addGroups(satisfied: number, promoters: number, detractors: number): void {
+    this.satisfied += satisfied;
+    this.promoters += promoters;
+    this.detractors += detractors;
   }
 
   private mean(metric: CxMetric): MeanMetricResult {

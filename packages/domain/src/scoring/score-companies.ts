@@ -1,13 +1,22 @@
 import type { Evaluation } from '../model/evaluation';
 import { DomainValidationError, type ValidationIssue } from '../validation/issue';
 import { addAt } from './add-at';
-import type {
-  AreaResult,
-  ChannelResult,
-  CompanyInfo,
-  CompanyResult,
-  PerformanceResult,
-} from './company-result';
+import type { CompanyInfo, CompanyResult } from './company-result';
+import {
+  type CompanySums,
+  createSums,
+  EARNED,
+  finishCompany,
+  N,
+  POSSIBLE,
+  resetSums,
+  SHADOW_EARNED,
+  SHADOW_N,
+  SHADOW_POSSIBLE,
+  SHADOW_SUM,
+  SLOTS,
+  SUM,
+} from './company-sums';
 import { compareKeysAsc } from './compare-keys';
 import type { CompiledEdition } from './compile-edition';
 import { CX_METRICS } from './compile-edition';
@@ -20,21 +29,8 @@ import {
   tallyBatchContact,
   tallyContact,
 } from './contact-tally';
-import { CxAccumulator } from './cx-metrics';
 import { type ContactHeader, type EvaluationBatch, isEvaluationBatch } from './evaluation-batch';
-import { percentage } from './percentage';
 import { resolveBatch } from './resolve-batch';
-
-// Slots per area/performance in a company's running sums.
-const N = 0;
-const SUM = 1;
-const EARNED = 2;
-const POSSIBLE = 3;
-const SHADOW_N = 4;
-const SHADOW_SUM = 5;
-const SHADOW_EARNED = 6;
-const SHADOW_POSSIBLE = 7;
-const SLOTS = 8;
 
 /**
  * Scores every evaluation and combines the contacts into one result per company (docs/scoring.md,
@@ -154,34 +150,6 @@ function groupByCompany(
   return order;
 }
 
-/** A company's running sums; one set is reused for every company of a call (reset in between). */
-interface CompanySums {
-  chN: Float64Array;
-  chAnswered: Float64Array;
-  chScored: Float64Array;
-  chSum: Float64Array;
-  chAnsweredScored: Float64Array;
-  chAnsweredSum: Float64Array;
-  areaSums: Float64Array;
-  performanceSums: Float64Array;
-  cx: CxAccumulator;
-}
-
-function createSums(compiled: CompiledEdition): CompanySums {
-  const channels = compiled.channelList.length;
-  return {
-    chN: new Float64Array(channels),
-    chAnswered: new Float64Array(channels),
-    chScored: new Float64Array(channels),
-    chSum: new Float64Array(channels),
-    chAnsweredScored: new Float64Array(channels),
-    chAnsweredSum: new Float64Array(channels),
-    areaSums: new Float64Array(compiled.areas.length * SLOTS),
-    performanceSums: new Float64Array(compiled.performances.length * SLOTS),
-    cx: new CxAccumulator(),
-  };
-}
-
 /** Scores contacts order[from] … order[to − 1] (one company's, in id order) and sums them up. */
 function scoreCompany(
   compiled: CompiledEdition,
@@ -195,15 +163,7 @@ function scoreCompany(
 ): CompanyResult {
   const { chN, chAnswered, chScored, chSum, chAnsweredScored, chAnsweredSum, areaSums, performanceSums, cx } =
     sums;
-  chN.fill(0);
-  chAnswered.fill(0);
-  chScored.fill(0);
-  chSum.fill(0);
-  chAnsweredScored.fill(0);
-  chAnsweredSum.fill(0);
-  areaSums.fill(0);
-  performanceSums.fill(0);
-  cx.reset();
+  resetSums(sums);
   let criticalContacts = 0;
 
   for (let k = from; k < to; k++) {
@@ -256,97 +216,7 @@ function scoreCompany(
   copyShadowSame(areaSums, t.areaShadowSame);
   copyShadowSame(performanceSums, t.perfShadowSame);
 
-  // Plain loops, no closures: under tsx (keepNames) every closure created per company costs a defineProperty.
-  const channels: ChannelResult[] = [];
-  for (const channel of compiled.channelList) {
-    const c = channel.index;
-    channels.push({
-      key: channel.key,
-      n: chN[c] as number,
-      nAnswered: chAnswered[c] as number,
-      total: mean(chSum[c] as number, chScored[c] as number),
-      answeredOnly: mean(chAnsweredSum[c] as number, chAnsweredScored[c] as number),
-    });
-  }
-  const byChannel = compiled.edition.scoring.contactWeighting === 'channel';
-  // One object literal per part: no spread and no Object.assign (spreading took about a third of scoreCompanies'
-  // time, KSP23 demo, 200 companies; Object.assign still a tenth of the batch path).
-  const areas: AreaResult[] = [];
-  for (const area of compiled.areas) {
-    const o = area.index * SLOTS;
-    areas.push({
-      key: area.key,
-      n: areaSums[o + N] as number,
-      score: mean(areaSums[o + SUM] as number, areaSums[o + N] as number),
-      earned: areaSums[o + EARNED] as number,
-      possible: areaSums[o + POSSIBLE] as number,
-      pooled: percentage(areaSums[o + EARNED] as number, areaSums[o + POSSIBLE] as number),
-      shadowN: areaSums[o + SHADOW_N] as number,
-      shadowScore: mean(areaSums[o + SHADOW_SUM] as number, areaSums[o + SHADOW_N] as number),
-      shadowEarned: areaSums[o + SHADOW_EARNED] as number,
-      shadowPossible: areaSums[o + SHADOW_POSSIBLE] as number,
-      shadowPooled: percentage(
-        areaSums[o + SHADOW_EARNED] as number,
-        areaSums[o + SHADOW_POSSIBLE] as number,
-      ),
-      counting: area.counting,
-      countsInTotal: area.countsInTotal,
-    });
-  }
-  const performances: PerformanceResult[] = [];
-  for (const performance of compiled.performances) {
-    const o = performance.index * SLOTS;
-    const ps = performanceSums;
-    performances.push({
-      key: performance.key,
-      n: ps[o + N] as number,
-      score: mean(ps[o + SUM] as number, ps[o + N] as number),
-      earned: ps[o + EARNED] as number,
-      possible: ps[o + POSSIBLE] as number,
-      pooled: percentage(ps[o + EARNED] as number, ps[o + POSSIBLE] as number),
-      shadowN: ps[o + SHADOW_N] as number,
-      shadowScore: mean(ps[o + SHADOW_SUM] as number, ps[o + SHADOW_N] as number),
-      shadowEarned: ps[o + SHADOW_EARNED] as number,
-      shadowPossible: ps[o + SHADOW_POSSIBLE] as number,
-      shadowPooled: percentage(ps[o + SHADOW_EARNED] as number, ps[o + SHADOW_POSSIBLE] as number),
-      areaKey: performance.areaKey,
-    });
-  }
-
-  return {
-    companyKey: company.key,
-    name: company.name,
-    industryKey: company.industryKey,
-    n: to - from,
-    nAnswered: sum(chAnswered),
-    total: byChannel ? channelWeighted(compiled, channels, 'total') : mean(sum(chSum), sum(chScored)),
-    answeredOnly: byChannel
-      ? channelWeighted(compiled, channels, 'answeredOnly')
-      : mean(sum(chAnsweredSum), sum(chAnsweredScored)),
-    headline: compiled.headlineAreaIndex >= 0 ? (areas[compiled.headlineAreaIndex]?.score ?? null) : null,
-    criticalContacts,
-    channels,
-    areas,
-    performances,
-    cx: cx.result(),
-  };
-}
-
-/** Σ w_ch · score_ch / Σ w_ch over the channels that have a score: unmeasured channels do not count against anyone. */
-function channelWeighted(
-  compiled: CompiledEdition,
-  channels: readonly ChannelResult[],
-  figure: 'total' | 'answeredOnly',
-): number | null {
-  let weighted = 0;
-  let weights = 0;
-  for (const channel of compiled.channelList) {
-    const score = channels[channel.index]?.[figure] ?? null;
-    if (score === null) continue;
-    weighted += channel.weight * score;
-    weights += channel.weight;
-  }
-  return weights > 0 ? weighted / weights : null;
+  return finishCompany(compiled, company, to - from, criticalContacts, sums);
 }
 
 /**
@@ -399,14 +269,4 @@ function copyShadowSame(sums: Float64Array, shadowSame: Uint8Array): void {
     sums[o + SHADOW_EARNED] = sums[o + EARNED] as number;
     sums[o + SHADOW_POSSIBLE] = sums[o + POSSIBLE] as number;
   }
-}
-
-function mean(total: number, count: number): number | null {
-  return count > 0 ? total / count : null;
-}
-
-function sum(values: Float64Array): number {
-  let out = 0;
-  for (const v of values) out += v;
-  return out;
 }

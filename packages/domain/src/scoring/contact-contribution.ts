@@ -1,0 +1,163 @@
+import type { Evaluation } from '../model/evaluation';
+import { type CompiledEdition, CX_METRICS } from './compile-edition';
+import {
+  type ContactTally,
+  createContactColumns,
+  createTally,
+  setContactColumns,
+  tallyBatchContact,
+  tallyContact,
+} from './contact-tally';
+import { isSatisfied, npsGroup } from './cx-metrics';
+import { type EvaluationBatch, isEvaluationBatch } from './evaluation-batch';
+import { percentage } from './percentage';
+import { resolveBatch } from './resolve-batch';
+
+const CSAT = CX_METRICS.indexOf('CSAT');
+const NPS = CX_METRICS.indexOf('NPS');
+
+/**
+ * What one contact adds to its company's results, as a database stores it per contact at write time: every
+ * figure already judged by the scoring rules, so that a company's results are plain sums and counts of these
+ * (companyResultsFromSums) and equal scoring the raw answers (scoreCompanies; an oracle test keeps proving it).
+ * Only answered contacts add part figures and CX answers (docs/scoring.md, "Per company").
+ */
+export interface ContactContribution {
+  /** The contact id (the evaluation's `id` in the domain). */
+  contactId: string;
+  channel: string;
+  /** Counts as answered under its channel's waiting rule. */
+  answered: boolean;
+  /** The contact total (0 when not answered); null when nothing was scorable or the channel is unknown. */
+  total: number | null;
+  /** The total again when the contact counts as answered, else null: the sums behind "answered only". */
+  answeredTotal: number | null;
+  /** A critical answer set the contact's total to 0. */
+  criticalZeroed: boolean;
+  /**
+   * Parts with figures, as partSlot numbers; the arrays below are parallel to it. Each figure is null where
+   * nothing was possible (real or shadow): the part then adds nothing to that side of its company's sums.
+   */
+  parts: number[];
+  earned: (number | null)[];
+  possible: (number | null)[];
+  percentage: (number | null)[];
+  shadowEarned: (number | null)[];
+  shadowPossible: (number | null)[];
+  shadowPercentage: (number | null)[];
+  /** The CX answer per metric, in CX_METRICS order; null when not given. */
+  cx: (number | null)[];
+  /** 1 when the CSAT answer counts as satisfied, 0 when not, null without a CSAT answer. */
+  csatSatisfied: number | null;
+  npsPromoter: number | null;
+  npsDetractor: number | null;
+}
+
+/**
+ * One number per area and performance for stored part figures: areas 0 … A−1 in edition order, then
+ * performances A … A+P−1. Valid for the definition the contact was scored with (stored figures are rescored
+ * when it changes).
+ */
+export function partSlot(compiled: CompiledEdition, kind: 'area' | 'performance', index: number): number {
+  return kind === 'area' ? index : compiled.areas.length + index;
+}
+
+/** The contributions of evaluations (or of a batch's contacts), in input order. */
+export function contactContributions(
+  compiled: CompiledEdition,
+  evaluations: readonly Evaluation[] | EvaluationBatch,
+): ContactContribution[] {
+  const t = createTally(compiled);
+  const out: ContactContribution[] = [];
+  if (isEvaluationBatch(evaluations)) {
+    const resolved = resolveBatch(compiled, evaluations);
+    const columns = createContactColumns(evaluations.contacts.length);
+    evaluations.contacts.forEach((contact, i) => {
+      setContactColumns(compiled, columns, i, contact);
+      tallyBatchContact(compiled, resolved, columns, i, t);
+      out.push(contributionOf(compiled, t, contact.id, contact.channel));
+    });
+  } else {
+    for (const evaluation of evaluations) {
+      tallyContact(compiled, evaluation, t);
+      out.push(contributionOf(compiled, t, evaluation.id, evaluation.channel));
+    }
+  }
+  return out;
+}
+
+/** The contribution of the contact just tallied into `t`: the very numbers scoreCompanies adds up. */
+function contributionOf(
+  compiled: CompiledEdition,
+  t: ContactTally,
+  contactId: string,
+  channel: string,
+): ContactContribution {
+  const known = t.channelIndex >= 0;
+  const total = known && !Number.isNaN(t.total) ? t.total : null;
+  const out: ContactContribution = {
+    contactId,
+    channel,
+    answered: known && t.answered,
+    total,
+    answeredTotal: known && t.answered ? total : null,
+    criticalZeroed: known && t.contactZeroed,
+    parts: [],
+    earned: [],
+    possible: [],
+    percentage: [],
+    shadowEarned: [],
+    shadowPossible: [],
+    shadowPercentage: [],
+    cx: CX_METRICS.map(() => null),
+    csatSatisfied: null,
+    npsPromoter: null,
+    npsDetractor: null,
+  };
+  if (!out.answered) return out;
+  const add = (slot: number, e: number, p: number, se: number, sp: number) => {
+    if (p <= 0 && sp <= 0) return;
+    out.parts.push(slot);
+    out.earned.push(p > 0 ? e : null);
+    out.possible.push(p > 0 ? p : null);
+    out.percentage.push(percentage(e, p));
+    out.shadowEarned.push(sp > 0 ? se : null);
+    out.shadowPossible.push(sp > 0 ? sp : null);
+    out.shadowPercentage.push(percentage(se, sp));
+  };
+  for (let k = 0; k < t.areaCount; k++) {
+    const a = t.touchedAreas[k] as number;
+    add(
+      partSlot(compiled, 'area', a),
+      t.areaEarned[a] as number,
+      t.areaPossible[a] as number,
+      t.areaShadowEarned[a] as number,
+      t.areaShadowPossible[a] as number,
+    );
+  }
+  for (let k = 0; k < t.perfCount; k++) {
+    const p = t.touchedPerformances[k] as number;
+    add(
+      partSlot(compiled, 'performance', p),
+      t.perfEarned[p] as number,
+      t.perfPossible[p] as number,
+      t.perfShadowEarned[p] as number,
+      t.perfShadowPossible[p] as number,
+    );
+  }
+  if (t.anyCx) {
+    CX_METRICS.forEach((_, m) => {
+      const value = t.cx[m] as number;
+      if (!Number.isNaN(value)) out.cx[m] = value;
+    });
+    const csat = out.cx[CSAT] ?? null;
+    if (csat !== null) out.csatSatisfied = isSatisfied(csat) ? 1 : 0;
+    const nps = out.cx[NPS] ?? null;
+    if (nps !== null) {
+      const group = npsGroup(nps);
+      out.npsPromoter = group === 'promoter' ? 1 : 0;
+      out.npsDetractor = group === 'detractor' ? 1 : 0;
+    }
+  }
+  return out;
+}
