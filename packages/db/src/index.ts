@@ -177,7 +177,7 @@ export {
   type StoredParticipation,
   updateParticipation,
 } from './repositories/participations';
-export { editionResults } from './repositories/results';
+export { editionResults, editionResultsFromAnswers } from './repositories/results';
 export {
   addRolePlays,
   createRolePlay,

@@ -76,6 +76,7 @@ export * from './scoring/company-results-from-sums';
 export * from './scoring/compare-keys';
 export * from './scoring/compile-edition';
 export * from './scoring/contact-contribution';
+export * from './scoring/contact-figure';
 export * from './scoring/contact-outcome';
 export * from './scoring/contact-score';
 export * from './scoring/contact-tally';

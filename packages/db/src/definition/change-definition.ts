@@ -74,7 +74,7 @@ const rowKey = (ref: ItemRef) => (ref.level === 'option' ? `${ref.questionKey}/$
  * validation problems with `input.` paths.
  */
 export async function changeDefinition<T = EditedDefinition>(
-  db: Pick<Database, 'prisma'>,
+  db: Pick<Database, 'prisma' | 'sql'>,
   request: DefinitionRequest,
   plan: PlanEdit,
   read: DefinitionReader<T> = returnEdited as DefinitionReader<T>,

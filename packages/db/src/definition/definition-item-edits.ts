@@ -29,7 +29,7 @@ import { entityIdOf, RESOURCE } from './definition-names';
 // edits is made by addEdit, updateEdit, removeEdit or reorderEdit (bottom of this file) from a function of
 // the request.
 
-type Db = Pick<Database, 'prisma'>;
+type Db = Pick<Database, 'prisma' | 'sql'>;
 
 /** Names of the input fields that are set (undefined = not given). */
 export const givenFields = (input: object) =>

@@ -18,6 +18,7 @@ import type { Database } from '../database/create-database';
 import { withDatabaseErrors } from '../errors/translate-database-error';
 import { editionFromRow, findEditionRow } from '../repositories/editions';
 import type { TransactionClient } from '../repositories/transaction-client';
+import { scoreStaleContacts } from '../scores/score-stale-contacts';
 import type { DefinitionRequest } from './change-definition';
 import {
   DefinitionNotFoundError,
@@ -98,12 +99,12 @@ const SAVE_TRANSACTION = { timeout: 30_000, maxWait: 10_000 } as const;
  * DraftEditsRefusedError lists every problem and conflict when anything is refused.
  */
 export async function saveDraftEdits<T = SavedDraftEdits>(
-  db: Pick<Database, 'prisma'>,
+  db: Pick<Database, 'prisma' | 'sql'>,
   request: DefinitionRequest,
   editsOf: DraftEditsOf,
   read: (tx: TransactionClient, saved: SavedDraftEdits) => Promise<T> = async (_tx, saved) => saved as T,
 ): Promise<T> {
-  return withDatabaseErrors(() =>
+  const result = await withDatabaseErrors(() =>
     db.prisma.$transaction(async (tx) => {
       const editionId = await lockDraftEdition(tx, request.editionKey);
       const row = await findEditionRow({ prisma: tx }, request.editionKey);
@@ -164,6 +165,10 @@ export async function saveDraftEdits<T = SavedDraftEdits>(
       return read(tx, { editionId, editionVersion, merged, ids, before, after });
     }, SAVE_TRANSACTION),
   );
+  // The draft's contacts are scored again under the new definition right away (results reads meanwhile wait
+  // for it: scoreStaleContacts). Not part of the save: should it fail, the next results read does it.
+  await scoreStaleContacts(db, request.editionKey).catch(() => undefined);
+  return result;
 }
 
 /** `SELECT … FOR UPDATE` on the edition: holds other saves (and publishing) of it until this one commits. */

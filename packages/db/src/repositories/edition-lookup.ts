@@ -1,5 +1,6 @@
 import type { Edition } from '@ksp/domain';
 import type { Database } from '../database/create-database';
+import { readDefinitionVersionWithPrisma } from '../scores/definition-version';
 import { editionFromRow, findEditionRow } from './editions';
 
 /**
@@ -8,6 +9,11 @@ import { editionFromRow, findEditionRow } from './editions';
  */
 export interface EditionLookup {
   id: number;
+  /**
+   * The definition version (EditionScoring) read before the definition: contact scores computed with this
+   * lookup are stamped with it (readDefinitionVersion says why before).
+   */
+  definitionVersion: string;
   edition: Edition;
   questionId: Map<string, number>;
   questionKey: Map<number, string>;
@@ -19,9 +25,11 @@ export interface EditionLookup {
 }
 
 export async function loadEditionLookup(db: Pick<Database, 'prisma'>, key: string): Promise<EditionLookup> {
+  const definitionVersion = await readDefinitionVersionWithPrisma(db, key);
   const row = await findEditionRow(db, key);
   const lookup: EditionLookup = {
     id: row.id,
+    definitionVersion,
     edition: editionFromRow(row),
     questionId: new Map(),
     questionKey: new Map(),

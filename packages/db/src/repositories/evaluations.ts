@@ -9,10 +9,12 @@ import {
 } from '@ksp/domain';
 import { VersionMismatchError } from '../awards/version-mismatch-error';
 import type { Database } from '../database/create-database';
+import { sqlOfPrismaTransaction } from '../database/prisma-transaction-sql';
 import type { SqlExecutor } from '../database/sql-driver';
 import { EditionReadOnlyError } from '../errors/database-errors';
 import { RecordNotFoundError } from '../errors/record-not-found-error';
 import { withDatabaseErrors } from '../errors/translate-database-error';
+import { scoreWrittenEvaluations } from '../scores/score-written-evaluations';
 import { type RecordChange, recordNothing } from './change-recorder';
 import { type EditionLookup, loadEditionLookup } from './edition-lookup';
 import { evaluationRowIds, loadImportReferences } from './evaluation-import';
@@ -130,6 +132,7 @@ export async function updateEvaluation(
     select: {
       id: true,
       contactId: true,
+      companyId: true,
       version: true,
       updatedAt: true,
       edition: { select: { key: true, status: true } },
@@ -202,6 +205,10 @@ export async function updateEvaluation(
         where: { id },
         select: { id: true, version: true, updatedAt: true, editionId: true },
       });
+      // Its score is written again with it (the update's trigger removed the old one).
+      await scoreWrittenEvaluations(sqlOfPrismaTransaction(tx), lookup, [
+        { evaluationId: id, companyId: current.companyId, evaluation },
+      ]);
       await recordChange(tx, {
         action: 'evaluation.update',
         entityType: 'Evaluation',

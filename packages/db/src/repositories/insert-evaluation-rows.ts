@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Evaluation } from '@ksp/domain';
 import type { SqlExecutor } from '../database/sql-driver';
+import { scoreWrittenEvaluations } from '../scores/score-written-evaluations';
 import type { EditionLookup } from './edition-lookup';
 import { storedAnswerLiterals, storedAnswers } from './stored-answers';
 import { storedComments } from './stored-comments';
@@ -24,7 +25,7 @@ export interface InsertedEvaluation {
  * ONE statement for many evaluations with their answers and comments (columns of the row: one array or JSON
  * literal per row, since arrays of arrays cannot be unnested). Contact ids the edition already holds are left
  * as they are (ON CONFLICT DO NOTHING), so storing the same evaluations twice stores nothing twice. Returns the
- * rows stored.
+ * rows stored. The stored contacts are scored by the domain and their scores stored in the same transaction.
  */
 const INSERT_EVALUATIONS = `
 INSERT INTO "Evaluation" ("id", "editionId", "contactId", "companyId", "industryId", "channelKey", "rolePlayId",
@@ -47,7 +48,7 @@ export async function insertEvaluationRows(
 ): Promise<InsertedEvaluation[]> {
   if (rows.length === 0) return [];
   const answers = rows.map((r) => storedAnswerLiterals(storedAnswers(r.evaluation.answers, lookup)));
-  return tx.query<InsertedEvaluation>(INSERT_EVALUATIONS, [
+  const inserted = await tx.query<InsertedEvaluation>(INSERT_EVALUATIONS, [
     lookup.id,
     rows.map(() => randomUUID()),
     rows.map((r) => r.evaluation.id),
@@ -66,4 +67,14 @@ export async function insertEvaluationRows(
     rows.map((r) => JSON.stringify(storedComments(r.evaluation.comments, lookup))),
     rows.map((r) => JSON.stringify(r.evaluation.earlierAttempts)),
   ]);
+  const byContact = new Map(rows.map((r) => [r.evaluation.id, r]));
+  await scoreWrittenEvaluations(
+    tx,
+    lookup,
+    inserted.map(({ id, contactId }) => {
+      const row = byContact.get(contactId) as EvaluationRowInput;
+      return { evaluationId: id, companyId: row.companyId, evaluation: row.evaluation };
+    }),
+  );
+  return inserted;
 }

@@ -1,23 +1,49 @@
-import { computeEditionResults, type EditionResults } from '@ksp/domain';
+import { computeEditionResults, type EditionResults, editionResultsFromSums } from '@ksp/domain';
 import type { Database } from '../database/create-database';
 import { evaluationBatchFromRows, readBatchRows } from '../results/read-evaluation-batch';
+import { readChannelSums, readPartSums } from '../scores/contribution-sums';
+import { readDefinitionVersion } from '../scores/definition-version';
+import { scoreStaleContacts } from '../scores/score-stale-contacts';
 import { loadEditionLookup } from './edition-lookup';
 import { listParticipants } from './participations';
 
 /** Slices of the evaluations read at once on PostgreSQL (a query runs on one core; PGlite has one anyway). */
 export const POSTGRES_READ_PARTS = 2;
 
+/** Tries before giving up when the definition keeps changing while the results are read. */
+const READ_ATTEMPTS = 5;
+
+type ResultsDb = Pick<Database, 'prisma' | 'sql'> & Partial<Pick<Database, 'kind'>>;
+
 /**
- * An edition's results: its evaluations are read in one query (answers packed per evaluation; on PostgreSQL as
- * two slices at once), turned into the domain's EvaluationBatch and scored by the domain's
- * computeEditionResults, so the numbers are the domain's by construction. The definition, the participants and
- * the evaluations are read at the same time (separate connections on PostgreSQL). Every participating company
- * gets a result, also one without contacts.
+ * An edition's results from its contacts' stored scores (written with each evaluation, docs/database.md
+ * "Stored scores"): contacts without a current score are scored first (scoreStaleContacts), then the database
+ * sums the stored figures per company and channel and per company and part, and the domain finishes them
+ * (editionResultsFromSums: means, weighting, rankings, winners). Every participating company gets a result,
+ * also one without contacts. Equal to scoring the answers (editionResultsFromAnswers; an oracle test proves it).
  */
-export async function editionResults(
-  db: Pick<Database, 'prisma' | 'sql'> & Partial<Pick<Database, 'kind'>>,
-  editionKey: string,
-): Promise<EditionResults> {
+export async function editionResults(db: ResultsDb, editionKey: string): Promise<EditionResults> {
+  for (let attempt = 1; ; attempt++) {
+    await scoreStaleContacts(db, editionKey);
+    const version = await readDefinitionVersion(db.sql, editionKey);
+    const [lookup, participants, channelSums, partSums] = await Promise.all([
+      loadEditionLookup(db, editionKey),
+      listParticipants(db, editionKey),
+      readChannelSums(db.sql, editionKey, version ?? '1'),
+      readPartSums(db.sql, editionKey, version ?? '1'),
+    ]);
+    // The sums are of the definition the lookup holds only when no change came in between (else: again).
+    if (lookup.definitionVersion !== version && attempt < READ_ATTEMPTS) continue;
+    const companies = participants.map(({ key, name, industryKey }) => ({ key, name, industryKey }));
+    return editionResultsFromSums(lookup.edition, companies, channelSums, partSums);
+  }
+}
+
+/**
+ * The same results scored from the raw answers (read in one query; on PostgreSQL as two slices at once) by the
+ * domain's computeEditionResults: the oracle for the stored path, and the way for what is not stored.
+ */
+export async function editionResultsFromAnswers(db: ResultsDb, editionKey: string): Promise<EditionResults> {
   const [lookup, participants, rows] = await Promise.all([
     loadEditionLookup(db, editionKey),
     listParticipants(db, editionKey),

@@ -16,10 +16,12 @@ import {
 } from './company-sums';
 import { compareKeysAsc } from './compare-keys';
 import { type CompiledEdition, CX_METRICS } from './compile-edition';
+import { fromStoredUnits } from './contact-figure';
 
 /**
  * Sums and counts over one company's stored contact contributions on one channel (a GROUP BY company, channel
- * over ContactContribution rows): nothing but SUM and COUNT of the stored figures.
+ * over ContactContribution rows): nothing but SUM and COUNT of the stored figures. Sums of totals, points and
+ * percentages are in stored units (exact integer sums, as the nearest double).
  */
 export interface ChannelContributionSums {
   companyKey: string;
@@ -98,9 +100,9 @@ export function companyResultsFromSums(
     sums.chN[c] = (sums.chN[c] as number) + row.contacts;
     sums.chAnswered[c] = (sums.chAnswered[c] as number) + row.answered;
     sums.chScored[c] = (sums.chScored[c] as number) + row.scored;
-    sums.chSum[c] = (sums.chSum[c] as number) + row.totalSum;
+    sums.chSum[c] = (sums.chSum[c] as number) + fromStoredUnits(row.totalSum);
     sums.chAnsweredScored[c] = (sums.chAnsweredScored[c] as number) + row.answeredScored;
-    sums.chAnsweredSum[c] = (sums.chAnsweredSum[c] as number) + row.answeredTotalSum;
+    sums.chAnsweredSum[c] = (sums.chAnsweredSum[c] as number) + fromStoredUnits(row.answeredTotalSum);
     CX_METRICS.forEach((_, m) => {
       const count = row.cxCount[m] ?? 0;
       if (count > 0) sums.cx.addSum(m, row.cxSum[m] ?? 0, count);
@@ -121,13 +123,14 @@ export function companyResultsFromSums(
     }
     const o = index * SLOTS;
     target[o + N] = (target[o + N] as number) + row.n;
-    target[o + SUM] = (target[o + SUM] as number) + row.percentageSum;
-    target[o + EARNED] = (target[o + EARNED] as number) + row.earned;
-    target[o + POSSIBLE] = (target[o + POSSIBLE] as number) + row.possible;
+    target[o + SUM] = (target[o + SUM] as number) + fromStoredUnits(row.percentageSum);
+    target[o + EARNED] = (target[o + EARNED] as number) + fromStoredUnits(row.earned);
+    target[o + POSSIBLE] = (target[o + POSSIBLE] as number) + fromStoredUnits(row.possible);
     target[o + SHADOW_N] = (target[o + SHADOW_N] as number) + row.shadowN;
-    target[o + SHADOW_SUM] = (target[o + SHADOW_SUM] as number) + row.shadowPercentageSum;
-    target[o + SHADOW_EARNED] = (target[o + SHADOW_EARNED] as number) + row.shadowEarned;
-    target[o + SHADOW_POSSIBLE] = (target[o + SHADOW_POSSIBLE] as number) + row.shadowPossible;
+    target[o + SHADOW_SUM] = (target[o + SHADOW_SUM] as number) + fromStoredUnits(row.shadowPercentageSum);
+    target[o + SHADOW_EARNED] = (target[o + SHADOW_EARNED] as number) + fromStoredUnits(row.shadowEarned);
+    target[o + SHADOW_POSSIBLE] =
+      (target[o + SHADOW_POSSIBLE] as number) + fromStoredUnits(row.shadowPossible);
   });
   if (issues.length > 0) throw new DomainValidationError('Results input', issues);
 

@@ -1,5 +1,6 @@
 import type { Evaluation } from '../model/evaluation';
 import { type CompiledEdition, CX_METRICS } from './compile-edition';
+import { toStoredUnits } from './contact-figure';
 import {
   type ContactTally,
   createContactColumns,
@@ -20,7 +21,8 @@ const NPS = CX_METRICS.indexOf('NPS');
  * What one contact adds to its company's results, as a database stores it per contact at write time: every
  * figure already judged by the scoring rules, so that a company's results are plain sums and counts of these
  * (companyResultsFromSums) and equal scoring the raw answers (scoreCompanies; an oracle test keeps proving it).
- * Only answered contacts add part figures and CX answers (docs/scoring.md, "Per company").
+ * Only answered contacts add part figures and CX answers (docs/scoring.md, "Per company"). Totals, points and
+ * percentages are in stored units (toStoredUnits), so their sums are exact in any order.
  */
 export interface ContactContribution {
   /** The contact id (the evaluation's `id` in the domain). */
@@ -94,7 +96,7 @@ function contributionOf(
   channel: string,
 ): ContactContribution {
   const known = t.channelIndex >= 0;
-  const total = known && !Number.isNaN(t.total) ? t.total : null;
+  const total = known && !Number.isNaN(t.total) ? toStoredUnits(t.total) : null;
   const out: ContactContribution = {
     contactId,
     channel,
@@ -118,12 +120,12 @@ function contributionOf(
   const add = (slot: number, e: number, p: number, se: number, sp: number) => {
     if (p <= 0 && sp <= 0) return;
     out.parts.push(slot);
-    out.earned.push(p > 0 ? e : null);
-    out.possible.push(p > 0 ? p : null);
-    out.percentage.push(percentage(e, p));
-    out.shadowEarned.push(sp > 0 ? se : null);
-    out.shadowPossible.push(sp > 0 ? sp : null);
-    out.shadowPercentage.push(percentage(se, sp));
+    out.earned.push(p > 0 ? toStoredUnits(e) : null);
+    out.possible.push(p > 0 ? toStoredUnits(p) : null);
+    out.percentage.push(unitsOrNull(percentage(e, p)));
+    out.shadowEarned.push(sp > 0 ? toStoredUnits(se) : null);
+    out.shadowPossible.push(sp > 0 ? toStoredUnits(sp) : null);
+    out.shadowPercentage.push(unitsOrNull(percentage(se, sp)));
   };
   for (let k = 0; k < t.areaCount; k++) {
     const a = t.touchedAreas[k] as number;
@@ -160,4 +162,8 @@ function contributionOf(
     }
   }
   return out;
+}
+
+function unitsOrNull(value: number | null): number | null {
+  return value === null ? null : toStoredUnits(value);
 }

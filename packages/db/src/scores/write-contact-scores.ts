@@ -1,0 +1,101 @@
+import { type ContactContribution, CX_METRICS } from '@ksp/domain';
+import type { SqlExecutor } from '../database/sql-driver';
+
+/** A contact's contribution (scored by the domain) with the database ids it is stored under. */
+export interface ContactScoreInput {
+  evaluationId: string;
+  companyId: number;
+  contribution: ContactContribution;
+}
+
+/** The CX columns, named after the domain's metrics (cxCSAT, cxNPS, …): built from CX_METRICS, never from input. */
+export const CX_COLUMNS = CX_METRICS.map((metric) => `"cx${metric}"`);
+
+/** A PostgreSQL array literal of numbers (NULL for null): one text per row, since arrays of arrays cannot be unnested. */
+function numberArray(values: readonly (number | null)[]): string {
+  return `{${values.map((v) => (v === null ? 'NULL' : String(v))).join(',')}}`;
+}
+
+/** A PostgreSQL array literal of texts, quoted. */
+function textArray(values: readonly (string | null)[]): string {
+  return `{${values.map((v) => (v === null ? 'NULL' : `"${v.replace(/["\\]/g, '\\$&')}"`)).join(',')}}`;
+}
+
+const COLUMNS = [
+  'evaluationId',
+  'editionId',
+  'companyId',
+  'channelKey',
+  'definitionVersion',
+  'answered',
+  'total',
+  'answeredTotal',
+  'criticalZeroed',
+  'partSlots',
+  'partEarned',
+  'partPossible',
+  'partPercentage',
+  'partShadowEarned',
+  'partShadowPossible',
+  'partShadowPercentage',
+].map((c) => `"${c}"`);
+const COUNTS = ['"csatSatisfied"', '"npsPromoter"', '"npsDetractor"'];
+const ALL_COLUMNS = [...COLUMNS, ...CX_COLUMNS, ...COUNTS];
+
+/**
+ * ONE statement for the scores of many contacts, every value sent as text (array literals for the per-row
+ * arrays), so that it runs on any executor, Prisma's transactions included. A contact scored before is
+ * overwritten (the newest scoring wins).
+ */
+const UPSERT_SQL = `
+INSERT INTO "ContactScore" (${ALL_COLUMNS.join(', ')})
+SELECT r.evaluation_id, $1::int, r.company_id, r.channel, $2::bigint, r.answered, r.total, r.answered_total,
+  r.critical, r.slots::int[], r.earned::int8[], r.possible::int8[], r.pct::int8[], r.shadow_earned::int8[],
+  r.shadow_possible::int8[], r.shadow_pct::int8[], ${CX_METRICS.map((_, m) => `r.cx${m}`).join(', ')},
+  r.satisfied, r.promoter, r.detractor
+FROM unnest($3::text::uuid[], $4::text::int[], $5::text::text[], $6::text::boolean[], $7::text::int8[],
+  $8::text::int8[], $9::text::boolean[], $10::text::text[], $11::text::text[], $12::text::text[], $13::text::text[],
+  $14::text::text[], $15::text::text[], $16::text::text[],
+  ${CX_METRICS.map((_, m) => `$${17 + m}::text::float8[]`).join(', ')},
+  $${17 + CX_METRICS.length}::text::int[], $${18 + CX_METRICS.length}::text::int[], $${19 + CX_METRICS.length}::text::int[])
+  AS r(evaluation_id, company_id, channel, answered, total, answered_total, critical, slots, earned, possible, pct,
+    shadow_earned, shadow_possible, shadow_pct, ${CX_METRICS.map((_, m) => `cx${m}`).join(', ')},
+    satisfied, promoter, detractor)
+ON CONFLICT ("evaluationId") DO UPDATE SET ${ALL_COLUMNS.filter((c) => c !== '"evaluationId"')
+  .map((c) => `${c} = EXCLUDED.${c}`)
+  .join(', ')}`;
+
+/** Stores the contacts' scores, stamped with the definition version they were scored with. */
+export async function writeContactScores(
+  sql: SqlExecutor,
+  editionId: number,
+  definitionVersion: string,
+  scores: readonly ContactScoreInput[],
+): Promise<void> {
+  if (scores.length === 0) return;
+  const column = <T>(read: (c: ContactContribution) => T) => scores.map((s) => read(s.contribution));
+  const arrays = (read: (c: ContactContribution) => readonly (number | null)[]) =>
+    textArray(column((c) => numberArray(read(c))));
+  await sql.query(UPSERT_SQL, [
+    String(editionId),
+    definitionVersion,
+    textArray(scores.map((s) => s.evaluationId)),
+    numberArray(scores.map((s) => s.companyId)),
+    textArray(column((c) => c.channel)),
+    `{${column((c) => (c.answered ? 't' : 'f')).join(',')}}`,
+    numberArray(column((c) => c.total)),
+    numberArray(column((c) => c.answeredTotal)),
+    `{${column((c) => (c.criticalZeroed ? 't' : 'f')).join(',')}}`,
+    arrays((c) => c.parts),
+    arrays((c) => c.earned),
+    arrays((c) => c.possible),
+    arrays((c) => c.percentage),
+    arrays((c) => c.shadowEarned),
+    arrays((c) => c.shadowPossible),
+    arrays((c) => c.shadowPercentage),
+    ...CX_METRICS.map((_, m) => numberArray(column((c) => c.cx[m] ?? null))),
+    numberArray(column((c) => c.csatSatisfied)),
+    numberArray(column((c) => c.npsPromoter)),
+    numberArray(column((c) => c.npsDetractor)),
+  ]);
+}
