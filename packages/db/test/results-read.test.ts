@@ -1,7 +1,12 @@
-import { computeEditionResults, type Evaluation, type EvaluationBatch } from '@ksp/domain';
+import {
+  computeEditionResults,
+  type Evaluation,
+  type EvaluationBatch,
+  resultsDifferences,
+} from '@ksp/domain';
 import { demoCompaniesIn, generateDemoEvaluations, kspEdition, kspEditions } from '@ksp/domain/fixtures';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Database, editionResults, insertEvaluations } from '../src';
+import { type Database, editionResults, editionResultsFromAnswers, insertEvaluations } from '../src';
 import { loadEditionLookup } from '../src/repositories/edition-lookup';
 import { ANSWER_LISTS_SQL, type AnswerLists, unpackAnswers } from '../src/results/packed-answers';
 import { type BatchRow, evaluationBatchFromRows, readBatchRows } from '../src/results/read-evaluation-batch';
@@ -105,8 +110,9 @@ describe.each(testDatabaseKinds())('the results read on %s', (kind) => {
 
   it("gives the domain scorer's results for the evaluations", async () => {
     const participants = companies.map(({ key, name, industryKey }) => ({ key, name, industryKey }));
-    expect(await editionResults(db, 'KSP24')).toEqual(
-      computeEditionResults(kspEdition('KSP24'), evaluations, participants),
-    );
+    const expected = computeEditionResults(kspEdition('KSP24'), evaluations, participants);
+    // From the raw answers, exactly; from the stored scores, up to the order of floating-point sums.
+    expect(await editionResultsFromAnswers(db, 'KSP24')).toEqual(expected);
+    expect(resultsDifferences(await editionResults(db, 'KSP24'), expected)).toEqual([]);
   });
 });
