@@ -1,5 +1,8 @@
 // Time to compute all company results of a seeded edition (uncached: the API's results cache plays no part),
-// on PGlite and on PostgreSQL, for ~5,000 evaluations (~150,000 answers) and an edition ten times that size.
+// on PGlite and on PostgreSQL, for ~5,000 evaluations (~150,000 answers) and an edition ten times that size:
+// editionResults (sums of the stored contact scores, finished by the domain) beside the reference measured in
+// the same run — the same figures stored as plain rows (one per contact and part, one per contact) summed by
+// GROUP BY, nothing else — and beside scoring the raw answers (editionResultsFromAnswers, the path before).
 //   pnpm --filter @ksp/db bench          (PostgreSQL: TEST_DATABASE_URL, default postgresql://postgres@127.0.0.1:5432/test)
 //   … bench -- [--pglite-only | --postgres-only] [--small-only] [--runs 15]
 // Each database gets KSP23 with the demo companies and N contacts per company, in its own schema / memory.
@@ -11,7 +14,7 @@ import { cpus, loadavg } from 'node:os';
 import { demoCompanies, generateDemoEvaluations, kspEdition, kspEditions } from '@ksp/domain/fixtures';
 import type { Database, DatabaseKind } from '../src/database/create-database';
 import { insertEvaluations } from '../src/repositories/evaluations';
-import { editionResults, POSTGRES_READ_PARTS } from '../src/repositories/results';
+import { editionResults, editionResultsFromAnswers, POSTGRES_READ_PARTS } from '../src/repositories/results';
 import { readBatchRows } from '../src/results/read-evaluation-batch';
 import { demoObserverEmail } from '../src/seed/demo-users';
 import { DEMO_SEED, seedDemo } from '../src/seed/seed-demo';
@@ -69,6 +72,38 @@ const serverCpu = (pids: readonly number[]) =>
     return ms + (Number(fields[11]) + Number(fields[12])) * 10;
   }, 0);
 
+/**
+ * The reference: the stored contact scores as plain rows — one per contact (total, answered) and one per contact
+ * and part (earned, possible, percentage and their shadows) — in tables of their own with an index on the edition.
+ */
+async function createReferenceTables(db: Database): Promise<void> {
+  await db.sql.exec(`
+    DROP TABLE IF EXISTS ref_contact_points; DROP TABLE IF EXISTS ref_part_points;
+    CREATE TABLE ref_contact_points AS
+      SELECT "editionId" AS edition, "companyId" AS company, "channelKey" AS channel, "answered" AS answered,
+             "total" AS total, "answeredTotal" AS answered_total FROM "ContactScore";
+    CREATE TABLE ref_part_points AS
+      SELECT s."editionId" AS edition, s."companyId" AS company, p.*
+      FROM "ContactScore" s CROSS JOIN LATERAL unnest(s."partEarned", s."partPossible", s."partPercentage",
+        s."partShadowEarned", s."partShadowPossible", s."partShadowPercentage") WITH ORDINALITY
+        AS p(earned, possible, pct, shadow_earned, shadow_possible, shadow_pct, part)
+      WHERE p.pct IS NOT NULL OR p.shadow_pct IS NOT NULL;
+    CREATE INDEX ON ref_contact_points (edition); CREATE INDEX ON ref_part_points (edition);
+    ANALYZE ref_contact_points; ANALYZE ref_part_points;`);
+}
+
+/** The reference's read: the same sums by GROUP BY (two queries at once, as editionResults runs its two). */
+async function referenceGroupBy(db: Database): Promise<unknown> {
+  const edition = `(SELECT "id" FROM "Edition" WHERE "key" = '${EDITION}')`;
+  return Promise.all([
+    db.sql.query(`SELECT company, channel, count(*), count(*) FILTER (WHERE answered), count(total), sum(total),
+      count(answered_total), sum(answered_total) FROM ref_contact_points WHERE edition = ${edition} GROUP BY 1, 2`),
+    db.sql.query(`SELECT company, part, count(pct), sum(pct), sum(earned), sum(possible), count(shadow_pct),
+      sum(shadow_pct), sum(shadow_earned), sum(shadow_possible) FROM ref_part_points WHERE edition = ${edition}
+      GROUP BY 1, 2`),
+  ]);
+}
+
 const machine = `Node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${process.platform}/${process.arch}`;
 const load = () =>
   loadavg()
@@ -94,9 +129,13 @@ for (const kind of kinds) {
       await db.sql.exec('ANALYZE');
       const answers = evaluations.reduce((n, e) => n + e.answers.length, 0);
       for (let warm = 0; warm < 2; warm++) await editionResults(db, EDITION); // query plans, JIT
+      await createReferenceTables(db);
+      for (let warm = 0; warm < 2; warm++) await referenceGroupBy(db);
       const runs = runsFor(contacts);
       const total: number[] = [];
       const read: number[] = [];
+      const reference: number[] = [];
+      const fromAnswers: number[] = [];
       const backends = kind === 'postgres' ? await poolBackends(db) : null;
       let client = 0;
       let server = 0;
@@ -108,6 +147,8 @@ for (const kind of kinds) {
         read.push(
           await timed(() => readBatchRows(db.sql, EDITION, kind === 'postgres' ? POSTGRES_READ_PARTS : 1)),
         );
+        reference.push(await timed(() => referenceGroupBy(db)));
+        fromAnswers.push(await timed(() => editionResultsFromAnswers(db, EDITION)));
       }
       const cpu =
         kind === 'pglite'
@@ -116,7 +157,8 @@ for (const kind of kinds) {
       const line =
         `${kind.padEnd(8)} ${count(evaluations.length).padStart(6)} evaluations ${count(answers).padStart(9)} answers: ` +
         `results median ${ms(median(total))}, p95 ${ms(p95(total))}, min ${ms(Math.min(...total))}, ${cpu} | ` +
-        `SQL read median ${ms(median(read))}, p95 ${ms(p95(read))} | ${runs} runs, insert ${(insertMs / 1000).toFixed(1)} s`;
+        `reference (stored points, GROUP BY) median ${ms(median(reference))} → ratio ${(median(total) / median(reference)).toFixed(2)} | ` +
+        `from raw answers median ${ms(median(fromAnswers))} (answers read ${ms(median(read))}) | ${runs} runs, insert ${(insertMs / 1000).toFixed(1)} s`;
       lines.push(line);
       console.log(line);
     } finally {

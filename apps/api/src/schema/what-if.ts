@@ -1,6 +1,7 @@
 import { listParticipants, loadEdition, loadEvaluations } from '@ksp/db';
 import {
   compareWhatIf,
+  computeEditionResults,
   type EditionResults,
   type RescoreReport,
   rescoreUnderRules,
@@ -167,8 +168,11 @@ builder.queryField('whatIf', (t) =>
           ]);
           const companies = participants.map(({ key, name, industryKey }) => ({ key, name, industryKey }));
           const rescored = rescoreUnderRules(evaluations, source, rules, companies);
+          // "As scored" from the same answers by the same engine as the what-if side (equal to the stored
+          // results up to the order of floating-point sums), so that an edition under its own rules changes by
+          // exactly nothing.
           return {
-            ...compareWhatIf(asScored, rescored.results),
+            ...compareWhatIf(computeEditionResults(source, evaluations, companies), rescored.results),
             rulesEditionKey: rules.key,
             report: rescored.report,
           };

@@ -1,9 +1,15 @@
-import { computeEditionResults, type EditionResults, editionResultsFromSums } from '@ksp/domain';
+import {
+  computeEditionResults,
+  type EditionResults,
+  editionResultsFromSums,
+  partSlotCount,
+} from '@ksp/domain';
 import type { Database } from '../database/create-database';
 import { evaluationBatchFromRows, readBatchRows } from '../results/read-evaluation-batch';
 import { readChannelSums, readPartSums } from '../scores/contribution-sums';
 import { readDefinitionVersion } from '../scores/definition-version';
 import { scoreStaleContacts } from '../scores/score-stale-contacts';
+import { compiledFor } from '../scores/score-written-evaluations';
 import { loadEditionLookup } from './edition-lookup';
 import { listParticipants } from './participations';
 
@@ -24,16 +30,17 @@ type ResultsDb = Pick<Database, 'prisma' | 'sql'> & Partial<Pick<Database, 'kind
  */
 export async function editionResults(db: ResultsDb, editionKey: string): Promise<EditionResults> {
   for (let attempt = 1; ; attempt++) {
-    await scoreStaleContacts(db, editionKey);
-    const version = await readDefinitionVersion(db.sql, editionKey);
-    const [lookup, participants, channelSums, partSums] = await Promise.all([
-      loadEditionLookup(db, editionKey),
+    // The definition first (its version read before it): the scores summed below are of that version.
+    const lookup = await loadEditionLookup(db, editionKey);
+    const version = lookup.definitionVersion;
+    await scoreStaleContacts(db, editionKey, lookup);
+    const [participants, channelSums, partSums] = await Promise.all([
       listParticipants(db, editionKey),
-      readChannelSums(db.sql, editionKey, version ?? '1'),
-      readPartSums(db.sql, editionKey, version ?? '1'),
+      readChannelSums(db.sql, editionKey, version),
+      readPartSums(db.sql, editionKey, version, partSlotCount(compiledFor(lookup.edition))),
     ]);
-    // The sums are of the definition the lookup holds only when no change came in between (else: again).
-    if (lookup.definitionVersion !== version && attempt < READ_ATTEMPTS) continue;
+    // A definition change meanwhile may have scored contacts under the next version: then read again.
+    if ((await readDefinitionVersion(db.sql, editionKey)) !== version && attempt < READ_ATTEMPTS) continue;
     const companies = participants.map(({ key, name, industryKey }) => ({ key, name, industryKey }));
     return editionResultsFromSums(lookup.edition, companies, channelSums, partSums);
   }

@@ -29,25 +29,41 @@ FROM (
 ) g
 JOIN "Company" c ON c."id" = g."companyId"`;
 
-/** Per company and part (the domain's partSlot): SUM and COUNT of the stored part figures. */
-const PART_SUMS_SQL = `
+/** The stored part figures and their names in PartContributionSums: a COUNT and a SUM, or only a SUM. */
+const PART_FIGURES = [
+  { column: 'partCounted', name: 'n', cast: 'int' },
+  { column: 'partPercentage', name: 'percentageSum', cast: 'text' },
+  { column: 'partEarned', name: 'earned', cast: 'text' },
+  { column: 'partPossible', name: 'possible', cast: 'text' },
+  { column: 'partShadowCounted', name: 'shadowN', cast: 'int' },
+  { column: 'partShadowPercentage', name: 'shadowPercentageSum', cast: 'text' },
+  { column: 'partShadowEarned', name: 'shadowEarned', cast: 'text' },
+  { column: 'partShadowPossible', name: 'shadowPossible', cast: 'text' },
+] as const;
+
+/** Aggregates per query: PostgreSQL allows 1,664 result columns; 8 sums per part. */
+const SLOTS_PER_QUERY = 150;
+
+/**
+ * Per company: one positional SUM per part figure and part slot, `sum("partEarned"[k])`, over the stored arrays —
+ * no unnesting, one row per contact. Sums of the integer units are exact (numeric) and come as text: numeric to
+ * float8 in SQL goes through text anyway, and costs more there than Number() here (the nearest double either way).
+ * The text is built from numbers only, never from input.
+ */
+const partSumsSql = (slots: readonly number[]) => `
 SELECT c."key" AS "companyKey", g.*
 FROM (
-  SELECT s."companyId", p."slot" AS "part",
-         count(p."pct")::int AS "n",
-         COALESCE(sum(p."pct"), 0)::float8 AS "percentageSum",
-         COALESCE(sum(p."earned"), 0)::float8 AS "earned",
-         COALESCE(sum(p."possible"), 0)::float8 AS "possible",
-         count(p."shadowPct")::int AS "shadowN",
-         COALESCE(sum(p."shadowPct"), 0)::float8 AS "shadowPercentageSum",
-         COALESCE(sum(p."shadowEarned"), 0)::float8 AS "shadowEarned",
-         COALESCE(sum(p."shadowPossible"), 0)::float8 AS "shadowPossible"
+  SELECT s."companyId",
+         ${slots
+           .flatMap((slot) =>
+             PART_FIGURES.map(
+               (f) => `COALESCE(sum(s."${f.column}"[${slot + 1}]), 0)::${f.cast} AS "${f.name}_${slot}"`,
+             ),
+           )
+           .join(',\n         ')}
   FROM "ContactScore" s
-  CROSS JOIN LATERAL unnest(s."partSlots", s."partEarned", s."partPossible", s."partPercentage",
-    s."partShadowEarned", s."partShadowPossible", s."partShadowPercentage")
-    AS p("slot", "earned", "possible", "pct", "shadowEarned", "shadowPossible", "shadowPct")
   WHERE s."editionId" = ${EDITION} AND s."definitionVersion" = $2::bigint
-  GROUP BY s."companyId", p."slot"
+  GROUP BY s."companyId"
 ) g
 JOIN "Company" c ON c."id" = g."companyId"`;
 
@@ -78,11 +94,47 @@ export async function readChannelSums(
   }));
 }
 
-/** The stored part figures of an edition's contacts of one definition version, summed per company and part. */
+/**
+ * The stored part figures of an edition's contacts of one definition version, summed per company and part
+ * (`slotCount`: the definition's partSlotCount). A part no contact of a company has figures for gives no row.
+ */
 export async function readPartSums(
   sql: SqlExecutor,
   editionKey: string,
   definitionVersion: string,
+  slotCount: number,
 ): Promise<PartContributionSums[]> {
-  return sql.query<PartContributionSums>(PART_SUMS_SQL, [editionKey, definitionVersion]);
+  const slots = Array.from({ length: slotCount }, (_, slot) => slot);
+  const chunks: number[][] = [];
+  for (let from = 0; from < slots.length; from += SLOTS_PER_QUERY)
+    chunks.push(slots.slice(from, from + SLOTS_PER_QUERY));
+  const results = await Promise.all(
+    chunks.map((chunk) =>
+      sql.query<Record<string, number | string | null>>(partSumsSql(chunk), [editionKey, definitionVersion]),
+    ),
+  );
+  const out: PartContributionSums[] = [];
+  results.forEach((rows, c) => {
+    for (const row of rows) {
+      for (const slot of chunks[c] as number[]) {
+        const n = row[`n_${slot}`] as number;
+        const shadowN = row[`shadowN_${slot}`] as number;
+        if (n === 0 && shadowN === 0) continue;
+        const sum = (name: string) => Number(row[`${name}_${slot}`]);
+        out.push({
+          companyKey: row.companyKey as string,
+          part: slot,
+          n,
+          percentageSum: sum('percentageSum'),
+          earned: sum('earned'),
+          possible: sum('possible'),
+          shadowN,
+          shadowPercentageSum: sum('shadowPercentageSum'),
+          shadowEarned: sum('shadowEarned'),
+          shadowPossible: sum('shadowPossible'),
+        });
+      }
+    }
+  });
+  return out;
 }

@@ -1,6 +1,6 @@
 import { contactContributions } from '@ksp/domain';
 import type { Database } from '../database/create-database';
-import { loadEditionLookup } from '../repositories/edition-lookup';
+import { type EditionLookup, loadEditionLookup } from '../repositories/edition-lookup';
 import { ANSWER_LISTS_SQL } from '../results/packed-answers';
 import { type BatchRow, evaluationBatchFromRows } from '../results/read-evaluation-batch';
 import { readDefinitionVersion } from './definition-version';
@@ -34,13 +34,15 @@ const WRITE_SLICE = 2000;
 export async function scoreStaleContacts(
   db: Pick<Database, 'prisma' | 'sql'>,
   editionKey: string,
+  /** The edition as loaded by the caller; its definition version is the one made current. */
+  loaded?: EditionLookup,
 ): Promise<number> {
-  const version = await readDefinitionVersion(db.sql, editionKey);
+  const version = loaded?.definitionVersion ?? (await readDefinitionVersion(db.sql, editionKey));
   if (version === null) return 0;
   const [{ stale = 0 } = {}] = await db.sql.query<{ stale: number }>(COUNT_STALE_SQL, [editionKey, version]);
   if (stale === 0) return 0;
   // Loaded before the transaction: on PGlite (one connection) a Prisma read inside it would wait for it forever.
-  const lookup = await loadEditionLookup(db, editionKey);
+  const lookup = loaded ?? (await loadEditionLookup(db, editionKey));
   return db.sql.transaction(async (tx) => {
     await tx.query(
       `SELECT pg_advisory_xact_lock(hashtext('ksp.contact_scores'), e."id") FROM "Edition" e WHERE e."key" = $1`,

@@ -21,6 +21,18 @@ function textArray(values: readonly (string | null)[]): string {
   return `{${values.map((v) => (v === null ? 'NULL' : `"${v.replace(/["\\]/g, '\\$&')}"`)).join(',')}}`;
 }
 
+/** Values listed for parts `slots` as one array indexed by slot, 0 in between and for null. */
+function bySlot(slots: readonly number[], values: readonly (number | null)[]): number[] {
+  const out: number[] = new Array(slots.length === 0 ? 0 : Math.max(...slots) + 1).fill(0);
+  slots.forEach((slot, i) => {
+    out[slot] = values[i] ?? 0;
+  });
+  return out;
+}
+
+/** 1 where a figure is given, 0 where null: whether the part adds to its mean. */
+const counted = (values: readonly (number | null)[]) => values.map((v) => (v === null ? 0 : 1));
+
 const COLUMNS = [
   'evaluationId',
   'editionId',
@@ -31,10 +43,11 @@ const COLUMNS = [
   'total',
   'answeredTotal',
   'criticalZeroed',
-  'partSlots',
+  'partCounted',
   'partEarned',
   'partPossible',
   'partPercentage',
+  'partShadowCounted',
   'partShadowEarned',
   'partShadowPossible',
   'partShadowPercentage',
@@ -50,16 +63,16 @@ const ALL_COLUMNS = [...COLUMNS, ...CX_COLUMNS, ...COUNTS];
 const UPSERT_SQL = `
 INSERT INTO "ContactScore" (${ALL_COLUMNS.join(', ')})
 SELECT r.evaluation_id, $1::int, r.company_id, r.channel, $2::bigint, r.answered, r.total, r.answered_total,
-  r.critical, r.slots::int[], r.earned::int8[], r.possible::int8[], r.pct::int8[], r.shadow_earned::int8[],
-  r.shadow_possible::int8[], r.shadow_pct::int8[], ${CX_METRICS.map((_, m) => `r.cx${m}`).join(', ')},
+  r.critical, r.counted::int[], r.earned::int8[], r.possible::int8[], r.pct::int8[], r.shadow_counted::int[],
+  r.shadow_earned::int8[], r.shadow_possible::int8[], r.shadow_pct::int8[], ${CX_METRICS.map((_, m) => `r.cx${m}`).join(', ')},
   r.satisfied, r.promoter, r.detractor
 FROM unnest($3::text::uuid[], $4::text::int[], $5::text::text[], $6::text::boolean[], $7::text::int8[],
   $8::text::int8[], $9::text::boolean[], $10::text::text[], $11::text::text[], $12::text::text[], $13::text::text[],
-  $14::text::text[], $15::text::text[], $16::text::text[],
-  ${CX_METRICS.map((_, m) => `$${17 + m}::text::float8[]`).join(', ')},
-  $${17 + CX_METRICS.length}::text::int[], $${18 + CX_METRICS.length}::text::int[], $${19 + CX_METRICS.length}::text::int[])
-  AS r(evaluation_id, company_id, channel, answered, total, answered_total, critical, slots, earned, possible, pct,
-    shadow_earned, shadow_possible, shadow_pct, ${CX_METRICS.map((_, m) => `cx${m}`).join(', ')},
+  $14::text::text[], $15::text::text[], $16::text::text[], $17::text::text[],
+  ${CX_METRICS.map((_, m) => `$${18 + m}::text::float8[]`).join(', ')},
+  $${18 + CX_METRICS.length}::text::int[], $${19 + CX_METRICS.length}::text::int[], $${20 + CX_METRICS.length}::text::int[])
+  AS r(evaluation_id, company_id, channel, answered, total, answered_total, critical, counted, earned, possible,
+    pct, shadow_counted, shadow_earned, shadow_possible, shadow_pct, ${CX_METRICS.map((_, m) => `cx${m}`).join(', ')},
     satisfied, promoter, detractor)
 ON CONFLICT ("evaluationId") DO UPDATE SET ${ALL_COLUMNS.filter((c) => c !== '"evaluationId"')
   .map((c) => `${c} = EXCLUDED.${c}`)
@@ -74,8 +87,9 @@ export async function writeContactScores(
 ): Promise<void> {
   if (scores.length === 0) return;
   const column = <T>(read: (c: ContactContribution) => T) => scores.map((s) => read(s.contribution));
+  // Per contact, each part figure at its slot's position (NULL where the contact has none).
   const arrays = (read: (c: ContactContribution) => readonly (number | null)[]) =>
-    textArray(column((c) => numberArray(read(c))));
+    textArray(column((c) => numberArray(bySlot(c.parts, read(c)))));
   await sql.query(UPSERT_SQL, [
     String(editionId),
     definitionVersion,
@@ -86,10 +100,11 @@ export async function writeContactScores(
     numberArray(column((c) => c.total)),
     numberArray(column((c) => c.answeredTotal)),
     `{${column((c) => (c.criticalZeroed ? 't' : 'f')).join(',')}}`,
-    arrays((c) => c.parts),
+    arrays((c) => counted(c.percentage)),
     arrays((c) => c.earned),
     arrays((c) => c.possible),
     arrays((c) => c.percentage),
+    arrays((c) => counted(c.shadowPercentage)),
     arrays((c) => c.shadowEarned),
     arrays((c) => c.shadowPossible),
     arrays((c) => c.shadowPercentage),

@@ -37,7 +37,7 @@ export interface ContactContribution {
   /** A critical answer set the contact's total to 0. */
   criticalZeroed: boolean;
   /**
-   * Parts with figures, as partSlot numbers; the arrays below are parallel to it. Each figure is null where
+   * Parts with figures, as partSlot numbers (stored as positions in arrays); the arrays below are parallel to it. Each figure is null where
    * nothing was possible (real or shadow): the part then adds nothing to that side of its company's sums.
    */
   parts: number[];
@@ -62,6 +62,11 @@ export interface ContactContribution {
  */
 export function partSlot(compiled: CompiledEdition, kind: 'area' | 'performance', index: number): number {
   return kind === 'area' ? index : compiled.areas.length + index;
+}
+
+/** How many part slots the definition has (areas and performances). */
+export function partSlotCount(compiled: CompiledEdition): number {
+  return compiled.areas.length + compiled.performances.length;
 }
 
 /** The contributions of evaluations (or of a batch's contacts), in input order. */

@@ -17,10 +17,11 @@ CREATE TABLE "ContactScore" (
     "total" BIGINT,
     "answeredTotal" BIGINT,
     "criticalZeroed" BOOLEAN NOT NULL,
-    "partSlots" INTEGER[],
+    "partCounted" INTEGER[],
     "partEarned" BIGINT[],
     "partPossible" BIGINT[],
     "partPercentage" BIGINT[],
+    "partShadowCounted" INTEGER[],
     "partShadowEarned" BIGINT[],
     "partShadowPossible" BIGINT[],
     "partShadowPercentage" BIGINT[],
@@ -48,7 +49,13 @@ ALTER TABLE "ContactScore" ADD CONSTRAINT "ContactScore_evaluationId_fkey" FOREI
 -- AddForeignKey
 ALTER TABLE "ContactScore" ADD CONSTRAINT "ContactScore_editionId_fkey" FOREIGN KEY ("editionId") REFERENCES "Edition"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
--- Hand-written below (Prisma's datamodel cannot express triggers).
+-- Hand-written below (Prisma's datamodel cannot express triggers or storage parameters).
+--
+-- A contact's score row stays uncompressed and in line up to a full page: results sum its arrays position by
+-- position (`sum("partEarned"[k])`, one subscript per part and figure), and a compressed (TOASTed) array would be
+-- decompressed again for every subscript — 40× slower for a definition of ~40 parts, whose rows pass the default
+-- 2 kB threshold.
+ALTER TABLE "ContactScore" SET (toast_tuple_target = 8160);
 --
 -- Stored contact scores stay true to what they were scored from, whoever writes:
 -- * An UPDATE of an evaluation deletes its score, so an evaluation changed by any statement (not only by the
