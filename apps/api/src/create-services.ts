@@ -20,7 +20,10 @@ export function createServices(db: Database, config: ApiConfig, logger?: Logger)
   return {
     db,
     results,
-    explanations: new ExplanationCache(db, (explanation) => flatten(explanation.root).length),
+    explanations: new ExplanationCache(
+      (editionKey) => results.dataVersion(editionKey),
+      (explanation) => flatten(explanation.root).length,
+    ),
     ...credentials(db, {
       sessionTtlMs: config.sessionTtlMs,
       loginRateLimit: config.loginRateLimit,

@@ -1,4 +1,4 @@
-import { readEditionDataVersion, type SqlExecutor } from '@ksp/db';
+import type { EditionDataVersion } from '@ksp/db';
 
 /** Rows (explanation tree nodes) kept at most: about 30 companies' trees, some tens of MB. */
 export const EXPLANATION_CACHE_MAX_ROWS = 50_000;
@@ -14,10 +14,10 @@ interface Entry<T> {
 
 /**
  * Computed explanations (a company's tree) kept in memory per (edition, subject) and the edition's **data
- * version** (see ResultsCache: the database bumps it on every write that changes the edition's results, and
- * an explanation is made of exactly those data). Each read asks the database for the version (one indexed
- * query) instead of listening: an explanation is opened by one analyst at a time, and a stale tree must never
- * be served. Bounded by rows, least recently used dropped first, so a tour through every company of an
+ * version** (see ResultsCache: the database bumps it on every write that changes the edition's results, and an
+ * explanation is made of exactly those data). Each read asks `versionOf` for the current version: the results
+ * cache answers without a query while its notifications keep the edition's results current, else with one
+ * indexed query. Bounded by rows, least recently used dropped first, so a tour through every company of an
  * edition cannot fill the memory.
  */
 export class ExplanationCache<T> {
@@ -25,14 +25,14 @@ export class ExplanationCache<T> {
   private rows = 0;
 
   constructor(
-    private readonly db: { sql: SqlExecutor },
+    private readonly versionOf: (editionKey: string) => Promise<EditionDataVersion | null>,
     private readonly rowsOf: (value: T) => number,
     private readonly maxRows = EXPLANATION_CACHE_MAX_ROWS,
   ) {}
 
   /** The cached explanation of `subjectKey` in the edition if its data did not change since, else `compute()`'s. */
   async get(editionKey: string, subjectKey: string, compute: () => Promise<T>): Promise<T> {
-    const current = await readEditionDataVersion(this.db.sql, editionKey);
+    const current = await this.versionOf(editionKey);
     // No such edition: compute says so (not cached).
     if (!current) return compute();
     const key = `${editionKey}\u0000${subjectKey}`;

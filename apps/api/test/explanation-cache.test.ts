@@ -1,27 +1,19 @@
 // The explanation cache (src/explanation-cache.ts): one computation per (edition, subject) and data version,
 // shared by concurrent readers, and bounded by rows with the least recently used dropped first.
 
-import type { SqlExecutor } from '@ksp/db';
 import { describe, expect, it } from 'vitest';
 import { ExplanationCache } from '../src/explanation-cache';
 
-/** A database that only answers data-version reads: `versions` by edition key (absent = no such edition). */
-function versionsDb(versions: Map<string, number>): { sql: SqlExecutor } {
-  return {
-    sql: {
-      exec: async () => {},
-      query: async <Row>(_sql: string, params?: unknown[]) => {
-        const version = versions.get(String(params?.[0]));
-        return (version === undefined ? [] : [{ id: 1, version: String(version) }]) as Row[];
-      },
-    },
-  };
-}
+/** Data versions by edition key (absent = no such edition). */
+const versionsOf = (versions: Map<string, number>) => async (editionKey: string) => {
+  const version = versions.get(editionKey);
+  return version === undefined ? null : { editionId: 1, version: BigInt(version) };
+};
 
 describe('ExplanationCache', () => {
   it('computes once per data version, concurrent readers sharing the computation', async () => {
     const versions = new Map([['KSP24', 1]]);
-    const cache = new ExplanationCache<{ rows: number }>(versionsDb(versions), (v) => v.rows, 100);
+    const cache = new ExplanationCache<{ rows: number }>(versionsOf(versions), (v) => v.rows, 100);
     let computed = 0;
     const compute = async () => ({ rows: 10, run: ++computed });
     const [a, b] = await Promise.all([cache.get('KSP24', 'x', compute), cache.get('KSP24', 'x', compute)]);
@@ -35,7 +27,7 @@ describe('ExplanationCache', () => {
   });
 
   it('drops the least recently used entries once over its rows', async () => {
-    const cache = new ExplanationCache<{ rows: number }>(versionsDb(new Map([['E', 1]])), (v) => v.rows, 25);
+    const cache = new ExplanationCache<{ rows: number }>(versionsOf(new Map([['E', 1]])), (v) => v.rows, 25);
     const value = async () => ({ rows: 10 });
     await cache.get('E', 'a', value);
     await cache.get('E', 'b', value);
@@ -53,7 +45,7 @@ describe('ExplanationCache', () => {
   });
 
   it('keeps neither failures nor answers for an edition that does not exist', async () => {
-    const cache = new ExplanationCache<{ rows: number }>(versionsDb(new Map([['E', 1]])), (v) => v.rows);
+    const cache = new ExplanationCache<{ rows: number }>(versionsOf(new Map([['E', 1]])), (v) => v.rows);
     await expect(cache.get('E', 'a', async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
     await expect(cache.get('nope', 'a', async () => Promise.reject(new Error('no edition')))).rejects.toThrow(
       'no edition',
