@@ -278,6 +278,60 @@ describe('ExplanationTree', () => {
   });
 });
 
+describe('ExplanationTree with rows left out of the answer', () => {
+  // The API's bounded answer: the company down to its contact; the contact's rows come when it is opened.
+  const sliced = nodes.slice(0, 3).map((n) => (n.kind === 'contact' ? { ...n, childCount: 2 } : n));
+  const below = nodes.slice(3).filter((n) => n.parentId === 'c/ch/k1' || n.parentId?.startsWith('c/ch/k1/'));
+
+  it('loads a row’s children when it is first opened, then opens it', async () => {
+    const loadChildren = vi.fn(async () => explanationTree(below));
+    renderWithApp(
+      <ExplanationTree
+        label="Forklaring"
+        rows={explanationTree(sliced)}
+        openDepth={2}
+        loadChildren={loadChildren}
+      />,
+      { locale: 'nb' },
+    );
+    const contact = screen.getByRole('treeitem', { name: /K1/ });
+    expect(contact.getAttribute('aria-expanded')).toBe('false');
+    contact.focus();
+    fireEvent.keyDown(contact, { key: 'ArrowRight' });
+    await vi.waitFor(() => expect(contact.getAttribute('aria-expanded')).toBe('true'));
+    expect(loadChildren).toHaveBeenCalledWith('c/ch/k1');
+    expect(screen.getByRole('treeitem', { name: /Kundebehandleren/ })).toBeTruthy();
+    // Closed and opened again: no second load.
+    fireEvent.keyDown(contact, { key: 'ArrowLeft' });
+    fireEvent.keyDown(contact, { key: 'ArrowRight' });
+    expect(contact.getAttribute('aria-expanded')).toBe('true');
+    expect(loadChildren).toHaveBeenCalledTimes(1);
+  });
+
+  it('says so when the rows could not be loaded, and tries again when opened again', async () => {
+    const loadChildren = vi
+      .fn<(id: string) => Promise<ReturnType<typeof explanationTree>>>()
+      .mockRejectedValueOnce(new Error('offline'))
+      .mockResolvedValueOnce(explanationTree(below));
+    renderWithApp(
+      <ExplanationTree
+        label="Forklaring"
+        rows={explanationTree(sliced)}
+        openDepth={2}
+        loadChildren={loadChildren}
+      />,
+      { locale: 'nb' },
+    );
+    const contact = screen.getByRole('treeitem', { name: /K1/ });
+    fireEvent.keyDown(contact, { key: 'Enter' });
+    expect((await screen.findByRole('alert')).textContent).toBe(nb['explain.rowsFailed']);
+    expect(contact.getAttribute('aria-expanded')).toBe('false');
+    fireEvent.keyDown(contact, { key: 'Enter' });
+    await vi.waitFor(() => expect(contact.getAttribute('aria-expanded')).toBe('true'));
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+});
+
 describe('CompanyExplanation', () => {
   afterEach(() => vi.unstubAllGlobals());
 
@@ -322,6 +376,61 @@ describe('CompanyExplanation', () => {
     expect(calls.map((c) => [c.operationName, c.variables.companyKey])).toEqual([['ExplainCompany', 'kyst']]);
     expect(screen.getByText('Every contact alike')).toBeTruthy();
     expect(screen.getByText('2 (1)')).toBeTruthy();
+  });
+
+  it('asks for the rows below a contact when it is opened', async () => {
+    const asServed = (n: ApiExplanationNode) => ({
+      __typename: 'ExplanationNode',
+      parentId: null,
+      childCount: 0,
+      points: null,
+      possible: null,
+      score: null,
+      weight: null,
+      contribution: null,
+      n: null,
+      status: null,
+      optionKey: null,
+      optionLabel: null,
+      waitingTime: null,
+      shadowScore: null,
+      ...n,
+    });
+    const { calls } = fakeGraphql({
+      ExplainCompany: () => ({
+        explainCompany: {
+          __typename: 'CompanyExplanation',
+          companyKey: 'kyst',
+          name: 'Kystbanken',
+          total: 62.5,
+          answeredOnly: 83.3,
+          headline: 75,
+          n: 2,
+          nAnswered: 1,
+          contactWeighting: 'equal',
+          nodes: nodes.slice(0, 3).map((n, i) => asServed({ ...n, childCount: [1, 1, 2][i] })),
+        },
+      }),
+      ExplainCompanyRows: () => ({
+        explainCompany: {
+          __typename: 'CompanyExplanation',
+          nodes: nodes.slice(3).map(asServed),
+        },
+      }),
+    });
+    renderWithApi(<CompanyExplanation editionKey="KSP24" companyKey="kyst" companyName="Kystbanken" />);
+    await userEvent.click(screen.getByRole('button', { name: 'Show the explanation' }));
+    await userEvent.click(
+      within(await screen.findByRole('treeitem', { name: /Telefon/ })).getByText('Telefon'),
+    );
+    const contact = await screen.findByRole('treeitem', { name: /K1/ });
+    await userEvent.click(within(contact).getByText('K1 (phone)'));
+    await vi.waitFor(() => expect(contact.getAttribute('aria-expanded')).toBe('true'));
+    expect(calls.map((c) => [c.operationName, c.variables.under])).toEqual([
+      ['ExplainCompany', undefined],
+      ['ExplainCompanyRows', 'c/ch/k1'],
+    ]);
+    expect(within(contact).getByRole('treeitem', { name: /Kundebehandleren/ })).toBeTruthy();
   });
 
   it('shows the API error', async () => {

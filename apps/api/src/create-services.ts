@@ -1,8 +1,10 @@
 import type { Database } from '@ksp/db';
 import { credentials } from './auth/credentials';
 import type { ApiConfig } from './config';
+import { ExplanationCache } from './explanation-cache';
 import type { Logger } from './logger';
 import { ResultsCache } from './results-cache';
+import { flatten } from './schema/explanation-tree';
 import type { Services } from './services';
 
 /** Wires the database into what the server and the resolvers use. */
@@ -18,6 +20,10 @@ export function createServices(db: Database, config: ApiConfig, logger?: Logger)
   return {
     db,
     results,
+    explanations: new ExplanationCache(
+      (editionKey) => results.dataVersion(editionKey),
+      (explanation) => flatten(explanation.root).length,
+    ),
     ...credentials(db, {
       sessionTtlMs: config.sessionTtlMs,
       loginRateLimit: config.loginRateLimit,

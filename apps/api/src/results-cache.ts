@@ -1,6 +1,7 @@
 import {
   type Database,
   type EditionDataChange,
+  type EditionDataVersion,
   editionResults,
   listenForEditionDataChanges,
   type NotificationListener,
@@ -107,6 +108,17 @@ export class ResultsCache {
       if (this.entries.get(editionKey) === entry) this.entries.delete(editionKey);
     });
     return results;
+  }
+
+  /**
+   * The edition's current data version (null: no such edition), for other caches keyed by it: the cached
+   * results' version while notifications keep it current (no query, as in `get`), else read from the database.
+   */
+  async dataVersion(editionKey: string): Promise<EditionDataVersion | null> {
+    const hit = this.entries.get(editionKey);
+    if (hit && hit.epoch !== null && hit.epoch === this.epoch && this.listening)
+      return { editionId: hit.editionId, version: hit.version };
+    return readEditionDataVersion(this.db.sql, editionKey);
   }
 
   /** Stops listening (before the database is closed). */

@@ -1,6 +1,8 @@
 import type { Database } from '@ksp/db';
 import type { Viewer } from './auth/viewer';
+import type { ExplanationCache } from './explanation-cache';
 import type { ResultsCache } from './results-cache';
+import type { CompanyExplanationWithTree } from './schema/explanation-tree';
 
 export type NewSession = {
   token: string;
@@ -15,6 +17,8 @@ export type Services = {
   db: Database;
   /** Computed edition results, cached by data version. */
   results: ResultsCache;
+  /** Companies' explanations with their trees, cached by the edition's data version. */
+  explanations: ExplanationCache<CompanyExplanationWithTree>;
   /** The viewer a bearer token belongs to, or null if it is unknown, expired or revoked. */
   authenticate(token: string): Promise<Viewer | null>;
   /**

@@ -79,6 +79,32 @@ describe.each(testDatabaseKinds())('results cache on %s', (kind) => {
     expect(answered(next)).toBe(answered(first) - 1);
   });
 
+  it('answers the data version (for the explanation cache) from trusted results without a query, else reads it', async () => {
+    let handlers: NotificationHandlers | undefined;
+    cache = new ResultsCache(
+      wrapped((_channel, given) => {
+        handlers = given;
+        return { close: async () => undefined };
+      }),
+    );
+    handlers?.onListening?.(true);
+    let reads = versionReads;
+    // Nothing cached: read.
+    const read = await cache.dataVersion('KSP24');
+    expect(versionReads).toBe(reads + 1);
+    await cache.get('KSP24');
+    reads = versionReads;
+    expect(await cache.dataVersion('KSP24')).toEqual(read);
+    expect(versionReads).toBe(reads);
+    // Not listening: notifications may be missed, so the database is asked.
+    handlers?.onListening?.(false);
+    await unanswerOne();
+    const changed = await cache.dataVersion('KSP24');
+    expect(versionReads).toBe(reads + 1);
+    expect(changed?.version).toBeGreaterThan(read?.version ?? 0n);
+    expect(await cache.dataVersion('nope')).toBeNull();
+  });
+
   it('without a listener (notifications missed), checks the version on every read and sees every change', async () => {
     cache = new ResultsCache(wrapped(() => ({ close: async () => undefined })));
     const first = await cache.get('KSP24');

@@ -37,6 +37,7 @@ export * from './explain/explain-company';
 export * from './explain/explain-contact';
 export * from './explain/explain-ranking-position';
 export * from './explain/explanation-effect';
+export * from './explain/explanation-slice';
 export * from './fieldwork/check-header';
 export * from './fieldwork/evaluation-to-row';
 export * from './fieldwork/fieldwork-columns';

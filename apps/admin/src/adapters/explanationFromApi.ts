@@ -44,6 +44,8 @@ export interface ApiExplanationNode {
   id: string;
   parentId?: string | null;
   depth: number;
+  /** Rows directly below; the API may leave them out of one answer (absent: the rows sent below it). */
+  childCount?: number | null;
   kind: string;
   key: string;
   label: string;
@@ -93,6 +95,8 @@ export interface ExplanationRow {
   /** The rules that shaped the row (codes with their numbers). */
   effects: readonly ApiExplanationEffect[];
   flags: ExplanationFlags;
+  /** Rows directly below, loaded or not: more than `children` means the rest is to be asked for. */
+  childCount: number;
   children: ExplanationRow[];
 }
 
@@ -154,14 +158,32 @@ export function explanationTree(nodes: readonly ApiExplanationNode[]): Explanati
       shadowScore: node.shadowScore ?? null,
       effects: node.effects,
       flags: flagsOf(node.effects),
+      childCount: node.childCount ?? 0,
       children: [],
     };
     byId.set(row.id, row);
     const parent = node.parentId ? byId.get(node.parentId) : undefined;
-    if (parent) parent.children.push(row);
-    else roots.push(row);
+    if (parent) {
+      parent.children.push(row);
+      parent.childCount = Math.max(parent.childCount, parent.children.length);
+    } else roots.push(row);
   }
   return roots;
+}
+
+/** Whether a row has rows below it that were not loaded yet (the API answers in bounded slices). */
+export const hasUnloadedChildren = (row: ExplanationRow): boolean => row.children.length < row.childCount;
+
+/** The tree with the rows loaded later (by the id of the row they are below) put in place. */
+export function withLoadedRows(
+  rows: readonly ExplanationRow[],
+  loaded: ReadonlyMap<string, readonly ExplanationRow[]>,
+): ExplanationRow[] {
+  if (loaded.size === 0) return [...rows];
+  return rows.map((row) => {
+    const children = row.children.length > 0 ? row.children : (loaded.get(row.id) ?? []);
+    return children.length > 0 ? { ...row, children: withLoadedRows(children, loaded) } : row;
+  });
 }
 
 type Vars = Record<string, string | number>;

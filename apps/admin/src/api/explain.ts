@@ -2,7 +2,8 @@ import { graphql } from '../generated/gql';
 
 // Score explanations (docs/api.md, "Comparability, what-if, explanations and frozen award results"). Each asks for
 // the flat `nodes` list (pre-order, parents first) and rebuilds the tree in adapters/explanationFromApi.ts, so one
-// selection serves every depth.
+// selection serves every depth. The API answers in bounded slices (a company down to its contacts); a row whose
+// `childCount` is above the rows received below it is opened with the *Rows queries (`nodes(under:)`).
 
 export const ExplainCompanyQuery = graphql(`
   query ExplainCompany($editionKey: String!, $companyKey: String!, $locale: Locale!) {
@@ -21,6 +22,7 @@ export const ExplainCompanyQuery = graphql(`
           id
           parentId
           depth
+          childCount
           kind
           key
           label(locale: $locale)
@@ -87,6 +89,7 @@ export const ExplainContactQuery = graphql(`
           id
           parentId
           depth
+          childCount
           kind
           key
           label(locale: $locale)
@@ -178,6 +181,7 @@ export const ExplainRankingPositionQuery = graphql(`
             id
             parentId
             depth
+            childCount
             kind
             key
             label(locale: $locale)
@@ -218,6 +222,126 @@ export const ExplainRankingPositionQuery = graphql(`
               scope
               counting
             }
+          }
+        }
+      }
+      ... on Error {
+        message
+      }
+    }
+  }
+`);
+
+/** The rows below one row of a company's explanation (opened in the tree). */
+export const ExplainCompanyRowsQuery = graphql(`
+  query ExplainCompanyRows($editionKey: String!, $companyKey: String!, $under: String!, $locale: Locale!) {
+    explainCompany(editionKey: $editionKey, companyKey: $companyKey) {
+      __typename
+      ... on CompanyExplanation {
+        nodes(under: $under) {
+          id
+          parentId
+          depth
+          childCount
+          kind
+          key
+          label(locale: $locale)
+          points
+          possible
+          score
+          weight
+          contribution
+          counted
+          n
+          status
+          optionKey
+          optionLabel(locale: $locale)
+          waitingTime
+          shadowScore
+          effects {
+            code
+            count
+            minimum
+            total
+            channel
+            companyKey
+            step
+            difference
+            waitingTime
+            waitUnit
+            maxWait
+            upTo
+            points
+            maxPoints
+            possible
+            earned
+            weight
+            weightSum
+            possibleSum
+            percentage
+            contribution
+            scope
+            counting
+          }
+        }
+      }
+      ... on Error {
+        message
+      }
+    }
+  }
+`);
+
+/** The rows below one row of a contact's explanation (opened in the tree). */
+export const ExplainContactRowsQuery = graphql(`
+  query ExplainContactRows($evaluationId: ID!, $under: String!, $locale: Locale!) {
+    explainContact(evaluationId: $evaluationId) {
+      __typename
+      ... on ContactExplanation {
+        nodes(under: $under) {
+          id
+          parentId
+          depth
+          childCount
+          kind
+          key
+          label(locale: $locale)
+          points
+          possible
+          score
+          weight
+          contribution
+          counted
+          n
+          status
+          optionKey
+          optionLabel(locale: $locale)
+          waitingTime
+          shadowScore
+          effects {
+            code
+            count
+            minimum
+            total
+            channel
+            companyKey
+            step
+            difference
+            waitingTime
+            waitUnit
+            maxWait
+            upTo
+            points
+            maxPoints
+            possible
+            earned
+            weight
+            weightSum
+            possibleSum
+            percentage
+            contribution
+            scope
+            counting
           }
         }
       }

@@ -9,6 +9,9 @@ import type {
   QuestionExplanation,
 } from '@ksp/domain';
 
+/** A company's explanation (the domain's) with its tree of rows, as the API answers and caches it. */
+export type CompanyExplanationWithTree = CompanyExplanation & { editionKey: string; root: ExplanationNode };
+
 export type ExplanationNodeKind = 'company' | 'channel' | 'contact' | 'area' | 'performance' | 'question';
 
 /**

@@ -1,16 +1,18 @@
 import { listParticipants, loadEdition, loadEvaluations } from '@ksp/db';
 import {
-  type CompanyExplanation,
   type ContactExplanation,
   compileEdition,
-  type Edition,
+  EXPLANATION_MAX_DEPTH,
+  EXPLANATION_SLICE_MAX_ROWS,
   explainCompany,
   explainContact,
   explainRankingPosition,
+  explanationSlice,
   type NeighbourComparison,
   type RankingPositionExplanation,
 } from '@ksp/domain';
 import { decodeGlobalID } from '@pothos/plugin-relay';
+import { z } from 'zod';
 import { builder } from '../builder';
 import type { Context } from '../context';
 import { ForbiddenError, NotFoundError, withApiErrors } from '../errors';
@@ -18,7 +20,12 @@ import { heavyWork } from '../heavy-work';
 import { isUuid } from '../node-ids';
 import { ContactOutcomeEnum } from './enums';
 import { ExplanationEffectType, TieBreakStepEnum } from './explanation-effect';
-import { companyTree, contactTree, type ExplanationNode, flatten } from './explanation-tree';
+import {
+  type CompanyExplanationWithTree,
+  companyTree,
+  contactTree,
+  type ExplanationNode,
+} from './explanation-tree';
 import { localeArgs, localizedIn } from './localized-text';
 import { directResultOf } from './result-options';
 import { editionNotFound } from './year-over-year';
@@ -34,6 +41,30 @@ const ExplanationNodeKindEnum = builder.enumType('ExplanationNodeKind', {
     question: { description: 'A question’s answer in one contact.' },
   } as const,
 });
+
+const NODES_DESCRIPTION = `Rows in pre-order (parents first; rebuild the tree with parentId), in bounded slices: the root (or, with \`under\`, the rows below that row) and as many whole levels below it as fit in ${EXPLANATION_SLICE_MAX_ROWS} rows, but always its children (domain explanationSlice). A row whose \`childCount\` is above the rows given below it is opened with \`nodes(under: its id)\`.`;
+
+/** The arguments of a slice of an explanation tree. */
+const sliceArgs = builder.args((t) => ({
+  under: t.string({
+    description:
+      'A row’s id: the rows below it (not the row itself). Omitted: the root and the rows below it.',
+    validate: z.string().max(2000),
+  }),
+  depth: t.int({
+    description: `Levels below the starting row at most (1 = its children, ${EXPLANATION_MAX_DEPTH} = the deepest). Omitted: as many as fit.`,
+    validate: z.number().int().min(1).max(EXPLANATION_MAX_DEPTH),
+  }),
+}));
+
+function slice(
+  root: ExplanationNode,
+  args: { under?: string | null; depth?: number | null },
+): ExplanationNode[] {
+  const rows = explanationSlice(root, args);
+  if (!rows) throw new NotFoundError('Explanation row', args.under ?? '');
+  return rows;
+}
 
 const ExplanationNodeType = builder.objectRef<ExplanationNode>('ExplanationNode');
 ExplanationNodeType.implement({
@@ -107,11 +138,19 @@ ExplanationNodeType.implement({
         'The rules that shaped the row as codes with their numbers (weights, N/A exclusions, not asked on the channel, waiting bands, late and unanswered contacts, critical and bonus effects, shadow-only rows). Replaces the English sentences this field held before.',
       resolve: (n) => n.effects,
     }),
+    childCount: t.int({
+      description:
+        'Rows directly below. When `nodes` left them out (a bounded answer), `nodes(under: id)` gives them.',
+      resolve: (n) => n.children.length,
+    }),
     children: t.field({
       type: [ExplanationNodeType],
-      // Explanation trees are six levels deep: a small multiplier keeps nested selections under the limit.
-      complexity: { field: 1, multiplier: 2 },
-      description: 'The rows below (nested selection); `nodes` gives the whole tree as a flat list.',
+      // Near the real fan-out (4 channels, ~6 contacts each, ~5 areas, 3 performances, 4 questions): the
+      // complexity limit refuses a company's whole tree nested with its effects (over 1 MB), and still lets a
+      // contact's (three levels) through. `nodes` reads any tree in bounded slices.
+      complexity: { field: 1, multiplier: 5 },
+      description:
+        'The rows below (nested selection). A company’s whole tree is too big for one answer: use `nodes`, which gives it in bounded slices.',
       resolve: (n) => n.children,
     }),
   }),
@@ -149,15 +188,14 @@ const ContactExplanationType = builder.objectRef<ContactResult>('ContactExplanat
     }),
     nodes: t.field({
       type: [ExplanationNodeType],
-      description: 'Every row in pre-order (parents first); rebuild the tree with parentId.',
-      resolve: (c) => flatten(c.root),
+      args: sliceArgs,
+      description: NODES_DESCRIPTION,
+      resolve: (c, args) => slice(c.root, args),
     }),
   }),
 });
 
-type CompanyResultExplained = CompanyExplanation & { editionKey: string; root: ExplanationNode };
-
-const CompanyExplanationType = builder.objectRef<CompanyResultExplained>('CompanyExplanation').implement({
+const CompanyExplanationType = builder.objectRef<CompanyExplanationWithTree>('CompanyExplanation').implement({
   description:
     'Why a company’s Totalresultat is what it is (domain explainCompany): channels, contacts and their trees.',
   fields: (t) => ({
@@ -191,10 +229,11 @@ const CompanyExplanationType = builder.objectRef<CompanyResultExplained>('Compan
     }),
     nodes: t.field({
       type: [ExplanationNodeType],
-      // A company has ~25 contacts × ~60 rows: counted as one long list, not ten-fold per level.
+      args: sliceArgs,
+      // At most EXPLANATION_SLICE_MAX_ROWS rows (a node's children may be more): counted as one long list.
       complexity: { field: 1, multiplier: 20 },
-      description: 'Every row in pre-order (parents first); rebuild the tree with parentId.',
-      resolve: (c) => flatten(c.root),
+      description: NODES_DESCRIPTION,
+      resolve: (c, args) => slice(c.root, args),
     }),
   }),
 });
@@ -218,7 +257,7 @@ const NeighbourType = builder.objectRef<NeighbourComparison>('RankingNeighbour')
 type RankingResult = RankingPositionExplanation & {
   editionKey: string;
   industryKey: string | null;
-  company: () => Promise<CompanyResultExplained>;
+  company: () => Promise<CompanyExplanationWithTree>;
 };
 
 const RankingPositionExplanationType = builder
@@ -290,28 +329,34 @@ const RankingPositionExplanationType = builder
     }),
   });
 
-/** The domain's explanation of a company, with its tree. */
-async function companyExplanation(
+/**
+ * The domain's explanation of a company, with its tree: computed once per data version of the edition (the
+ * explanation cache), in the heavy-query queue.
+ */
+function companyExplanation(
   context: Context,
-  edition: Edition,
+  editionKey: string,
   companyKey: string,
-): Promise<CompanyResultExplained> {
-  const { db } = context.services;
-  const [participants, evaluations] = await heavyWork(() =>
-    Promise.all([
-      listParticipants(db, edition.key),
-      // Only this company's rows: an explanation never reads the whole edition's evaluations.
-      loadEvaluations(db, edition.key, { companyKey }),
-    ]),
+): Promise<CompanyExplanationWithTree> {
+  const { db, explanations } = context.services;
+  return explanations.get(editionKey, companyKey, () =>
+    heavyWork(async () => {
+      const [edition, participants, evaluations] = await Promise.all([
+        loadEdition(db, editionKey).catch(editionNotFound(editionKey)),
+        listParticipants(db, editionKey),
+        // Only this company's rows: an explanation never reads the whole edition's evaluations.
+        loadEvaluations(db, editionKey, { companyKey }),
+      ]);
+      const company = participants.find((p) => p.key === companyKey);
+      if (!company) throw new NotFoundError('Company in edition', `${editionKey}/${companyKey}`);
+      const explanation = explainCompany(compileEdition(edition), evaluations, {
+        key: company.key,
+        name: company.name,
+        industryKey: company.industryKey,
+      });
+      return { ...explanation, editionKey, root: companyTree(edition, explanation) };
+    }),
   );
-  const company = participants.find((p) => p.key === companyKey);
-  if (!company) throw new NotFoundError('Company in edition', `${edition.key}/${companyKey}`);
-  const explanation = explainCompany(compileEdition(edition), evaluations, {
-    key: company.key,
-    name: company.name,
-    industryKey: company.industryKey,
-  });
-  return { ...explanation, editionKey: edition.key, root: companyTree(edition, explanation) };
 }
 
 function evaluationUuid(id: string): string | null {
@@ -371,10 +416,7 @@ builder.queryFields((t) => ({
     },
     resolve: (_root, args, context) =>
       withApiErrors(async () => {
-        const edition = await loadEdition(context.services.db, args.editionKey).catch(
-          editionNotFound(args.editionKey),
-        );
-        return companyExplanation(context, edition, args.companyKey);
+        return companyExplanation(context, args.editionKey, args.companyKey);
       }),
   }),
   explainRankingPosition: t.field({
@@ -414,12 +456,7 @@ builder.queryFields((t) => ({
           ...explained,
           editionKey: args.editionKey,
           industryKey: args.industryKey ?? null,
-          company: async () =>
-            companyExplanation(
-              context,
-              await loadEdition(context.services.db, args.editionKey),
-              entry.companyKey,
-            ),
+          company: () => companyExplanation(context, args.editionKey, entry.companyKey),
         };
       }),
   }),

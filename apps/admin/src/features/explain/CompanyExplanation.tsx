@@ -8,6 +8,7 @@ import { Button } from '../../ui/Button';
 import { ErrorState, Loading } from '../../ui/StateViews';
 import { ExplanationTree } from './ExplanationTree';
 import { Figures } from './Figures';
+import { useCompanyRowLoader } from './rowLoaders';
 
 interface CompanyExplanationProps {
   editionKey: string;
@@ -27,6 +28,7 @@ export function CompanyExplanation({ editionKey, companyKey, companyName }: Comp
   const outcome = data?.explainCompany;
   const explanation = outcome?.__typename === 'CompanyExplanation' ? outcome : null;
   const rows = useMemo(() => (explanation ? explanationTree(explanation.nodes) : []), [explanation]);
+  const loadChildren = useCompanyRowLoader(editionKey, companyKey);
 
   return (
     <section className="card explain-section" aria-labelledby="explain-company-title">
@@ -62,7 +64,11 @@ export function CompanyExplanation({ editionKey, companyKey, companyName }: Comp
                   ],
                 ]}
               />
-              <ExplanationTree label={t('explain.treeLabel', { name: companyName })} rows={rows} />
+              <ExplanationTree
+                label={t('explain.treeLabel', { name: companyName })}
+                rows={rows}
+                loadChildren={loadChildren}
+              />
             </>
           ) : (
             <ErrorState message={outcome && 'message' in outcome ? outcome.message : undefined} />

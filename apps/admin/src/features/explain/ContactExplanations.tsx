@@ -9,6 +9,7 @@ import { type Column, DataTable } from '../../ui/DataTable';
 import { ErrorState, Loading } from '../../ui/StateViews';
 import { ExplanationTree } from './ExplanationTree';
 import { Figures } from './Figures';
+import { useContactRowLoader } from './rowLoaders';
 
 interface ContactRow {
   id: string;
@@ -113,6 +114,7 @@ function ContactExplanation({ contact }: { contact: ContactRow }) {
   const outcome = data?.explainContact;
   const explanation = outcome?.__typename === 'ContactExplanation' ? outcome : null;
   const rows = useMemo(() => (explanation ? explanationTree(explanation.nodes) : []), [explanation]);
+  const loadChildren = useContactRowLoader(contact.id);
   const title = t('explain.contactTitle', { id: contact.contactId });
   return (
     <div className="explain-contact stack" aria-live="polite">
@@ -130,7 +132,7 @@ function ContactExplanation({ contact }: { contact: ContactRow }) {
               [t('explain.answered'), explanation.answered ? t('explain.yes') : t('explain.no')],
             ]}
           />
-          <ExplanationTree label={title} rows={rows} openDepth={2} />
+          <ExplanationTree label={title} rows={rows} openDepth={2} loadChildren={loadChildren} />
         </>
       ) : (
         <ErrorState message={outcome && 'message' in outcome ? outcome.message : undefined} />

@@ -3,7 +3,9 @@ import {
   allRowIds,
   type ExplanationFlags,
   type ExplanationRow,
+  hasUnloadedChildren,
   localizeEffect,
+  withLoadedRows,
 } from '../../adapters/explanationFromApi';
 import { formatNumber, formatScore } from '../../i18n/format';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -18,6 +20,17 @@ interface ExplanationTreeProps {
   rows: readonly ExplanationRow[];
   /** Levels open at first (1 = the roots show their children). */
   openDepth?: number;
+  /**
+   * The rows below a row the API left out of its bounded answer (`childCount` above the rows received), asked
+   * for when the row is opened. Without it such rows cannot be opened.
+   */
+  loadChildren?: (rowId: string) => Promise<ExplanationRow[]>;
+}
+
+/** Rows loaded below other rows, for the `rows` they were loaded for (new rows start afresh). */
+interface Loaded {
+  for: readonly ExplanationRow[];
+  below: ReadonlyMap<string, ExplanationRow[]>;
 }
 
 interface Visible {
@@ -57,11 +70,17 @@ const FLAG_TONES: Array<[keyof ExplanationFlags, BadgeTone]> = [
 /**
  * A score explanation as an ARIA tree (answer → points/possible → question → performance → area → contact →
  * channel → company). ↑/↓ move, →/← open or close a level (or go to the first child / the parent), Home/End,
- * Enter and Space toggle. Only open levels are rendered, so a company's ~1 000 rows stay cheap.
+ * Enter and Space toggle. Only open levels are rendered, and rows the API left out of its bounded answer are
+ * loaded when their parent is first opened (`loadChildren`), so a company's ~1 500 rows never come at once.
  */
-export function ExplanationTree({ label, rows, openDepth = 1 }: ExplanationTreeProps) {
+export function ExplanationTree({ label, rows: given, openDepth = 1, loadChildren }: ExplanationTreeProps) {
   const { t, locale } = useI18n();
-  const [open, setOpen] = useState<Set<string>>(() => new Set(idsToDepth(rows, openDepth)));
+  const [loadedState, setLoaded] = useState<Loaded>({ for: given, below: new Map() });
+  const [loading, setLoading] = useState<ReadonlySet<string>>(new Set());
+  const [failed, setFailed] = useState<ReadonlySet<string>>(new Set());
+  const loaded = loadedState.for === given ? loadedState.below : null;
+  const rows = useMemo(() => (loaded ? withLoadedRows(given, loaded) : given), [given, loaded]);
+  const [open, setOpen] = useState<Set<string>>(() => new Set(idsToDepth(given, openDepth)));
   const [focusedId, setFocusedId] = useState<string | null>(rows[0]?.id ?? null);
   const refs = useRef(new Map<string, HTMLElement>());
   const idBase = useId();
@@ -74,18 +93,43 @@ export function ExplanationTree({ label, rows, openDepth = 1 }: ExplanationTreeP
     setFocusedId(id);
     refs.current.get(id)?.focus();
   };
-  const toggle = (id: string, next?: boolean) =>
+  const setRowOpen = (id: string, next: boolean) =>
     setOpen((current) => {
       const copy = new Set(current);
-      if (next ?? !copy.has(id)) copy.add(id);
+      if (next) copy.add(id);
       else copy.delete(id);
       return copy;
     });
+  const without = (set: ReadonlySet<string>, id: string) => new Set([...set].filter((other) => other !== id));
+  const canOpen = (row: ExplanationRow) =>
+    row.children.length > 0 || (row.childCount > 0 && loadChildren !== undefined);
+  const isOpen = (row: ExplanationRow) => open.has(row.id) && row.children.length > 0;
+  /** Opens or closes a row; opening one whose rows below were left out of the answer loads them first. */
+  const toggle = (row: ExplanationRow, next?: boolean) => {
+    const opening = next ?? !isOpen(row);
+    if (!opening || !hasUnloadedChildren(row) || row.children.length > 0) return setRowOpen(row.id, opening);
+    if (!loadChildren || loading.has(row.id)) return;
+    setLoading((current) => new Set(current).add(row.id));
+    setFailed((current) => without(current, row.id));
+    loadChildren(row.id)
+      .then(
+        (children) => {
+          setLoaded((current) => ({
+            for: given,
+            below: new Map(current.for === given ? current.below : []).set(row.id, children),
+          }));
+          setRowOpen(row.id, true);
+        },
+        // Shown on the row; opening it again retries.
+        () => setFailed((current) => new Set(current).add(row.id)),
+      )
+      .finally(() => setLoading((current) => without(current, row.id)));
+  };
 
   const onKeyDown = (event: React.KeyboardEvent, item: Visible, position: number) => {
     const { row } = item;
-    const hasChildren = row.children.length > 0;
-    const isOpen = open.has(row.id);
+    const hasChildren = canOpen(row);
+    const opened = isOpen(row);
     const go = (target: Visible | undefined) => {
       event.preventDefault();
       if (target) focus(target.row.id);
@@ -101,18 +145,18 @@ export function ExplanationTree({ label, rows, openDepth = 1 }: ExplanationTreeP
         return go(visible[visible.length - 1]);
       case 'ArrowRight':
         event.preventDefault();
-        if (hasChildren && !isOpen) toggle(row.id, true);
-        else if (hasChildren && row.children[0]) focus(row.children[0].id);
+        if (hasChildren && !opened) toggle(row, true);
+        else if (opened && row.children[0]) focus(row.children[0].id);
         return;
       case 'ArrowLeft':
         event.preventDefault();
-        if (hasChildren && isOpen) toggle(row.id, false);
+        if (opened) toggle(row, false);
         else if (item.parentId) focus(item.parentId);
         return;
       case 'Enter':
       case ' ':
         event.preventDefault();
-        if (hasChildren) toggle(row.id);
+        if (hasChildren) toggle(row);
         return;
     }
   };
@@ -123,8 +167,9 @@ export function ExplanationTree({ label, rows, openDepth = 1 }: ExplanationTreeP
     items.map((row, index) => {
       const position = positions.get(row.id) ?? -1;
       const item = visible[position] ?? { row, level, parentId };
-      const hasChildren = row.children.length > 0;
-      const isOpen = open.has(row.id);
+      const hasChildren = canOpen(row);
+      const opened = isOpen(row);
+      const busy = loading.has(row.id);
       const effects = row.effects.map((effect) => localizeEffect(effect, t, locale));
       const base = domId(row.id);
       return (
@@ -134,7 +179,8 @@ export function ExplanationTree({ label, rows, openDepth = 1 }: ExplanationTreeP
           aria-level={level}
           aria-setsize={items.length}
           aria-posinset={index + 1}
-          aria-expanded={hasChildren ? isOpen : undefined}
+          aria-expanded={hasChildren ? opened : undefined}
+          aria-busy={busy || undefined}
           aria-labelledby={`${base}-l`}
           aria-describedby={effects.length > 0 ? `${base}-d ${base}-e` : `${base}-d`}
           tabIndex={focusedId === row.id ? 0 : -1}
@@ -156,11 +202,11 @@ export function ExplanationTree({ label, rows, openDepth = 1 }: ExplanationTreeP
             style={{ paddingLeft: `calc(${level - 1} * 20px + 4px)` }}
             onClick={() => {
               focus(row.id);
-              if (hasChildren) toggle(row.id);
+              if (hasChildren) toggle(row);
             }}
           >
             <span className="xtree-toggle" aria-hidden="true">
-              {hasChildren ? (isOpen ? '▾' : '▸') : ''}
+              {busy ? '…' : hasChildren ? (opened ? '▾' : '▸') : ''}
             </span>
             <span className="xtree-main">
               <span className="xtree-label">
@@ -177,6 +223,11 @@ export function ExplanationTree({ label, rows, openDepth = 1 }: ExplanationTreeP
                     </Badge>
                   ))}
                 {!row.counted && <Badge>{t('explain.notCounted')}</Badge>}
+                {failed.has(row.id) && (
+                  <span role="alert" className="xtree-failed">
+                    {t('explain.rowsFailed')}
+                  </span>
+                )}
               </span>
               {effects.length > 0 && (
                 <ul className="xtree-effects" id={`${base}-e`}>
@@ -219,7 +270,7 @@ export function ExplanationTree({ label, rows, openDepth = 1 }: ExplanationTreeP
               </span>
             </span>
           </div>
-          {hasChildren && isOpen && (
+          {opened && (
             // biome-ignore lint/a11y/useSemanticElements: role=group is the ARIA tree pattern for nested items
             <ul role="group">{renderRows(row.children, level + 1, row.id)}</ul>
           )}

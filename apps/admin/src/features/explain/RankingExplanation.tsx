@@ -8,6 +8,7 @@ import { Button } from '../../ui/Button';
 import { ErrorState, Loading } from '../../ui/StateViews';
 import { ExplanationTree } from './ExplanationTree';
 import { Figures } from './Figures';
+import { useCompanyRowLoader } from './rowLoaders';
 
 export interface RankingExplanationProps {
   editionKey: string;
@@ -49,6 +50,7 @@ export function RankingExplanation({
   const outcome = data?.explainRankingPosition;
   const explanation = outcome?.__typename === 'RankingPositionExplanation' ? outcome : null;
   const rows = useMemo(() => (explanation ? explanationTree(explanation.company.nodes) : []), [explanation]);
+  const loadChildren = useCompanyRowLoader(editionKey, explanation?.companyKey ?? companyKey ?? '');
 
   // The panel opens above the table: take focus there so keyboard and screen-reader users land on it.
   useEffect(() => {
@@ -88,7 +90,11 @@ export function RankingExplanation({
             ))}
             {explanation.winner && <li>{t('explain.rankWinner', { company: name(explanation.winner) })}</li>}
           </ul>
-          <ExplanationTree label={t('explain.treeLabel', { name: explanation.name })} rows={rows} />
+          <ExplanationTree
+            label={t('explain.treeLabel', { name: explanation.name })}
+            rows={rows}
+            loadChildren={loadChildren}
+          />
         </div>
       ) : (
         <ErrorState message={outcome && 'message' in outcome ? outcome.message : undefined} />
