@@ -1,7 +1,7 @@
 // Builds the API into dist/ (`pnpm --filter @ksp/api build`; `start` runs it first): one ES module bundle of
 // src/main.ts with the workspace packages and the plain-JavaScript npm packages, which production runs with
 // plain `node` — no TypeScript loader (tsx) in the serving process, so it starts sooner and holds less memory.
-// Bundling the npm packages spares each start Node's resolution and CommonJS export scan of ~1,000 modules
+// Bundling the npm packages spares each start Node's resolution of ~1,000 modules and its CommonJS export scan
 // (docs/performance.md, "API start to /ready").
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
