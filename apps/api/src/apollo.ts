@@ -1,6 +1,7 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import {
   ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
 import { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
@@ -80,6 +81,9 @@ export function createApollo(options: { schema: GraphQLSchema; app: FastifyInsta
       ApolloServerPluginCacheControlDisabled(),
       // GraphiQL at /graphiql replaces Apollo's landing page, which loads from a CDN.
       ApolloServerPluginLandingPageDisabled(),
+      // Inline traces are for federation subgraphs, which this schema is not: the default plugin would do nothing
+      // but load its protobuf encoder (~180 kB) while the API starts.
+      ApolloServerPluginInlineTraceDisabled(),
       // Stops accepting, lets in-flight requests finish (connections cut after 10 s), then closes Fastify.
       fastifyApolloDrainPlugin(options.app),
       ...limits.plugins,

@@ -1,35 +1,23 @@
 // The API process: reads the environment, opens the database (migrating it), serves, and shuts down cleanly.
 import { createDatabase, migrateToLatest } from '@ksp/db';
 import { readConfig } from './config';
-import { createServices } from './create-services';
 import { createLogger } from './logger';
-import { schema } from './schema';
-import { createApiServer } from './server';
-import { createWebhookDispatcher, readWebhookConfig } from './webhooks';
 
 const config = readConfig();
 const logger = createLogger(config.logLevel);
-// A broken idle connection is logged; the pool replaces it and requests in the meantime get 503 (see mask-error.ts).
-const db = await createDatabase({
-  onPoolError: (error) => logger.warn({ err: error }, 'database connection lost'),
-});
+// The server's modules load while the database opens (start-api.ts): the two overlap instead of adding up.
+const [db, { startApi }] = await Promise.all([
+  // A broken idle connection is logged; the pool replaces it and requests in the meantime get 503 (see mask-error.ts).
+  createDatabase({ onPoolError: (error) => logger.warn({ err: error }, 'database connection lost') }),
+  import('./start-api'),
+]);
 if (process.env.MIGRATE_ON_START !== 'false') {
   const applied = await migrateToLatest(db);
   if (applied.length > 0) logger.info({ applied }, 'migrations applied');
 }
-const server = await createApiServer({
-  config,
-  logger,
-  services: createServices(db, config, logger),
-  schema,
-});
-const url = await server.listen();
+// Sends queued webhook deliveries once listening (WEBHOOK_DISPATCHER=false turns it off here).
+const { server, url, dispatcher } = await startApi(db, config, logger);
 logger.info({ url, database: db.kind, graphiql: `${url}/graphiql` }, 'KSP API listening');
-
-// Sends queued webhook deliveries; safe to run in every replica (WEBHOOK_DISPATCHER=false turns it off here).
-const webhooks = readWebhookConfig();
-const dispatcher = webhooks.enabled ? createWebhookDispatcher(db, webhooks, logger) : null;
-dispatcher?.start();
 
 // A stray rejected promise is a bug to log, not a reason to drop every request in flight.
 process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));

@@ -13,8 +13,9 @@ import {
   revokeSession,
 } from '@ksp/db';
 import type { NewSession } from '../services';
+import { DUMMY_PASSWORD_HASH } from './dummy-password-hash';
 import { type LoginRateLimitOptions, loginRateLimit } from './login-rate-limit';
-import { hashPassword, verifyPassword } from './password';
+import { verifyPassword } from './password';
 import { hashToken, newToken } from './token';
 import type { Viewer } from './viewer';
 
@@ -27,9 +28,6 @@ function viewerOf(user: CredentialUser, kind: Viewer['credential']['kind'], cred
     credential: { kind, id: credentialId },
   };
 }
-
-// Verifying against this when the e-mail is unknown keeps "no such user" as slow as "wrong password".
-const dummyHash = hashPassword('not-a-real-password');
 
 // API tokens record their last use at most once a minute: a write per request would cost more than the request.
 const LAST_USED_GRANULARITY_MS = 60_000;
@@ -85,7 +83,7 @@ export function credentials(db: Database, options: CredentialOptions) {
         { email: normalized, ip: clientIp, knownDeviceId: device?.id ?? null },
         now,
       );
-      const valid = await verifyPassword(user?.passwordHash ?? (await dummyHash), password);
+      const valid = await verifyPassword(user?.passwordHash ?? DUMMY_PASSWORD_HASH, password);
       if (!user || !valid || user.disabledAt) return null;
       await limiter.succeeded(attempt.attemptId);
       const deviceExpiresAt = new Date(now.getTime() + options.knownDeviceTtlMs);

@@ -45,12 +45,15 @@ const REFUSED_RANGES: Range[] = [
 
 const familyOf = (address: string) => (isIP(address) === 6 ? 'ipv6' : 'ipv4');
 
-// One list per range; BlockList also matches IPv4-mapped IPv6 (::ffff:127.0.0.1) against IPv4 ranges.
-const refusedRanges = REFUSED_RANGES.map(([network, prefix, kind]) => {
-  const list = new BlockList();
-  list.addSubnet(network, prefix, familyOf(network));
-  return { list, kind };
-});
+// One list per range; BlockList also matches IPv4-mapped IPv6 (::ffff:127.0.0.1) against IPv4 ranges. Built at
+// the first check, not at start-up (Node compiles its address patterns on the first isIP).
+let refusedRangeLists: { list: BlockList; kind: RefusedKind }[] | undefined;
+const refusedRanges = () =>
+  (refusedRangeLists ??= REFUSED_RANGES.map(([network, prefix, kind]) => {
+    const list = new BlockList();
+    list.addSubnet(network, prefix, familyOf(network));
+    return { list, kind };
+  }));
 
 export type WebhookTargetPolicy = {
   /** Host names (lower case, no trailing dot) whose addresses are all allowed, whatever they are. */
@@ -107,7 +110,7 @@ const normalizeHost = (host: string) => host.toLowerCase().replace(/\.$/, '');
 export function refusedKind(address: string, policy: WebhookTargetPolicy): RefusedKind | null {
   const family = familyOf(address);
   if (policy.addresses.check(address, family)) return null;
-  return refusedRanges.find(({ list }) => list.check(address, family))?.kind ?? null;
+  return refusedRanges().find(({ list }) => list.check(address, family))?.kind ?? null;
 }
 
 export type ResolvedAddress = { address: string; family: 4 | 6 };

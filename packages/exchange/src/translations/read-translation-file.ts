@@ -1,5 +1,5 @@
 import { LOCALES, type Locale, type TranslationRow, unescapeCsvCell } from '@ksp/domain';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { checkUnpackedSize } from '../xlsx/check-unpacked-size';
 import { DEFAULT_XLSX_LIMITS, type XlsxLimits, XlsxTooLargeError } from '../xlsx/xlsx-limits';
@@ -100,7 +100,8 @@ async function readXlsx(bytes: Buffer, limits: XlsxLimits): Promise<FileRecord[]
     if (error instanceof XlsxTooLargeError) throw new TranslationFileError(error.message);
     throw new TranslationFileError('the content is not an XLSX workbook');
   }
-  const workbook = new ExcelJS.Workbook();
+  const { default: Excel } = await import('exceljs'); // loaded when needed: CSV users do not pay for it
+  const workbook = new Excel.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {

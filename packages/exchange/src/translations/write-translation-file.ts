@@ -1,5 +1,4 @@
 import type { Edition } from '@ksp/domain';
-import ExcelJS from 'exceljs';
 import { csvText } from '../writers/csv-text';
 import { translationTable } from './translation-table';
 
@@ -19,7 +18,8 @@ export async function writeTranslationFile(edition: Edition, format: Translation
   // Texts starting with = + - @ get a ' (csvText); readTranslationFile drops it again.
   if (format === 'csv') return Buffer.from(BOM + csvText(table.header, table.rows), 'utf8');
 
-  const workbook = new ExcelJS.Workbook();
+  const { default: Excel } = await import('exceljs'); // loaded when needed: CSV users do not pay for it
+  const workbook = new Excel.Workbook();
   workbook.creator = 'KSP survey platform';
   workbook.title = `${edition.name}: texts`;
   // Fixed dates: two exports of the same texts are the same bytes.

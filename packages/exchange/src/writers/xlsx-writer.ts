@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { ColumnFormat, ExportColumn, ExportTable, ExportValue } from '../export/export-table';
 
 /** Excel number formats per kind of figure. Scores are stored as fractions so `0.0 %` shows 94.7 %. */
@@ -20,7 +20,9 @@ const MAX_WIDTH = 48;
  * from the contents, number formats per figure. Returns the file's bytes.
  */
 export async function writeXlsx(tables: readonly ExportTable[], title?: string): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  // Loaded when needed: exceljs is a large module tree that every process start would otherwise pay for.
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   workbook.creator = 'KSP survey platform';
   if (title) workbook.title = title;
   // Fixed dates keep the bytes of two exports of the same data alike.
