@@ -8,7 +8,6 @@ import {
   outcomeWaitingPoints,
 } from './contact-outcome';
 import type { ContactHeader } from './evaluation-batch';
-import { percentage } from './percentage';
 import {
   type AnswerDictionary,
   BONUS,
@@ -38,6 +37,11 @@ export interface ContactTally {
    * in place, where a `number | null` field boxes every total in a new heap number).
    */
   total: number;
+  /**
+   * The contact's waiting points (outcomeWaitingPoints), NaN for none: a number field holds them in place, where
+   * passing them to a function that is not inlined boxes them in a new heap number per contact.
+   */
+  waitingPoints: number;
   contactZeroed: boolean;
   anyAreaZeroed: boolean;
   perfEarned: Float64Array;
@@ -93,6 +97,7 @@ export function createTally(compiled: CompiledEdition): ContactTally {
     outcome: 'unanswered',
     answered: false,
     total: Number.NaN,
+    waitingPoints: Number.NaN,
     contactZeroed: false,
     anyAreaZeroed: false,
     perfEarned: new Float64Array(p),
@@ -160,9 +165,14 @@ function shadowParts(compiled: CompiledEdition): { perfShadowSame: Uint8Array; a
  * answers are skipped rather than reported.
  */
 export function tallyContact(compiled: CompiledEdition, evaluation: Evaluation, t: ContactTally): void {
-  const wait = evaluation.waitingTime ?? Number.NaN;
-  const channel = startContact(t, compiled.channels.get(evaluation.channel), evaluation.answered, wait);
-  if (channel) {
+  const channel = compiled.channels.get(evaluation.channel);
+  const outcome = channel
+    ? contactOutcome(channel.rule, evaluation.answered, evaluation.waitingTime)
+    : 'unanswered';
+  t.waitingPoints = channel
+    ? (outcomeWaitingPoints(channel.rule, outcome, evaluation.waitingTime) ?? Number.NaN)
+    : Number.NaN;
+  if (startContact(t, channel, outcome) && channel) {
     // The answers as a batch of one, named by the edition's own numbers (question and option rows), so that
     // they go through the same loop as a batch's.
     const answers = evaluation.answers;
@@ -181,7 +191,7 @@ export function tallyContact(compiled: CompiledEdition, evaluation: Evaluation, 
     }
     tallyAnswers(t, columns, t.table.rows, 0, 0, n);
   }
-  finishContact(t, channel, wait);
+  finishContact(t, channel);
 }
 
 /** The tally's columns for one evaluation's answers, grown to hold `count`. */
@@ -204,29 +214,48 @@ function scratchColumns(t: ContactTally, count: number): AnswerColumns {
 export interface ContactColumns {
   /** The compiled channel's index, −1 for a channel the edition does not have. */
   channel: Int32Array;
-  answered: Uint8Array;
-  /** NaN for no waiting time. */
-  waitingTime: Float64Array;
+  /** The contact's outcome under its channel's waiting rule, as a position in CONTACT_OUTCOMES. */
+  outcome: Uint8Array;
+  /** Its waiting points (outcomeWaitingPoints), NaN for none. */
+  waitingPoints: Float64Array;
 }
+
+/** The outcomes by their number in ContactColumns.outcome. */
+const CONTACT_OUTCOMES: readonly ContactOutcome[] = [
+  'answered',
+  'lateAnswerCounted',
+  'answeredTooLate',
+  'unanswered',
+];
 
 export function createContactColumns(count: number): ContactColumns {
   return {
     channel: new Int32Array(count),
-    answered: new Uint8Array(count),
-    waitingTime: new Float64Array(count),
+    outcome: new Uint8Array(count),
+    waitingPoints: new Float64Array(count),
   };
 }
 
-/** Puts contact `i`'s header into the columns. */
+/**
+ * Puts contact `i`'s header into the columns, judged by its channel's waiting rule here: the waiting time is
+ * read from the contact (a value already), where the scoring loop would box it in a new heap number per contact
+ * to pass it on.
+ */
 export function setContactColumns(
   compiled: CompiledEdition,
   columns: ContactColumns,
   i: number,
   contact: ContactHeader,
 ): void {
-  columns.channel[i] = compiled.channels.get(contact.channel)?.index ?? -1;
-  columns.answered[i] = contact.answered ? 1 : 0;
-  columns.waitingTime[i] = contact.waitingTime ?? Number.NaN;
+  const channel = compiled.channels.get(contact.channel);
+  const outcome = channel
+    ? contactOutcome(channel.rule, contact.answered, contact.waitingTime)
+    : 'unanswered';
+  columns.channel[i] = channel ? channel.index : -1;
+  columns.outcome[i] = CONTACT_OUTCOMES.indexOf(outcome);
+  columns.waitingPoints[i] = channel
+    ? (outcomeWaitingPoints(channel.rule, outcome, contact.waitingTime) ?? Number.NaN)
+    : Number.NaN;
 }
 
 /** tallyContact for contact `i` of a batch: the same steps, the contact read from columns. */
@@ -238,14 +267,9 @@ export function tallyBatchContact(
   t: ContactTally,
 ): void {
   const c = columns.channel[i] as number;
-  const wait = columns.waitingTime[i] as number;
-  const channel = startContact(
-    t,
-    c >= 0 ? compiled.channelList[c] : undefined,
-    columns.answered[i] === 1,
-    wait,
-  );
-  if (channel) {
+  const channel = c >= 0 ? compiled.channelList[c] : undefined;
+  t.waitingPoints = columns.waitingPoints[i] as number;
+  if (startContact(t, channel, CONTACT_OUTCOMES[columns.outcome[i] as number] as ContactOutcome) && channel) {
     const { batch } = resolved;
     const base = channel.index * resolved.slots;
     tallyAnswers(
@@ -257,21 +281,19 @@ export function tallyBatchContact(
       batch.answerStart[i + 1] as number,
     );
   }
-  finishContact(t, channel, wait);
+  finishContact(t, channel);
 }
 
 /**
- * Starts a new contact (a new stamp: every entry of the last contact becomes stale, nothing is cleared) and
- * judges it by its channel's waiting rule; returns the channel when the contact's answers count (answered in
- * time, or late where late answers count). `wait` is NaN for no waiting time: a number, so that passing it on
- * boxes nothing.
+ * Starts a new contact (a new stamp: every entry of the last contact becomes stale, nothing is cleared) on
+ * `channel` (undefined: one the edition does not have) with the outcome its waiting rule gave; returns whether
+ * the contact's answers count (answered in time, or late where late answers count).
  */
 function startContact(
   t: ContactTally,
   channel: CompiledChannel | undefined,
-  answered: boolean,
-  wait: number,
-): CompiledChannel | undefined {
+  outcome: ContactOutcome,
+): boolean {
   nextStamp(t);
   t.perfCount = 0;
   t.areaCount = 0;
@@ -283,18 +305,16 @@ function startContact(
     t.anyCx = false;
   }
   t.channelIndex = channel ? channel.index : -1;
-  t.outcome = channel
-    ? contactOutcome(channel.rule, answered, Number.isNaN(wait) ? null : wait)
-    : 'unanswered';
-  t.answered = countsAsAnswered(t.outcome);
-  if (!t.answered || !channel) return undefined;
+  t.outcome = outcome;
+  t.answered = countsAsAnswered(outcome);
+  if (!t.answered || !channel) return false;
   // The waiting questions' performances first: their points come after the answers, and touched in answer
   // order they would have to be moved to the front (they are usually the edition's first). Touching a part
   // that then gets nothing (waiting time N/A) adds only zeros.
   const { waitingQuestions } = channel;
   for (let i = 0; i < waitingQuestions.length; i++)
     touch(t, (waitingQuestions[i] as CompiledQuestion).performanceIndex);
-  return channel;
+  return true;
 }
 
 /** The next stamp; before the Int32 stamps would overflow, every stamp is reset (once per 2^30 contacts). */
@@ -396,11 +416,9 @@ function tallyAnswers(
 }
 
 /** Adds the waiting-time points (unless answered N/A) and sums the contact up. */
-function finishContact(t: ContactTally, channel: CompiledChannel | undefined, wait: number): void {
-  const points = channel
-    ? outcomeWaitingPoints(channel.rule, t.outcome, Number.isNaN(wait) ? null : wait)
-    : null;
-  if (channel && points !== null) {
+function finishContact(t: ContactTally, channel: CompiledChannel | undefined): void {
+  const points = t.waitingPoints;
+  if (t.answered && channel && !Number.isNaN(points)) {
     const { waitingQuestions } = channel;
     const flags = t.table.flags;
     for (let i = 0; i < waitingQuestions.length; i++) {
@@ -501,7 +519,8 @@ function sumUp(t: ContactTally) {
     t.areaShadowPossible[a] = shadowPossible;
     if (areaCountsInTotal[a] === 0 || possible <= 0) continue;
     const weight = areaWeight[a] as number;
-    weightedSum += weight * (percentage(earned, possible) as number);
+    // percentage(), written out here and below: a call that is not inlined returns a new heap number.
+    weightedSum += weight * Math.min((earned / possible) * 100, 100);
     weightSum += weight;
     earnedSum += earned;
     possibleSum += possible;
@@ -509,7 +528,7 @@ function sumUp(t: ContactTally) {
   t.areaCount = areaCount;
   if (!t.answered || t.contactZeroed) t.total = 0;
   else if (t.weightedAreas) t.total = weightSum > 0 ? weightedSum / weightSum : Number.NaN;
-  else t.total = possibleSum > 0 ? (percentage(earnedSum, possibleSum) as number) : Number.NaN;
+  else t.total = possibleSum > 0 ? Math.min((earnedSum / possibleSum) * 100, 100) : Number.NaN;
 }
 
 /**
