@@ -13,9 +13,18 @@ import {
   BONUS,
   CRITICAL,
   CRITICAL_CONTACT,
+  CX_METRIC,
+  CX_VALUE,
+  FLAGS,
+  MAX_POINTS,
+  MAX_SHADOW_POINTS,
+  OPTION_FACTS,
+  OPTION_NUMBERS,
+  PERFORMANCE,
+  POINTS,
   type QuestionTable,
   SCORED,
-  WAITING_TIME,
+  SHADOW_POINTS,
 } from './question-table';
 import type { ResolvedBatch } from './resolve-batch';
 
@@ -354,10 +363,12 @@ export interface AnswerColumns {
 
 /**
  * Answers from..to − 1 of one contact (`base`: its channel's offset in dictionary.slotQuestion). Each answer is
- * a few typed-array reads and additions: everything the loop reads is taken into locals first, as property
- * reads of `t` and the table inside the loop cost more than the arithmetic. Per question, only its first answer
- * counts; "not applicable" leaves it out (and, for a waiting question, its waiting points); a waiting question's
- * points come from the waiting time (finishContact), not from an answer.
+ * a few typed-array reads and additions: everything the loop reads is taken into locals first (property reads
+ * of `t` inside the loop cost more than the arithmetic), what an answer adds is read by its option from two
+ * interleaved arrays, and the sums of the performance being answered stay in locals while its answers follow one
+ * another (adding into the arrays would make each addition wait for the store before it). The additions are the
+ * same, in the same order. Per question, only its first answer counts; "not applicable" leaves it out (and, for a
+ * waiting question, its waiting points); a waiting question's points come from the waiting time (finishContact).
  */
 function tallyAnswers(
   t: ContactTally,
@@ -368,20 +379,15 @@ function tallyAnswers(
   to: number,
 ): void {
   const { answerQuestion, answerOption, answerNotApplicable } = columns;
-  const { slotQuestion, optionQuestion, optionRow } = dictionary;
+  const { slotQuestion, optionQuestion, optionNumbers, optionFacts } = dictionary;
   const { seen, notApplicable, perfStamp, perfEarned, perfPossible, perfShadowEarned, perfShadowPossible } =
     t;
-  const {
-    flags,
-    performance,
-    cx,
-    optionPoints,
-    optionShadowPoints,
-    optionValue,
-    maxPoints,
-    maxShadowPoints,
-  } = t.table;
   const stamp = t.stamp;
+  let current = -1;
+  let earned = 0;
+  let possible = 0;
+  let shadowEarned = 0;
+  let shadowPossible = 0;
   for (let a = from; a < to; a++) {
     const slot = answerQuestion[a] as number;
     if (slot < 0) continue;
@@ -392,26 +398,45 @@ function tallyAnswers(
       notApplicable[q] = stamp;
       continue;
     }
-    const f = flags[q] as number;
     const option = answerOption[a] as number;
-    if ((f & WAITING_TIME) !== 0 || option < 0 || optionQuestion[option] !== slot) continue;
-    const o = optionRow[option] as number;
-    if (o < 0) continue;
-    const m = cx[q] as number;
+    if (option < 0 || optionQuestion[option] !== slot) continue;
+    const facts = option * OPTION_FACTS;
+    const p = optionFacts[facts + PERFORMANCE] as number;
+    if (p < 0) continue;
+    const f = optionFacts[facts + FLAGS] as number;
+    const numbers = option * OPTION_NUMBERS;
+    const m = optionFacts[facts + CX_METRIC] as number;
     if (m >= 0) {
-      t.cx[m] = optionValue[o] as number;
+      t.cx[m] = optionNumbers[numbers + CX_VALUE] as number;
       t.anyCx = true;
     }
-    const p = performance[q] as number;
-    if (perfStamp[p] !== stamp) startPerformance(t, p);
-    const points = optionPoints[o] as number;
-    perfShadowEarned[p] = (perfShadowEarned[p] as number) + (optionShadowPoints[o] as number);
-    if ((f & BONUS) === 0)
-      perfShadowPossible[p] = (perfShadowPossible[p] as number) + (maxShadowPoints[q] as number);
+    if (p !== current) {
+      if (current >= 0) {
+        perfEarned[current] = earned;
+        perfPossible[current] = possible;
+        perfShadowEarned[current] = shadowEarned;
+        perfShadowPossible[current] = shadowPossible;
+      }
+      if (perfStamp[p] !== stamp) startPerformance(t, p);
+      current = p;
+      earned = perfEarned[p] as number;
+      possible = perfPossible[p] as number;
+      shadowEarned = perfShadowEarned[p] as number;
+      shadowPossible = perfShadowPossible[p] as number;
+    }
+    const points = optionNumbers[numbers + POINTS] as number;
+    shadowEarned += optionNumbers[numbers + SHADOW_POINTS] as number;
+    if ((f & BONUS) === 0) shadowPossible += optionNumbers[numbers + MAX_SHADOW_POINTS] as number;
     if ((f & SCORED) === 0) continue;
-    perfEarned[p] = (perfEarned[p] as number) + points;
-    if ((f & BONUS) === 0) perfPossible[p] = (perfPossible[p] as number) + (maxPoints[q] as number);
+    earned += points;
+    if ((f & BONUS) === 0) possible += optionNumbers[numbers + MAX_POINTS] as number;
     if ((f & CRITICAL) !== 0 && points === 0) criticalAnswer(t, q, f);
+  }
+  if (current >= 0) {
+    perfEarned[current] = earned;
+    perfPossible[current] = possible;
+    perfShadowEarned[current] = shadowEarned;
+    perfShadowPossible[current] = shadowPossible;
   }
 }
 
