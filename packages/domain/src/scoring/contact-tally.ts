@@ -77,6 +77,8 @@ export interface ContactTally {
    */
   touchedPerformances: Int32Array;
   perfCount: number;
+  /** Whether touchedPerformances was listed in ascending order (else sumUp sorts it). */
+  perfOrdered: boolean;
   /** The areas of the touched performances, ascending, `areaCount` of them. Only their entries belong to it. */
   touchedAreas: Int32Array;
   areaCount: number;
@@ -125,6 +127,7 @@ export function createTally(compiled: CompiledEdition): ContactTally {
     stamp: 0,
     touchedPerformances: new Int32Array(p),
     perfCount: 0,
+    perfOrdered: true,
     touchedAreas: new Int32Array(a),
     areaCount: 0,
     perfStamp: new Int32Array(p),
@@ -328,6 +331,7 @@ function startContact(
 ): boolean {
   nextStamp(t);
   t.perfCount = 0;
+  t.perfOrdered = true;
   t.areaCount = 0;
   if (t.contactZeroed || t.anyAreaZeroed) t.areaZeroed.fill(0);
   t.contactZeroed = false;
@@ -370,6 +374,7 @@ function touch(t: ContactTally, p: number): void {
 /** The first time the current contact touches performance `p`: lists it and starts its entries from 0. */
 function startPerformance(t: ContactTally, p: number): void {
   t.perfStamp[p] = t.stamp;
+  if (t.perfCount > 0 && (t.touchedPerformances[t.perfCount - 1] as number) > p) t.perfOrdered = false;
   t.touchedPerformances[t.perfCount++] = p;
   t.perfEarned[p] = 0;
   t.perfPossible[p] = 0;
@@ -409,6 +414,8 @@ function tallyAnswers(
     t;
   const stamp = t.stamp;
   let current = -1;
+  // The last performance listed (the list is sorted in sumUp only when one came before a smaller one).
+  let last = t.perfCount > 0 ? (t.touchedPerformances[t.perfCount - 1] as number) : -1;
   let earned = 0;
   let possible = 0;
   let shadowEarned = 0;
@@ -442,12 +449,23 @@ function tallyAnswers(
         perfShadowEarned[current] = shadowEarned;
         perfShadowPossible[current] = shadowPossible;
       }
-      if (perfStamp[p] !== stamp) startPerformance(t, p);
       current = p;
-      earned = perfEarned[p] as number;
-      possible = perfPossible[p] as number;
-      shadowEarned = perfShadowEarned[p] as number;
-      shadowPossible = perfShadowPossible[p] as number;
+      if (perfStamp[p] !== stamp) {
+        // First touched: listed, its sums start from 0 (written to the arrays when the next one comes).
+        perfStamp[p] = stamp;
+        if (p < last) t.perfOrdered = false;
+        last = p;
+        t.touchedPerformances[t.perfCount++] = p;
+        earned = 0;
+        possible = 0;
+        shadowEarned = 0;
+        shadowPossible = 0;
+      } else {
+        earned = perfEarned[p] as number;
+        possible = perfPossible[p] as number;
+        shadowEarned = perfShadowEarned[p] as number;
+        shadowPossible = perfShadowPossible[p] as number;
+      }
     }
     const points = optionNumbers[numbers + POINTS] as number;
     shadowEarned += optionNumbers[numbers + SHADOW_POINTS] as number;
@@ -522,8 +540,8 @@ function criticalAnswer(t: ContactTally, q: number, flags: number): void {
 function sumUp(t: ContactTally) {
   const perfs = t.touchedPerformances;
   const n = t.perfCount;
-  // Insertion sort: answers mostly come in edition order, so this is one pass.
-  for (let i = 1; i < n; i++) {
+  // Insertion sort, when needed: answers mostly come in edition order.
+  for (let i = t.perfOrdered ? n : 1; i < n; i++) {
     const p = perfs[i] as number;
     let j = i - 1;
     while (j >= 0 && (perfs[j] as number) > p) {
