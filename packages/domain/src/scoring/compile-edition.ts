@@ -4,6 +4,7 @@ import type { WaitingBand } from '../model/channel';
 import type { Edition } from '../model/edition';
 import { type CxMetric, cxMetricSchema, type Question } from '../model/question';
 import type { WaitingRule } from './contact-outcome';
+import { type QuestionTable, questionTable } from './question-table';
 import { shadowOptionPoints } from './shadow-points';
 import { maxWaitingPoints } from './waiting-points';
 
@@ -71,6 +72,8 @@ export interface CompiledEdition {
   channelList: CompiledChannel[];
   questionCount: number;
   headlineAreaIndex: number;
+  /** The questions' figures in typed arrays, for the scoring loop. */
+  table: QuestionTable;
 }
 
 /** Precomputes lookups so that scoring a contact is a few map reads per answer. Expects a valid edition. */
@@ -115,7 +118,8 @@ export function compileEdition(edition: Edition): CompiledEdition {
     }
   }
   const headlineAreaIndex = areas.findIndex((a) => a.key === edition.scoring.headlineAreaKey);
-  return { edition, areas, performances, channels, channelList, questionCount, headlineAreaIndex };
+  const table = questionTable(channelList, questionCount);
+  return { edition, areas, performances, channels, channelList, questionCount, headlineAreaIndex, table };
 }
 
 function compileQuestion(

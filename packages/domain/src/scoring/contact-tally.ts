@@ -8,14 +8,32 @@ import {
   outcomeWaitingPoints,
 } from './contact-outcome';
 import type { ContactHeader } from './evaluation-batch';
-import { percentage } from './percentage';
+import {
+  type AnswerDictionary,
+  BONUS,
+  CRITICAL,
+  CRITICAL_CONTACT,
+  CX_METRIC,
+  CX_VALUE,
+  FLAGS,
+  MAX_POINTS,
+  MAX_SHADOW_POINTS,
+  OPTION_FACTS,
+  OPTION_NUMBERS,
+  PERFORMANCE,
+  POINTS,
+  type QuestionTable,
+  SCORED,
+  SHADOW_POINTS,
+} from './question-table';
 import type { ResolvedBatch } from './resolve-batch';
 
 /**
  * The working numbers of one contact, in flat arrays indexed like the compiled edition's areas and
  * performances. One tally is reused for many contacts so that scoring allocates nothing per contact.
- * Only the parts a contact touches are written: the touched lists name them (the other entries are 0), so
- * that starting, summing up and aggregating a contact cost per part it answered, not per part of the edition.
+ * Only the parts a contact touches are written: the touched lists name them, and the other parts' entries are
+ * left from earlier contacts (zeroUntouched sets them to 0 for a reader of every part), so that starting,
+ * summing up and aggregating a contact cost per part it answered, not per part of the edition.
  */
 export interface ContactTally {
   channelIndex: number;
@@ -28,6 +46,11 @@ export interface ContactTally {
    * in place, where a `number | null` field boxes every total in a new heap number).
    */
   total: number;
+  /**
+   * The contact's waiting points (outcomeWaitingPoints), NaN for none: a number field holds them in place, where
+   * passing them to a function that is not inlined boxes them in a new heap number per contact.
+   */
+  waitingPoints: number;
   contactZeroed: boolean;
   anyAreaZeroed: boolean;
   perfEarned: Float64Array;
@@ -38,6 +61,7 @@ export interface ContactTally {
   areaPossible: Float64Array;
   areaShadowEarned: Float64Array;
   areaShadowPossible: Float64Array;
+  /** Per area: 1 when zeroed by a critical answer (every entry is kept, 0 for the other areas). */
   areaZeroed: Uint8Array;
   /** The CX value per metric (CX_METRICS order); NaN when not answered. */
   cx: Float64Array;
@@ -45,19 +69,25 @@ export interface ContactTally {
   anyCx: boolean;
   seen: Int32Array;
   notApplicable: Int32Array;
+  /** The current contact's number: an entry of seen, notApplicable or perfStamp equal to it is this contact's. */
   stamp: number;
   /**
    * The performances that got points (or possible points) in this contact, `perfCount` of them, ascending once
-   * the contact is summed up. Every other performance's entries are 0.
+   * the contact is summed up. Only their entries belong to this contact.
    */
   touchedPerformances: Int32Array;
   perfCount: number;
-  /** The areas of the touched performances, ascending, `areaCount` of them. Every other area's entries are 0. */
+  /** Whether touchedPerformances was listed in ascending order (else sumUp sorts it). */
+  perfOrdered: boolean;
+  /** The areas of the touched performances, ascending, `areaCount` of them. Only their entries belong to it. */
   touchedAreas: Int32Array;
   areaCount: number;
-  /** Per performance: the stamp of the last contact that touched it. */
+  /** Per performance: the stamp of the last contact that touched it (its entries are that contact's). */
   perfStamp: Int32Array;
+  /** Columns for one evaluation's answers (tallyContact), reused. */
+  scratch: AnswerColumns;
   /** The edition's facts the hot loop reads, taken out of the compiled objects once. */
+  table: QuestionTable;
   performanceArea: Int32Array;
   areaCountsInTotal: Uint8Array;
   areaWeight: Float64Array;
@@ -78,6 +108,7 @@ export function createTally(compiled: CompiledEdition): ContactTally {
     outcome: 'unanswered',
     answered: false,
     total: Number.NaN,
+    waitingPoints: Number.NaN,
     contactZeroed: false,
     anyAreaZeroed: false,
     perfEarned: new Float64Array(p),
@@ -96,9 +127,16 @@ export function createTally(compiled: CompiledEdition): ContactTally {
     stamp: 0,
     touchedPerformances: new Int32Array(p),
     perfCount: 0,
+    perfOrdered: true,
     touchedAreas: new Int32Array(a),
     areaCount: 0,
     perfStamp: new Int32Array(p),
+    scratch: {
+      answerQuestion: new Int32Array(0),
+      answerOption: new Int32Array(0),
+      answerNotApplicable: new Uint8Array(0),
+    },
+    table: compiled.table,
     performanceArea: Int32Array.from(compiled.performances, (performance) => performance.areaIndex),
     areaCountsInTotal: Uint8Array.from(compiled.areas, (area) => (area.countsInTotal ? 1 : 0)),
     areaWeight: Float64Array.from(compiled.areas, (area) => area.weight),
@@ -139,23 +177,46 @@ function shadowParts(compiled: CompiledEdition): { perfShadowSame: Uint8Array; a
  * answers are skipped rather than reported.
  */
 export function tallyContact(compiled: CompiledEdition, evaluation: Evaluation, t: ContactTally): void {
-  const channel = startContact(
-    t,
-    compiled.channels.get(evaluation.channel),
-    evaluation.answered,
-    evaluation.waitingTime,
-  );
-  if (channel) {
+  const channel = compiled.channels.get(evaluation.channel);
+  const outcome = channel
+    ? contactOutcome(channel.rule, evaluation.answered, evaluation.waitingTime)
+    : 'unanswered';
+  t.waitingPoints = channel
+    ? (outcomeWaitingPoints(channel.rule, outcome, evaluation.waitingTime) ?? Number.NaN)
+    : Number.NaN;
+  if (startContact(t, channel, outcome) && channel) {
+    // The answers as a batch of one, named by the edition's own numbers (question and option rows), so that
+    // they go through the same loop as a batch's.
     const answers = evaluation.answers;
+    const columns = scratchColumns(t, answers.length);
+    const { optionStart } = t.table;
+    let n = 0;
     for (let i = 0; i < answers.length; i++) {
       const answer = answers[i] as Evaluation['answers'][number];
       const q = channel.questions.get(answer.questionKey);
       if (q === undefined) continue;
       const o = answer.optionKey === null ? -1 : (q.optionIndex.get(answer.optionKey) ?? -1);
-      tallyAnswer(t, q, o, answer.notApplicable);
+      columns.answerQuestion[n] = q.index;
+      columns.answerOption[n] = o < 0 ? -1 : (optionStart[q.index] as number) + o;
+      columns.answerNotApplicable[n] = answer.notApplicable ? 1 : 0;
+      n++;
     }
+    tallyAnswers(t, columns, t.table.rows, 0, 0, n);
   }
-  finishContact(t, channel, evaluation.waitingTime);
+  finishContact(t, channel);
+}
+
+/** The tally's columns for one evaluation's answers, grown to hold `count`. */
+function scratchColumns(t: ContactTally, count: number): AnswerColumns {
+  if (t.scratch.answerQuestion.length < count) {
+    const size = Math.max(count, 2 * t.scratch.answerQuestion.length);
+    t.scratch = {
+      answerQuestion: new Int32Array(size),
+      answerOption: new Int32Array(size),
+      answerNotApplicable: new Uint8Array(size),
+    };
+  }
+  return t.scratch;
 }
 
 /**
@@ -165,29 +226,48 @@ export function tallyContact(compiled: CompiledEdition, evaluation: Evaluation, 
 export interface ContactColumns {
   /** The compiled channel's index, −1 for a channel the edition does not have. */
   channel: Int32Array;
-  answered: Uint8Array;
-  /** NaN for no waiting time. */
-  waitingTime: Float64Array;
+  /** The contact's outcome under its channel's waiting rule, as a position in CONTACT_OUTCOMES. */
+  outcome: Uint8Array;
+  /** Its waiting points (outcomeWaitingPoints), NaN for none. */
+  waitingPoints: Float64Array;
 }
+
+/** The outcomes by their number in ContactColumns.outcome. */
+const CONTACT_OUTCOMES: readonly ContactOutcome[] = [
+  'answered',
+  'lateAnswerCounted',
+  'answeredTooLate',
+  'unanswered',
+];
 
 export function createContactColumns(count: number): ContactColumns {
   return {
     channel: new Int32Array(count),
-    answered: new Uint8Array(count),
-    waitingTime: new Float64Array(count),
+    outcome: new Uint8Array(count),
+    waitingPoints: new Float64Array(count),
   };
 }
 
-/** Puts contact `i`'s header into the columns. */
+/**
+ * Puts contact `i`'s header into the columns, judged by its channel's waiting rule here: the waiting time is
+ * read from the contact (a value already), where the scoring loop would box it in a new heap number per contact
+ * to pass it on.
+ */
 export function setContactColumns(
   compiled: CompiledEdition,
   columns: ContactColumns,
   i: number,
   contact: ContactHeader,
 ): void {
-  columns.channel[i] = compiled.channels.get(contact.channel)?.index ?? -1;
-  columns.answered[i] = contact.answered ? 1 : 0;
-  columns.waitingTime[i] = contact.waitingTime ?? Number.NaN;
+  const channel = compiled.channels.get(contact.channel);
+  const outcome = channel
+    ? contactOutcome(channel.rule, contact.answered, contact.waitingTime)
+    : 'unanswered';
+  columns.channel[i] = channel ? channel.index : -1;
+  columns.outcome[i] = CONTACT_OUTCOMES.indexOf(outcome);
+  columns.waitingPoints[i] = channel
+    ? (outcomeWaitingPoints(channel.rule, outcome, contact.waitingTime) ?? Number.NaN)
+    : Number.NaN;
 }
 
 /** tallyContact for contact `i` of a batch: the same steps, the contact read from columns. */
@@ -198,153 +278,270 @@ export function tallyBatchContact(
   i: number,
   t: ContactTally,
 ): void {
-  const { batch } = resolved;
   const c = columns.channel[i] as number;
-  const w = columns.waitingTime[i] as number;
-  const waitingTime = Number.isNaN(w) ? null : w;
-  const channel = startContact(
-    t,
-    c >= 0 ? compiled.channelList[c] : undefined,
-    columns.answered[i] === 1,
-    waitingTime,
-  );
-  if (channel) {
-    const questions = resolved.questions[channel.index] as (CompiledQuestion | undefined)[];
-    const { answerQuestion, answerOption, answerNotApplicable } = batch;
-    const { optionQuestion, optionPosition } = resolved;
-    const end = batch.answerStart[i + 1] as number;
-    for (let a = batch.answerStart[i] as number; a < end; a++) {
-      const slot = answerQuestion[a] as number;
-      const q = slot >= 0 ? questions[slot] : undefined;
-      if (q === undefined) continue;
-      const option = answerOption[a] as number;
-      const o = option >= 0 && optionQuestion[option] === slot ? (optionPosition[option] as number) : -1;
-      tallyAnswer(t, q, o, answerNotApplicable[a] === 1);
-    }
+  const channel = c >= 0 ? compiled.channelList[c] : undefined;
+  t.waitingPoints = columns.waitingPoints[i] as number;
+  if (startContact(t, channel, CONTACT_OUTCOMES[columns.outcome[i] as number] as ContactOutcome) && channel) {
+    const { batch } = resolved;
+    const base = channel.index * resolved.slots;
+    tallyAnswers(
+      t,
+      batch,
+      resolved,
+      base,
+      batch.answerStart[i] as number,
+      batch.answerStart[i + 1] as number,
+    );
   }
-  finishContact(t, channel, waitingTime);
+  finishContact(t, channel);
 }
 
 /**
- * Resets `t` for a new contact (only the entries the last contact touched) and judges it by its channel's
- * waiting rule; returns the channel when the contact's answers count (answered in time, or late where late
- * answers count).
+ * The contacts scoreCompanies scores: a batch (resolved, with its header columns) or evaluations. Its loop calls
+ * tallyContactAt directly: a closure per kind of input made that call site see two functions, and no call was
+ * inlined.
+ */
+export interface ContactSource {
+  evaluations: readonly Evaluation[];
+  resolved: ResolvedBatch | undefined;
+  columns: ContactColumns | undefined;
+}
+
+/** Tallies contact `i` of `source` into `t`. */
+export function tallyContactAt(
+  compiled: CompiledEdition,
+  source: ContactSource,
+  i: number,
+  t: ContactTally,
+): void {
+  if (source.resolved !== undefined && source.columns !== undefined)
+    tallyBatchContact(compiled, source.resolved, source.columns, i, t);
+  else tallyContact(compiled, source.evaluations[i] as Evaluation, t);
+}
+
+/**
+ * Starts a new contact (a new stamp: every entry of the last contact becomes stale, nothing is cleared) on
+ * `channel` (undefined: one the edition does not have) with the outcome its waiting rule gave; returns whether
+ * the contact's answers count (answered in time, or late where late answers count).
  */
 function startContact(
   t: ContactTally,
   channel: CompiledChannel | undefined,
-  answered: boolean,
-  waitingTime: number | null,
-): CompiledChannel | undefined {
-  clearTouched(t);
+  outcome: ContactOutcome,
+): boolean {
+  nextStamp(t);
+  t.perfCount = 0;
+  t.perfOrdered = true;
+  t.areaCount = 0;
+  if (t.contactZeroed || t.anyAreaZeroed) t.areaZeroed.fill(0);
+  t.contactZeroed = false;
+  t.anyAreaZeroed = false;
+  if (t.anyCx) {
+    // A loop, not fill(): for a handful of entries the call into the builtin costs more than the writes.
+    const { cx } = t;
+    for (let m = 0; m < cx.length; m++) cx[m] = Number.NaN;
+    t.anyCx = false;
+  }
   t.channelIndex = channel ? channel.index : -1;
-  t.outcome = channel ? contactOutcome(channel.rule, answered, waitingTime) : 'unanswered';
-  t.answered = countsAsAnswered(t.outcome);
-  if (!t.answered || !channel) return undefined;
-  t.stamp++;
+  t.outcome = outcome;
+  t.answered = countsAsAnswered(outcome);
+  if (!t.answered || !channel) return false;
   // The waiting questions' performances first: their points come after the answers, and touched in answer
   // order they would have to be moved to the front (they are usually the edition's first). Touching a part
   // that then gets nothing (waiting time N/A) adds only zeros.
   const { waitingQuestions } = channel;
   for (let i = 0; i < waitingQuestions.length; i++)
     touch(t, (waitingQuestions[i] as CompiledQuestion).performanceIndex);
-  return channel;
+  return true;
 }
 
-/** Lists performance `p` as touched by the current contact (once). */
+/** The next stamp; before the Int32 stamps would overflow, every stamp is reset (once per 2^30 contacts). */
+function nextStamp(t: ContactTally): void {
+  if (t.stamp >= 0x3fffffff) {
+    t.seen.fill(0);
+    t.notApplicable.fill(0);
+    t.perfStamp.fill(0);
+    t.stamp = 0;
+  }
+  t.stamp++;
+}
+
+/** Lists performance `p` as touched by the current contact (once), its entries starting from 0. */
 function touch(t: ContactTally, p: number): void {
-  if (t.perfStamp[p] !== t.stamp) {
-    t.perfStamp[p] = t.stamp;
-    t.touchedPerformances[t.perfCount++] = p;
-  }
+  if (t.perfStamp[p] !== t.stamp) startPerformance(t, p);
 }
 
-/** Sets every entry the last contact wrote back to its start value (0, NaN for CX). */
-function clearTouched(t: ContactTally): void {
-  const { touchedPerformances, touchedAreas } = t;
-  for (let i = 0; i < t.perfCount; i++) {
-    const p = touchedPerformances[i] as number;
-    t.perfEarned[p] = 0;
-    t.perfPossible[p] = 0;
-    t.perfShadowEarned[p] = 0;
-    t.perfShadowPossible[p] = 0;
-  }
-  for (let i = 0; i < t.areaCount; i++) {
-    const a = touchedAreas[i] as number;
-    t.areaEarned[a] = 0;
-    t.areaPossible[a] = 0;
-    t.areaShadowEarned[a] = 0;
-    t.areaShadowPossible[a] = 0;
-  }
-  t.perfCount = 0;
-  t.areaCount = 0;
-  if (t.contactZeroed || t.anyAreaZeroed) t.areaZeroed.fill(0);
-  t.contactZeroed = false;
-  t.anyAreaZeroed = false;
-  if (t.anyCx) {
-    t.cx.fill(Number.NaN);
-    t.anyCx = false;
-  }
+/** The first time the current contact touches performance `p`: lists it and starts its entries from 0. */
+function startPerformance(t: ContactTally, p: number): void {
+  t.perfStamp[p] = t.stamp;
+  if (t.perfCount > 0 && (t.touchedPerformances[t.perfCount - 1] as number) > p) t.perfOrdered = false;
+  t.touchedPerformances[t.perfCount++] = p;
+  t.perfEarned[p] = 0;
+  t.perfPossible[p] = 0;
+  t.perfShadowEarned[p] = 0;
+  t.perfShadowPossible[p] = 0;
 }
 
-/** One answer to question `q`: option position `o` (−1: no option or an unknown one) or "not applicable". */
-function tallyAnswer(t: ContactTally, q: CompiledQuestion, o: number, notApplicable: boolean): void {
+/** Answers in columns (an EvaluationBatch, or one evaluation's answers in the tally's scratch columns). */
+export interface AnswerColumns {
+  /** Per answer: its question slot in the dictionary, −1 to skip. */
+  answerQuestion: Int32Array;
+  /** Per answer: its option slot in the dictionary, −1 for none. */
+  answerOption: Int32Array;
+  answerNotApplicable: Uint8Array;
+}
+
+/**
+ * Answers from..to − 1 of one contact (`base`: its channel's offset in dictionary.slotQuestion). Each answer is
+ * a few typed-array reads and additions: everything the loop reads is taken into locals first (property reads
+ * of `t` inside the loop cost more than the arithmetic), what an answer adds is read by its option from two
+ * interleaved arrays, and the sums of the performance being answered stay in locals while its answers follow one
+ * another (adding into the arrays would make each addition wait for the store before it). The additions are the
+ * same, in the same order. Per question, only its first answer counts; "not applicable" leaves it out (and, for a
+ * waiting question, its waiting points); a waiting question's points come from the waiting time (finishContact).
+ */
+function tallyAnswers(
+  t: ContactTally,
+  columns: AnswerColumns,
+  dictionary: AnswerDictionary,
+  base: number,
+  from: number,
+  to: number,
+): void {
+  const { answerQuestion, answerOption, answerNotApplicable } = columns;
+  const { slotQuestion, optionQuestion, optionNumbers, optionFacts } = dictionary;
+  const { seen, notApplicable, perfStamp, perfEarned, perfPossible, perfShadowEarned, perfShadowPossible } =
+    t;
   const stamp = t.stamp;
-  if (t.seen[q.index] === stamp) return;
-  t.seen[q.index] = stamp;
-  if (notApplicable) {
-    t.notApplicable[q.index] = stamp;
-    return;
+  let current = -1;
+  // The last performance listed (the list is sorted in sumUp only when one came before a smaller one).
+  let last = t.perfCount > 0 ? (t.touchedPerformances[t.perfCount - 1] as number) : -1;
+  let earned = 0;
+  let possible = 0;
+  let shadowEarned = 0;
+  let shadowPossible = 0;
+  for (let a = from; a < to; a++) {
+    const slot = answerQuestion[a] as number;
+    if (slot < 0) continue;
+    const q = slotQuestion[base + slot] as number;
+    if (q < 0 || seen[q] === stamp) continue;
+    seen[q] = stamp;
+    if (answerNotApplicable[a] === 1) {
+      notApplicable[q] = stamp;
+      continue;
+    }
+    const option = answerOption[a] as number;
+    if (option < 0 || optionQuestion[option] !== slot) continue;
+    const facts = option * OPTION_FACTS;
+    const p = optionFacts[facts + PERFORMANCE] as number;
+    if (p < 0) continue;
+    const f = optionFacts[facts + FLAGS] as number;
+    const numbers = option * OPTION_NUMBERS;
+    const m = optionFacts[facts + CX_METRIC] as number;
+    if (m >= 0) {
+      t.cx[m] = optionNumbers[numbers + CX_VALUE] as number;
+      t.anyCx = true;
+    }
+    if (p !== current) {
+      if (current >= 0) {
+        perfEarned[current] = earned;
+        perfPossible[current] = possible;
+        perfShadowEarned[current] = shadowEarned;
+        perfShadowPossible[current] = shadowPossible;
+      }
+      current = p;
+      if (perfStamp[p] !== stamp) {
+        // First touched: listed, its sums start from 0 (written to the arrays when the next one comes).
+        perfStamp[p] = stamp;
+        if (p < last) t.perfOrdered = false;
+        last = p;
+        t.touchedPerformances[t.perfCount++] = p;
+        earned = 0;
+        possible = 0;
+        shadowEarned = 0;
+        shadowPossible = 0;
+      } else {
+        earned = perfEarned[p] as number;
+        possible = perfPossible[p] as number;
+        shadowEarned = perfShadowEarned[p] as number;
+        shadowPossible = perfShadowPossible[p] as number;
+      }
+    }
+    const points = optionNumbers[numbers + POINTS] as number;
+    shadowEarned += optionNumbers[numbers + SHADOW_POINTS] as number;
+    if ((f & BONUS) === 0) shadowPossible += optionNumbers[numbers + MAX_SHADOW_POINTS] as number;
+    if ((f & SCORED) === 0) continue;
+    earned += points;
+    if ((f & BONUS) === 0) possible += optionNumbers[numbers + MAX_POINTS] as number;
+    if ((f & CRITICAL) !== 0 && points === 0) criticalAnswer(t, q, f);
   }
-  if (q.isWaitingTime || o < 0) return;
-  if (q.cxIndex >= 0) {
-    t.cx[q.cxIndex] = q.optionValues[o] ?? Number.NaN;
-    t.anyCx = true;
+  if (current >= 0) {
+    perfEarned[current] = earned;
+    perfPossible[current] = possible;
+    perfShadowEarned[current] = shadowEarned;
+    perfShadowPossible[current] = shadowPossible;
   }
-  addPoints(t, q, q.optionPoints[o] as number, q.optionShadowPoints[o] as number);
 }
 
 /** Adds the waiting-time points (unless answered N/A) and sums the contact up. */
-function finishContact(t: ContactTally, channel: CompiledChannel | undefined, wait: number | null): void {
-  const points = channel ? outcomeWaitingPoints(channel.rule, t.outcome, wait) : null;
-  if (channel && points !== null) {
+function finishContact(t: ContactTally, channel: CompiledChannel | undefined): void {
+  const points = t.waitingPoints;
+  if (t.answered && channel && !Number.isNaN(points)) {
     const { waitingQuestions } = channel;
+    const flags = t.table.flags;
     for (let i = 0; i < waitingQuestions.length; i++) {
       const q = waitingQuestions[i] as CompiledQuestion;
-      if (t.notApplicable[q.index] !== t.stamp) addPoints(t, q, points, points);
+      // The channel's maximum, not the table's: it is its best waiting band.
+      if (t.notApplicable[q.index] !== t.stamp)
+        addPoints(t, q.index, flags[q.index] as number, points, points, q.maxPoints, q.maxShadowPoints);
     }
   }
   sumUp(t);
 }
 
-function addPoints(t: ContactTally, q: CompiledQuestion, points: number, shadow: number) {
-  const p = q.performanceIndex;
+/** Question `q` (flags: its QuestionTable flags) earns `points` (`shadow` as if scored) of `max` (`maxShadow`). */
+function addPoints(
+  t: ContactTally,
+  q: number,
+  flags: number,
+  points: number,
+  shadow: number,
+  max: number,
+  maxShadow: number,
+) {
+  const p = t.table.performance[q] as number;
   touch(t, p);
   t.perfShadowEarned[p] = (t.perfShadowEarned[p] as number) + shadow;
-  if (!q.bonus) t.perfShadowPossible[p] = (t.perfShadowPossible[p] as number) + q.maxShadowPoints;
-  if (!q.scored) return;
+  if ((flags & BONUS) === 0) t.perfShadowPossible[p] = (t.perfShadowPossible[p] as number) + maxShadow;
+  if ((flags & SCORED) === 0) return;
   t.perfEarned[p] = (t.perfEarned[p] as number) + points;
-  if (!q.bonus) t.perfPossible[p] = (t.perfPossible[p] as number) + q.maxPoints;
-  if (q.critical !== null && points === 0) {
-    // A critical answer outside the total's areas can only zero its own area.
-    if (q.critical === 'contact' && t.areaCountsInTotal[q.areaIndex] === 1) t.contactZeroed = true;
-    else {
-      t.areaZeroed[q.areaIndex] = 1;
-      t.anyAreaZeroed = true;
-    }
+  if ((flags & BONUS) === 0) t.perfPossible[p] = (t.perfPossible[p] as number) + max;
+  if ((flags & CRITICAL) !== 0 && points === 0) criticalAnswer(t, q, flags);
+}
+
+/** A 0-point answer to critical question `q` zeroes its area, or the contact (docs/scoring.md, "Critical"). */
+function criticalAnswer(t: ContactTally, q: number, flags: number): void {
+  // A critical answer outside the total's areas can only zero its own area.
+  const a = t.table.area[q] as number;
+  if ((flags & CRITICAL_CONTACT) !== 0 && t.areaCountsInTotal[a] === 1) t.contactZeroed = true;
+  else {
+    t.areaZeroed[a] = 1;
+    t.anyAreaZeroed = true;
   }
 }
 
 /**
  * Applies critical zeroing, sums performances into areas and computes the contact total. Only the touched
  * performances are visited, in ascending order, so every sum adds the same numbers in the same order as a
- * pass over all of them would (the others add 0).
+ * pass over all of them would (the others add 0). An area's sums are kept in locals while its performances
+ * (consecutive: they are numbered area by area) are added, then written once, and its share of the total is
+ * taken right away: no area entry is cleared or read back.
  */
 function sumUp(t: ContactTally) {
   const perfs = t.touchedPerformances;
   const n = t.perfCount;
-  // Insertion sort: answers mostly come in edition order, so this is one pass.
-  for (let i = 1; i < n; i++) {
+  // Insertion sort, when needed: answers mostly come in edition order.
+  for (let i = t.perfOrdered ? n : 1; i < n; i++) {
     const p = perfs[i] as number;
     let j = i - 1;
     while (j >= 0 && (perfs[j] as number) > p) {
@@ -353,49 +550,77 @@ function sumUp(t: ContactTally) {
     }
     perfs[j + 1] = p;
   }
-  const { areaZeroed, performanceArea, touchedAreas } = t;
+  const { areaZeroed, performanceArea, touchedAreas, areaCountsInTotal, areaWeight } = t;
+  const { perfEarned, perfPossible, perfShadowEarned, perfShadowPossible } = t;
   if (t.contactZeroed) {
-    for (let a = 0; a < areaZeroed.length; a++) if (t.areaCountsInTotal[a] === 1) areaZeroed[a] = 1;
+    for (let a = 0; a < areaZeroed.length; a++) if (areaCountsInTotal[a] === 1) areaZeroed[a] = 1;
   }
   let areaCount = 0;
-  let lastArea = -1;
-  for (let i = 0; i < n; i++) {
-    const p = perfs[i] as number;
-    // Performances are numbered area by area, so ascending performances give ascending areas.
-    const a = performanceArea[p] as number;
-    if (a !== lastArea) {
-      touchedAreas[areaCount++] = a;
-      lastArea = a;
-    }
-    if (areaZeroed[a] === 1) {
-      t.perfEarned[p] = 0;
-      t.perfShadowEarned[p] = 0;
-    }
-    t.areaEarned[a] = (t.areaEarned[a] as number) + (t.perfEarned[p] as number);
-    t.areaPossible[a] = (t.areaPossible[a] as number) + (t.perfPossible[p] as number);
-    t.areaShadowEarned[a] = (t.areaShadowEarned[a] as number) + (t.perfShadowEarned[p] as number);
-    t.areaShadowPossible[a] = (t.areaShadowPossible[a] as number) + (t.perfShadowPossible[p] as number);
-  }
-  t.areaCount = areaCount;
-  if (!t.answered || t.contactZeroed) {
-    t.total = 0;
-    return;
-  }
   let weightedSum = 0;
   let weightSum = 0;
   let earnedSum = 0;
   let possibleSum = 0;
-  for (let i = 0; i < areaCount; i++) {
-    const a = touchedAreas[i] as number;
-    const possible = t.areaPossible[a] as number;
-    if (t.areaCountsInTotal[a] === 0 || possible <= 0) continue;
-    const earned = t.areaEarned[a] as number;
-    const weight = t.areaWeight[a] as number;
-    weightedSum += weight * (percentage(earned, possible) as number);
+  let k = 0;
+  while (k < n) {
+    const a = performanceArea[perfs[k] as number] as number;
+    const zeroed = areaZeroed[a] === 1;
+    let earned = 0;
+    let possible = 0;
+    let shadowEarned = 0;
+    let shadowPossible = 0;
+    for (; k < n; k++) {
+      const p = perfs[k] as number;
+      if (performanceArea[p] !== a) break;
+      if (zeroed) {
+        perfEarned[p] = 0;
+        perfShadowEarned[p] = 0;
+      }
+      earned += perfEarned[p] as number;
+      possible += perfPossible[p] as number;
+      shadowEarned += perfShadowEarned[p] as number;
+      shadowPossible += perfShadowPossible[p] as number;
+    }
+    touchedAreas[areaCount++] = a;
+    t.areaEarned[a] = earned;
+    t.areaPossible[a] = possible;
+    t.areaShadowEarned[a] = shadowEarned;
+    t.areaShadowPossible[a] = shadowPossible;
+    if (areaCountsInTotal[a] === 0 || possible <= 0) continue;
+    const weight = areaWeight[a] as number;
+    // percentage(), written out here and below: a call that is not inlined returns a new heap number.
+    weightedSum += weight * Math.min((earned / possible) * 100, 100);
     weightSum += weight;
     earnedSum += earned;
     possibleSum += possible;
   }
-  if (t.weightedAreas) t.total = weightSum > 0 ? weightedSum / weightSum : Number.NaN;
-  else t.total = possibleSum > 0 ? (percentage(earnedSum, possibleSum) as number) : Number.NaN;
+  t.areaCount = areaCount;
+  if (!t.answered || t.contactZeroed) t.total = 0;
+  else if (t.weightedAreas) t.total = weightSum > 0 ? weightedSum / weightSum : Number.NaN;
+  else t.total = possibleSum > 0 ? Math.min((earnedSum / possibleSum) * 100, 100) : Number.NaN;
+}
+
+/**
+ * Sets the entries of every part the current contact did not touch to 0, for a reader of every part
+ * (scoreContact); the scoring loop reads only the touched ones.
+ */
+export function zeroUntouched(t: ContactTally): void {
+  for (let p = 0; p < t.perfStamp.length; p++) {
+    if (t.perfStamp[p] === t.stamp) continue;
+    t.perfEarned[p] = 0;
+    t.perfPossible[p] = 0;
+    t.perfShadowEarned[p] = 0;
+    t.perfShadowPossible[p] = 0;
+  }
+  // touchedAreas is ascending: walk it beside the areas.
+  let k = 0;
+  for (let a = 0; a < t.areaEarned.length; a++) {
+    if (k < t.areaCount && t.touchedAreas[k] === a) {
+      k++;
+      continue;
+    }
+    t.areaEarned[a] = 0;
+    t.areaPossible[a] = 0;
+    t.areaShadowEarned[a] = 0;
+    t.areaShadowPossible[a] = 0;
+  }
 }

@@ -21,13 +21,12 @@ import { compareKeysAsc } from './compare-keys';
 import type { CompiledEdition } from './compile-edition';
 import { CX_METRICS } from './compile-edition';
 import {
-  type ContactColumns,
+  type ContactSource,
   type ContactTally,
   createContactColumns,
   createTally,
   setContactColumns,
-  tallyBatchContact,
-  tallyContact,
+  tallyContactAt,
 } from './contact-tally';
 import { type ContactHeader, type EvaluationBatch, isEvaluationBatch } from './evaluation-batch';
 import { resolveBatch } from './resolve-batch';
@@ -91,30 +90,16 @@ export function scoreCompanies(
   if (issues.length > 0) throw new DomainValidationError('Results input', issues);
   const order = groupByCompany(contacts, companyOf, start, outOfOrder);
 
-  let tallyAt: (i: number, t: ContactTally) => void;
-  if (isEvaluationBatch(evaluations)) {
-    const resolved = resolveBatch(compiled, evaluations);
-    const batchColumns = columns as ContactColumns;
-    tallyAt = (i, t) => tallyBatchContact(compiled, resolved, batchColumns, i, t);
-  } else {
-    tallyAt = (i, t) => tallyContact(compiled, evaluations[i] as Evaluation, t);
-  }
+  const source: ContactSource = isEvaluationBatch(evaluations)
+    ? { evaluations: [], resolved: resolveBatch(compiled, evaluations), columns }
+    : { evaluations, resolved: undefined, columns: undefined };
   const tally = createTally(compiled);
   const sums = createSums(compiled);
   const results: CompanyResult[] = [];
   for (let c = 0; c < sorted.length; c++) {
     const company = sorted[c] as CompanyInfo;
     results.push(
-      scoreCompany(
-        compiled,
-        company,
-        order,
-        start[c] as number,
-        start[c + 1] as number,
-        tallyAt,
-        tally,
-        sums,
-      ),
+      scoreCompany(compiled, company, order, start[c] as number, start[c + 1] as number, source, tally, sums),
     );
   }
   return results;
@@ -157,7 +142,7 @@ function scoreCompany(
   order: Int32Array,
   from: number,
   to: number,
-  tallyAt: (i: number, t: ContactTally) => void,
+  source: ContactSource,
   t: ContactTally,
   sums: CompanySums,
 ): CompanyResult {
@@ -167,7 +152,7 @@ function scoreCompany(
   let criticalContacts = 0;
 
   for (let k = from; k < to; k++) {
-    tallyAt(order[k] as number, t);
+    tallyContactAt(compiled, source, order[k] as number, t);
     const c = t.channelIndex;
     if (c < 0) continue;
     addAt(chN, c, 1);

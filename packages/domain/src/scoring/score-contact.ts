@@ -2,7 +2,7 @@ import type { Evaluation } from '../model/evaluation';
 import type { CompiledEdition } from './compile-edition';
 import { CX_METRICS } from './compile-edition';
 import type { ContactScore, CxValues } from './contact-score';
-import { type ContactTally, createTally, tallyContact } from './contact-tally';
+import { type ContactTally, createTally, tallyContact, zeroUntouched } from './contact-tally';
 import { percentage } from './percentage';
 
 const tallies = new WeakMap<CompiledEdition, ContactTally>();
@@ -15,6 +15,7 @@ export function scoreContact(compiled: CompiledEdition, evaluation: Evaluation):
     tallies.set(compiled, t);
   }
   tallyContact(compiled, evaluation, t);
+  zeroUntouched(t);
   const cx = {} as CxValues;
   CX_METRICS.forEach((metric, i) => {
     const value = t.cx[i] as number;
