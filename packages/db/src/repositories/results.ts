@@ -2,7 +2,7 @@ import {
   computeEditionResults,
   type EditionResults,
   editionResultsFromSums,
-  partSlotCount,
+  shadowSameSlots,
 } from '@ksp/domain';
 import type { Database } from '../database/create-database';
 import { evaluationBatchFromRows, readBatchRows } from '../results/read-evaluation-batch';
@@ -37,7 +37,7 @@ export async function editionResults(db: ResultsDb, editionKey: string): Promise
     const [participants, channelSums, partSums] = await Promise.all([
       listParticipants(db, editionKey),
       readChannelSums(db.sql, editionKey, version),
-      readPartSums(db.sql, editionKey, version, partSlotCount(compiledFor(lookup.edition))),
+      readPartSums(db.sql, editionKey, version, shadowSameSlots(compiledFor(lookup.edition))),
     ]);
     // A definition change meanwhile may have scored contacts under the next version: then read again.
     if ((await readDefinitionVersion(db.sql, editionKey)) !== version && attempt < READ_ATTEMPTS) continue;

@@ -35,11 +35,16 @@ const PART_FIGURES = [
   { column: 'partPercentage', name: 'percentageSum', cast: 'text' },
   { column: 'partEarned', name: 'earned', cast: 'text' },
   { column: 'partPossible', name: 'possible', cast: 'text' },
-  { column: 'partShadowCounted', name: 'shadowN', cast: 'int' },
-  { column: 'partShadowPercentage', name: 'shadowPercentageSum', cast: 'text' },
-  { column: 'partShadowEarned', name: 'shadowEarned', cast: 'text' },
-  { column: 'partShadowPossible', name: 'shadowPossible', cast: 'text' },
+  { column: 'partShadowCounted', name: 'shadowN', cast: 'int', real: 'n' },
+  { column: 'partShadowPercentage', name: 'shadowPercentageSum', cast: 'text', real: 'percentageSum' },
+  { column: 'partShadowEarned', name: 'shadowEarned', cast: 'text', real: 'earned' },
+  { column: 'partShadowPossible', name: 'shadowPossible', cast: 'text', real: 'possible' },
 ] as const;
+
+/** A shadow figure's real counterpart, by name. */
+const REAL_OF: Record<string, string> = Object.fromEntries(
+  PART_FIGURES.flatMap((f) => ('real' in f ? [[f.name, f.real]] : [])),
+);
 
 /** Aggregates per query: PostgreSQL allows 1,664 result columns; 8 sums per part. */
 const SLOTS_PER_QUERY = 150;
@@ -50,13 +55,13 @@ const SLOTS_PER_QUERY = 150;
  * float8 in SQL goes through text anyway, and costs more there than Number() here (the nearest double either way).
  * The text is built from numbers only, never from input.
  */
-const partSumsSql = (slots: readonly number[]) => `
+const partSumsSql = (slots: readonly number[], shadowSame: readonly boolean[]) => `
 SELECT c."key" AS "companyKey", g.*
 FROM (
   SELECT s."companyId",
          ${slots
            .flatMap((slot) =>
-             PART_FIGURES.map(
+             PART_FIGURES.filter((f) => !(shadowSame[slot] && 'real' in f)).map(
                (f) => `COALESCE(sum(s."${f.column}"[${slot + 1}]), 0)::${f.cast} AS "${f.name}_${slot}"`,
              ),
            )
@@ -96,31 +101,38 @@ export async function readChannelSums(
 
 /**
  * The stored part figures of an edition's contacts of one definition version, summed per company and part
- * (`slotCount`: the definition's partSlotCount). A part no contact of a company has figures for gives no row.
+ * (one entry per slot of the definition in `shadowSame`). A part no contact of a company has figures for gives no row.
+ * The shadow figures of a part whose shadow equals its real figures in every contact (`shadowSame`, the domain's
+ * shadowSameSlots) are not summed apart: they are the real sums (half the aggregates on a KSP edition).
  */
 export async function readPartSums(
   sql: SqlExecutor,
   editionKey: string,
   definitionVersion: string,
-  slotCount: number,
+  shadowSame: readonly boolean[],
 ): Promise<PartContributionSums[]> {
-  const slots = Array.from({ length: slotCount }, (_, slot) => slot);
+  const slots = Array.from({ length: shadowSame.length }, (_, slot) => slot);
   const chunks: number[][] = [];
   for (let from = 0; from < slots.length; from += SLOTS_PER_QUERY)
     chunks.push(slots.slice(from, from + SLOTS_PER_QUERY));
   const results = await Promise.all(
     chunks.map((chunk) =>
-      sql.query<Record<string, number | string | null>>(partSumsSql(chunk), [editionKey, definitionVersion]),
+      sql.query<Record<string, number | string | null>>(partSumsSql(chunk, shadowSame), [
+        editionKey,
+        definitionVersion,
+      ]),
     ),
   );
   const out: PartContributionSums[] = [];
   results.forEach((rows, c) => {
     for (const row of rows) {
       for (const slot of chunks[c] as number[]) {
+        // A shadow-same part's shadow columns are its real ones.
+        const own = (name: string) => (shadowSame[slot] ? (REAL_OF[name] ?? name) : name);
         const n = row[`n_${slot}`] as number;
-        const shadowN = row[`shadowN_${slot}`] as number;
+        const shadowN = row[`${own('shadowN')}_${slot}`] as number;
         if (n === 0 && shadowN === 0) continue;
-        const sum = (name: string) => Number(row[`${name}_${slot}`]);
+        const sum = (name: string) => Number(row[`${own(name)}_${slot}`]);
         out.push({
           companyKey: row.companyKey as string,
           part: slot,

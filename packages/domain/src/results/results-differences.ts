@@ -20,7 +20,11 @@ export function resultsDifferences(
   }
   if (Array.isArray(a) && Array.isArray(b)) {
     if (a.length !== b.length) out.push(`${path}: ${a.length} items ≠ ${b.length}`);
-    else a.forEach((item, i) => resultsDifferences(item, b[i], tolerance, `${path}[${i}]`, out));
+    else {
+      a.forEach((item, i) => {
+        resultsDifferences(item, b[i], tolerance, `${path}[${i}]`, out);
+      });
+    }
     return out;
   }
   if (a !== null && b !== null && typeof a === 'object' && typeof b === 'object') {

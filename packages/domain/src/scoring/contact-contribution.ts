@@ -6,6 +6,7 @@ import {
   createContactColumns,
   createTally,
   setContactColumns,
+  shadowParts,
   tallyBatchContact,
   tallyContact,
 } from './contact-tally';
@@ -64,9 +65,16 @@ export function partSlot(compiled: CompiledEdition, kind: 'area' | 'performance'
   return kind === 'area' ? index : compiled.areas.length + index;
 }
 
-/** How many part slots the definition has (areas and performances). */
-export function partSlotCount(compiled: CompiledEdition): number {
-  return compiled.areas.length + compiled.performances.length;
+/**
+ * Per part slot: whether its shadow figures always equal its real ones (every question in it scored as if
+ * unscored: shadowParts), so that a company's shadow sums need not be summed apart (the real sums are them).
+ */
+export function shadowSameSlots(compiled: CompiledEdition): boolean[] {
+  const { areaShadowSame, perfShadowSame } = shadowParts(compiled);
+  return [
+    ...Array.from(areaShadowSame, (same) => same === 1),
+    ...Array.from(perfShadowSame, (same) => same === 1),
+  ];
 }
 
 /** The contributions of evaluations (or of a batch's contacts), in input order. */

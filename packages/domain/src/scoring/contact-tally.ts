@@ -152,7 +152,10 @@ export function createTally(compiled: CompiledEdition): ContactTally {
  * possible get, in the same order, and critical answers zero both, so the percentages and every sum over
  * contacts are the same to the last bit. An area is such a part when all its performances are.
  */
-function shadowParts(compiled: CompiledEdition): { perfShadowSame: Uint8Array; areaShadowSame: Uint8Array } {
+export function shadowParts(compiled: CompiledEdition): {
+  perfShadowSame: Uint8Array;
+  areaShadowSame: Uint8Array;
+} {
   const perfShadowSame = new Uint8Array(compiled.performances.length).fill(1);
   for (const channel of compiled.channelList) {
     for (const q of channel.questions.values()) {
