@@ -7,6 +7,8 @@ export default defineConfig({
     alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }],
   },
   test: {
+    // The test data's template databases, made once per run; each test file clones one (@ksp/db/testing).
+    globalSetup: ['@ksp/db/testing/global-setup'],
     testTimeout: 20_000,
     hookTimeout: 60_000,
   },

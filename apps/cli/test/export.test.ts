@@ -15,14 +15,12 @@ const HOSTILE_NAME = '=HYPERLINK("http://x","y")';
 
 const cliDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-/** A database the test and the CLI's child processes can both open: a PGlite folder, or a PostgreSQL schema. */
+/** A database the test and the CLI's child processes can both open: a PGlite folder, or a PostgreSQL database. */
 async function sharedDatabase(kind: DatabaseKind) {
   if (kind === 'postgres') {
     const db = await createTestDatabase('postgres');
-    const url = new URL(process.env.TEST_DATABASE_URL as string);
-    url.searchParams.set('schema', db.schema);
     return {
-      env: { DATABASE_URL: url.toString() },
+      env: { DATABASE_URL: db.url as string },
       open: async () => db,
       release: async () => {},
       close: () => db.close(),
