@@ -6,7 +6,7 @@
 // the stored rows, answers, "not applicable" marks and comments are summed in SQL and must equal the file's (the
 // checks the 100,000-row test made; the test suite imports 2,000). IMPORT_BENCH_ROWS changes the size, IMPORT_BENCH_DATABASES=postgres,pglite the
 // databases, IMPORT_BENCH_XLSX=false / IMPORT_BENCH_CSV=false skip the XLSX / CSV runs; PostgreSQL is
-// BENCH_DATABASE_URL, TEST_DATABASE_URL or postgresql://postgres@127.0.0.1:5432/test (a fresh schema, dropped
+// BENCH_DATABASE_URL, TEST_DATABASE_URL or postgresql://postgres@127.0.0.1:5432/test (a fresh database, dropped
 // afterwards). Exits with 1 when an import stores something else than the file holds.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';

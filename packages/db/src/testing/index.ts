@@ -4,6 +4,7 @@ export {
   createSeededTestDatabase,
   createTestDatabase,
   type TestDatabase,
+  type TestDatabaseOptions,
   type TestSeed,
   testDatabaseKinds,
 } from './test-database';

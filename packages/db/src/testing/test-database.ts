@@ -45,9 +45,23 @@ async function connectPostgresTestDatabase(server: string, name: string): Promis
   };
 }
 
-/** An empty database: a new in-memory PGlite, or a new database on the PostgreSQL server. */
-async function openEmptyTestDatabase(kind: DatabaseKind, server: string): Promise<TestDatabase> {
-  if (kind === 'pglite') return openPglite('memory://');
+export interface TestDatabaseOptions {
+  /** PostgreSQL: the server, as a URL; default `TEST_DATABASE_URL`. */
+  url?: string;
+  /**
+   * PGlite: a data folder (empty or missing) to open it in instead of memory, for another process to open
+   * after `close()` (the CLI's tests). Removing the folder is the caller's.
+   */
+  pgliteDataDir?: string;
+}
+
+/** An empty database: a new PGlite (in memory unless `pgliteDataDir`), or a new database on the PostgreSQL server. */
+async function openEmptyTestDatabase(
+  kind: DatabaseKind,
+  server: string,
+  pgliteDataDir = 'memory://',
+): Promise<TestDatabase> {
+  if (kind === 'pglite') return openPglite(pgliteDataDir);
   const name = timestampedName('ksp_test');
   await createPostgresDatabase(server, name);
   return connectPostgresTestDatabase(server, name);
@@ -66,12 +80,12 @@ const throughJson = <T>(value: T): T => (JSON.parse(JSON.stringify({ value })) a
 export async function createSeededTestDatabase<T>(
   kind: DatabaseKind,
   seed: TestSeed<T>,
-  options: { url?: string } = {},
+  options: TestDatabaseOptions = {},
 ): Promise<{ db: TestDatabase; seeded: T }> {
   const server = kind === 'postgres' ? postgresServer(options.url) : '';
   const run = currentTemplateRun();
   if (!run) {
-    const db = await openEmptyTestDatabase(kind, server);
+    const db = await openEmptyTestDatabase(kind, server, options.pgliteDataDir);
     try {
       await migrateToLatest(db);
       return { db, seeded: throughJson(await seed.write(db)) };
@@ -81,8 +95,10 @@ export async function createSeededTestDatabase<T>(
     }
   }
   const template = await testTemplate(run, kind, server, seed);
-  if (kind === 'pglite')
-    return { db: await openPglite('memory://', pgliteDump(template.source)), seeded: template.seeded };
+  if (kind === 'pglite') {
+    const db = await openPglite(options.pgliteDataDir ?? 'memory://', pgliteDump(template.source));
+    return { db, seeded: template.seeded };
+  }
   const name = timestampedName('ksp_test');
   await createPostgresDatabase(server, name, template.source);
   return { db: await connectPostgresTestDatabase(server, name), seeded: template.seeded };
@@ -95,9 +111,13 @@ export async function createSeededTestDatabase<T>(
  */
 export async function createTestDatabase(
   kind: DatabaseKind,
-  options: { migrate?: boolean; url?: string } = {},
+  options: TestDatabaseOptions & { migrate?: boolean } = {},
 ): Promise<TestDatabase> {
   if (options.migrate === false)
-    return openEmptyTestDatabase(kind, kind === 'postgres' ? postgresServer(options.url) : '');
+    return openEmptyTestDatabase(
+      kind,
+      kind === 'postgres' ? postgresServer(options.url) : '',
+      options.pgliteDataDir,
+    );
   return (await createSeededTestDatabase(kind, MIGRATED_ONLY, options)).db;
 }
