@@ -7,7 +7,10 @@ export default defineConfig({
     alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }],
   },
   test: {
+    // The test data's template databases, made once per run; each test file clones one (@ksp/db/testing).
+    globalSetup: ['@ksp/db/testing/global-setup'],
     testTimeout: 20_000,
-    hookTimeout: 60_000,
+    // The first file to ask for a template builds it (migrations, test data, dump) in its beforeAll.
+    hookTimeout: 120_000,
   },
 });

@@ -62,7 +62,7 @@ async function load(url: string, token: string, query: string, connections: numb
 }
 
 async function main() {
-  console.log(`seeding a throw-away schema on ${DATABASE_URL.replace(/\/\/[^@]*@/, '//…@')} …`);
+  console.log(`seeding a throw-away database on ${DATABASE_URL.replace(/\/\/[^@]*@/, '//…@')} …`);
   const db = await createTestDatabase('postgres', { url: DATABASE_URL });
   try {
     const seeded = await seedTestData(db, { industries: 20, contactsPerCompany: 25 });

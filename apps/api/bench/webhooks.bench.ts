@@ -83,9 +83,7 @@ async function deliverAll(db: Database, replicas: Database[], batchSize: number)
 
 const db = await createTestDatabase('postgres', { url: DATABASE_URL });
 try {
-  const second = new URL(DATABASE_URL);
-  second.searchParams.set('schema', db.schema);
-  const replica = await createDatabase({ url: second.toString(), poolSize: 4 });
+  const replica = await createDatabase({ url: db.url, poolSize: 4 });
   try {
     for (const events of [['editionPublished'], ['editionPublished', 'evaluationSubmitted']] as const)
       await db.prisma.webhookSubscription.create({

@@ -2,10 +2,10 @@
 // and checked against the database whenever a notification could have been missed.
 
 import type { Database, NotificationHandlers } from '@ksp/db';
-import { createTestDatabase, testDatabaseKinds } from '@ksp/db/testing';
+import { createSeededTestDatabase, testDatabaseKinds } from '@ksp/db/testing';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ResultsCache } from '../src/results-cache';
-import { seedTestData } from './helpers/test-data';
+import { testDataSeed } from './helpers/test-data';
 
 const until = async (check: () => boolean, ms = 2_000) => {
   const end = Date.now() + ms;
@@ -39,8 +39,7 @@ describe.each(testDatabaseKinds())('results cache on %s', (kind) => {
     results.companies.reduce((sum, company) => sum + company.nAnswered, 0);
 
   beforeAll(async () => {
-    db = await createTestDatabase(kind);
-    await seedTestData(db);
+    ({ db } = await createSeededTestDatabase(kind, testDataSeed()));
   });
   afterEach(async () => {
     await cache?.close();

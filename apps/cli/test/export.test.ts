@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createDatabase, type Database, type DatabaseKind, migrateToLatest } from '@ksp/db';
+import { createDatabase, type Database, type DatabaseKind } from '@ksp/db';
 import { createTestDatabase, testDatabaseKinds } from '@ksp/db/testing';
 import { exportEditionDocument, loadResultsSource, resultsExportFile } from '@ksp/exchange';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,20 +15,20 @@ const HOSTILE_NAME = '=HYPERLINK("http://x","y")';
 
 const cliDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-/** A database the test and the CLI's child processes can both open: a PGlite folder, or a PostgreSQL schema. */
+/** A migrated database the test and the CLI's child processes can both open: a PGlite folder, or a PostgreSQL database. */
 async function sharedDatabase(kind: DatabaseKind) {
   if (kind === 'postgres') {
     const db = await createTestDatabase('postgres');
-    const url = new URL(process.env.TEST_DATABASE_URL as string);
-    url.searchParams.set('schema', db.schema);
     return {
-      env: { DATABASE_URL: url.toString() },
+      env: { DATABASE_URL: db.url as string },
       open: async () => db,
       release: async () => {},
       close: () => db.close(),
     };
   }
   const dir = mkdtempSync(join(tmpdir(), 'ksp-cli-export-'));
+  // Migrated: loaded from the run's template (@ksp/db/testing), then closed for the CLI to open.
+  await (await createTestDatabase('pglite', { pgliteDataDir: dir })).close();
   const open = () => createDatabase({ url: '', pgliteDataDir: dir });
   // PGlite keeps its folder to one process: the test closes it before every CLI run.
   return {
@@ -56,7 +56,6 @@ describe.each(testDatabaseKinds())('ksp export and edition-import on %s', (kind)
     shared = await sharedDatabase(kind);
     out = mkdtempSync(join(tmpdir(), 'ksp-cli-out-'));
     const db = await shared.open();
-    await migrateToLatest(db);
     await seedTwoEditions(db, 2);
     // A hostile name: the CSV must show it as text, not run it as a formula.
     const first = await db.prisma.company.findFirstOrThrow({

@@ -5,7 +5,7 @@
 // GROUP BY, nothing else — and beside scoring the raw answers (editionResultsFromAnswers, the path before).
 //   pnpm --filter @ksp/db bench          (PostgreSQL: TEST_DATABASE_URL, default postgresql://postgres@127.0.0.1:5432/test)
 //   … bench -- [--pglite-only | --postgres-only] [--small-only] [--runs 15]
-// Each database gets KSP23 with the demo companies and N contacts per company, in its own schema / memory.
+// Each database gets KSP23 with the demo companies and N contacts per company, in its own database / memory.
 // Reported per case: median, p95 (nearest rank) and min over the runs of editionResults; the CPU time one run
 // takes (this process, and on PostgreSQL the pool's backends when the server is local) — robust where the
 // machine is shared; and the SQL read alone (on PostgreSQL as editionResults does it: two slices at once).

@@ -1,15 +1,14 @@
 import type { Database } from '@ksp/db';
-import { createTestDatabase, testDatabaseKinds } from '@ksp/db/testing';
+import { createSeededTestDatabase, testDatabaseKinds } from '@ksp/db/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { importEvaluations } from '../src/index';
-import { evaluationsToCsv, fieldworkEvaluations, setUpKsp24 } from './support/fieldwork-fixture';
+import { evaluationsToCsv, fieldworkEvaluations, ksp24Seed } from './support/fieldwork-fixture';
 
 /** A field-work import queues one `evaluationImported` webhook event in its own transaction (docs/webhooks.md). */
 describe.each(testDatabaseKinds())('import webhook event on %s', (kind) => {
   let db: Database;
   beforeAll(async () => {
-    db = await createTestDatabase(kind);
-    await setUpKsp24(db);
+    ({ db } = await createSeededTestDatabase(kind, ksp24Seed));
     await db.prisma.webhookSubscription.create({
       data: { url: 'http://127.0.0.1:9/hook', events: ['evaluationImported'], secret: 'whsec_import_test' },
     });

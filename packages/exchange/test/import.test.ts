@@ -9,7 +9,7 @@ import {
   loadEvaluations,
   setEditionStatus,
 } from '@ksp/db';
-import { createTestDatabase, testDatabaseKinds } from '@ksp/db/testing';
+import { createSeededTestDatabase, testDatabaseKinds } from '@ksp/db/testing';
 import { computeEditionResults, type Evaluation, evaluationToRow } from '@ksp/domain';
 import { demoCompanies, ksp24 } from '@ksp/domain/fixtures';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -28,7 +28,7 @@ import {
   evaluationsToCsv,
   fieldworkEvaluations,
   headerOf,
-  setUpKsp24,
+  ksp24Seed,
   toCsv,
   toXlsx,
 } from './support/fieldwork-fixture';
@@ -58,8 +58,7 @@ describe('templates', () => {
 describe.each(testDatabaseKinds())('field-work import on %s', (kind) => {
   let db: Database;
   beforeAll(async () => {
-    db = await createTestDatabase(kind);
-    await setUpKsp24(db);
+    ({ db } = await createSeededTestDatabase(kind, ksp24Seed));
   });
   afterAll(() => db?.close());
 

@@ -1,9 +1,9 @@
 import type { Database } from '@ksp/db';
-import { createTestDatabase, testDatabaseKinds } from '@ksp/db/testing';
+import { createSeededTestDatabase, testDatabaseKinds } from '@ksp/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readConfig } from '../../src/config';
 import { createServices } from '../../src/create-services';
-import { seedTestData } from '../helpers/test-data';
+import { testDataSeed } from '../helpers/test-data';
 import { startServer, startServerWithDatabase } from '../helpers/test-server';
 
 const AUDIT = `query($filter: AuditEntryFilter, $first: Int, $after: String) {
@@ -199,8 +199,7 @@ describe('auditEntries has no N+1', () => {
   let app: Awaited<ReturnType<typeof startServer>>;
   let token: string;
   beforeAll(async () => {
-    db = await createTestDatabase('pglite');
-    await seedTestData(db);
+    ({ db } = await createSeededTestDatabase('pglite', testDataSeed()));
     const admin = await db.prisma.user.findUniqueOrThrow({ where: { email: 'admin@example.org' } });
     const editions = await db.prisma.edition.findMany({ select: { id: true } });
     await db.prisma.auditEntry.createMany({

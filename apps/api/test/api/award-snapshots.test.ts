@@ -9,6 +9,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectSameFigures } from '../helpers/same-figures';
 import { startServerWithDatabase } from '../helpers/test-server';
+import { eventually } from '../helpers/webhook-receiver';
 
 describe.each(testDatabaseKinds())('frozen award results and award rules (%s)', (kind) => {
   let app: Awaited<ReturnType<typeof startServerWithDatabase>>;
@@ -25,6 +26,7 @@ describe.each(testDatabaseKinds())('frozen award results and award rules (%s)', 
     ... on AwardSnapshot { ${SNAPSHOT} } ... on Error { message } } }`;
   const CORRECT = `mutation($key: String!, $reason: String!) { correctResults(editionKey: $key, reason: $reason) { __typename
     ... on AwardSnapshot { ${SNAPSHOT} } ... on ValidationError { fieldErrors { path message } } ... on Error { message } } }`;
+  const RESULTS = `query($key: String!) { editionResults(editionKey: $key) { ... on EditionResults { overall { winner } } } }`;
   const GET = `query($key: String!, $revision: Int) { awardSnapshot(editionKey: $key, revision: $revision) { __typename
     ... on AwardSnapshot { ${SNAPSHOT} } ... on Error { message } } }`;
 
@@ -86,6 +88,14 @@ describe.each(testDatabaseKinds())('frozen award results and award rules (%s)', 
     await app.db.prisma.evaluation.updateMany({
       where: { company: { key: winner }, edition: { key: 'KSP24' } },
       data: { answered: false },
+    });
+    // Written past the API: its results cache hears of it by notification, milliseconds after the commit
+    // (src/results-cache.ts), and may serve the previous results until then. Seen late on a loaded
+    // PostgreSQL server: wait until the served results show the write.
+    await eventually(async () => {
+      const served = await app.gql(RESULTS, { key: 'KSP24' }, app.tokens.analyst);
+      const now: string | null | undefined = served.data?.editionResults.overall.winner;
+      return now !== undefined && now !== winner;
     });
     const reason = `${winner}: contacts recorded as answered were not answered`;
     const corrected = (await app.gql(CORRECT, { key: 'KSP24', reason }, app.tokens.admin)).data

@@ -1,9 +1,9 @@
 import type { Database } from '@ksp/db';
-import { createTestDatabase } from '@ksp/db/testing';
+import { createSeededTestDatabase } from '@ksp/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readConfig } from '../../src/config';
 import { createServices } from '../../src/create-services';
-import { seedTestData } from '../helpers/test-data';
+import { testDataSeed } from '../helpers/test-data';
 import { startServer } from '../helpers/test-server';
 
 // Counts every Prisma operation the server runs (the Pothos test-suite pattern): a list query must cost the
@@ -15,8 +15,7 @@ describe('no N+1: Prisma operations per request do not grow with list length', (
   let token: string;
 
   beforeAll(async () => {
-    db = await createTestDatabase('pglite');
-    await seedTestData(db);
+    ({ db } = await createSeededTestDatabase('pglite', testDataSeed()));
     const counted = db.prisma.$extends({
       query: {
         $allModels: {

@@ -356,11 +356,7 @@ describe.each(testDatabaseKinds())('webhooks (%s)', (kind) => {
     for (let i = 0; i < 25; i++) await emit('evaluationSubmitted', { contactId: `C-${i}` });
     // On PostgreSQL the second replica has its own connection pool; PGlite has one connection to share.
     let other: Database = app.db;
-    if (kind === 'postgres') {
-      const url = new URL(process.env.TEST_DATABASE_URL as string);
-      url.searchParams.set('schema', app.db.schema);
-      other = await createDatabase({ url: url.toString(), poolSize: 4 });
-    }
+    if (kind === 'postgres') other = await createDatabase({ url: app.db.url, poolSize: 4 });
     try {
       const replicas = [app.db, other].map((db) =>
         createWebhookDispatcher(db, { ...CONFIG, intervalMs: 1, batchSize: 4 }, logger),

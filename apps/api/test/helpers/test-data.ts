@@ -8,6 +8,7 @@ import {
   loadEvaluations,
   saveEdition,
 } from '@ksp/db';
+import type { TestSeed } from '@ksp/db/testing';
 import { deriveEdition, type Evaluation } from '@ksp/domain';
 import {
   demoCompanies,
@@ -82,6 +83,20 @@ export async function seedTestData(
   }
   await saveEdition(db, deriveEdition(ksp24, { key: 'KSP25', year: 2025, name: 'Kundeserviceprisen 2025' }));
   return { companies, industries: chosenIndustries, evaluationCounts };
+}
+
+/**
+ * `seedTestData` as a template seed (`createSeededTestDatabase`): written once per test run and database kind
+ * for each set of options, and cloned by every test file that asks for the same.
+ */
+export function testDataSeed(
+  options: TestDataOptions = {},
+): TestSeed<Awaited<ReturnType<typeof seedTestData>>> {
+  const chosen: Required<TestDataOptions> = {
+    industries: options.industries ?? 2,
+    contactsPerCompany: options.contactsPerCompany ?? 4,
+  };
+  return { key: `api-test-data:${JSON.stringify(chosen)}`, write: (db) => seedTestData(db, chosen) };
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { DatabaseKind } from '@ksp/db';
-import { createTestDatabase } from '@ksp/db/testing';
+import { createSeededTestDatabase } from '@ksp/db/testing';
 import { readConfig } from '../../src/config';
 import { createServices } from '../../src/create-services';
 import { createLogger } from '../../src/logger';
@@ -7,7 +7,7 @@ import { schema } from '../../src/schema';
 import { createApiServer } from '../../src/server';
 import type { Services } from '../../src/services';
 import { graphqlClient } from './graphql-client';
-import { PASSWORD, seedTestData, type TestDataOptions, USERS } from './test-data';
+import { PASSWORD, type TestDataOptions, testDataSeed, USERS } from './test-data';
 
 /** The API's configuration in tests: silent unless TEST_LOG names a level (CI sets `error`). */
 const testConfig = (environment: Record<string, string> = {}) =>
@@ -22,7 +22,7 @@ export async function startServer(services: Services, environment: Record<string
 }
 
 /**
- * The real server on a fresh migrated test database (in-memory PGlite, or PostgreSQL via TEST_DATABASE_URL);
+ * The real server on a fresh test database with the test data (in-memory PGlite, or PostgreSQL via TEST_DATABASE_URL);
  * `environment` adds settings (e.g. WEBHOOK_ALLOWED_HOSTS for a receiver on loopback).
  */
 export async function startServerWithDatabase(
@@ -30,8 +30,8 @@ export async function startServerWithDatabase(
   options: TestDataOptions = {},
   environment: Record<string, string> = {},
 ) {
-  const db = await createTestDatabase(kind);
-  const seeded = await seedTestData(db, options);
+  // The test data is written once per run into a template (per kind and options); each file gets a clone.
+  const { db, seeded } = await createSeededTestDatabase(kind, testDataSeed(options));
   const config = testConfig(environment);
   const app = await startServer(createServices(db, config), environment);
   const tokens: Record<keyof typeof USERS, string> = {

@@ -1,11 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createDatabase, type DatabaseKind, migrateToLatest } from '@ksp/db';
-import { setUpKsp24 } from '../../../../packages/exchange/test/support/fieldwork-fixture';
+import { createDatabase, type DatabaseKind } from '@ksp/db';
+import { createSeededTestDatabase } from '@ksp/db/testing';
+import { ksp24Seed } from '../../../../packages/exchange/test/support/fieldwork-fixture';
 
 const cliDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -58,30 +58,28 @@ export function startCli(
 }
 
 /**
- * A database the CLI can open from its environment: a PGlite folder (the test's connection is closed while the
- * CLI runs: PGlite belongs to one process) or a fresh schema on TEST_DATABASE_URL.
+ * A database the CLI can open from its environment, with KSP24, its companies, role plays and observers set
+ * up (cloned from the run's template, see @ksp/db/testing): a PGlite folder (the test's connection is closed
+ * while the CLI runs: PGlite belongs to one process), or a database of its own on TEST_DATABASE_URL's server
+ * (or `postgresUrl`'s).
  */
-export async function cliDatabase(kind: DatabaseKind, postgresUrl = process.env.TEST_DATABASE_URL as string) {
+export async function ksp24CliDatabase(kind: DatabaseKind, postgresUrl?: string) {
   if (kind === 'pglite') {
     const dir = mkdtempSync(join(tmpdir(), 'ksp-cli-'));
-    const open = () => createDatabase({ url: '', pgliteDataDir: dir });
+    const { db } = await createSeededTestDatabase('pglite', ksp24Seed, { pgliteDataDir: dir });
+    await db.close();
     return {
-      env: { DATABASE_URL: '', PGLITE_DATA_DIR: dir },
-      open,
+      env: { DATABASE_URL: '', PGLITE_DATA_DIR: dir } as Record<string, string>,
+      open: () => createDatabase({ url: '', pgliteDataDir: dir }),
       drop: async () => rmSync(dir, { recursive: true }),
     };
   }
-  const url = new URL(postgresUrl);
-  url.searchParams.set('schema', `cli_${randomBytes(5).toString('hex')}`);
-  const open = () => createDatabase({ url: url.toString(), poolSize: 2 });
+  // Kept open until `drop`: closing a test database drops it.
+  const { db } = await createSeededTestDatabase('postgres', ksp24Seed, { url: postgresUrl });
   return {
-    env: { DATABASE_URL: url.toString() } as Record<string, string>,
-    open,
-    drop: async () => {
-      const db = await open();
-      await db.sql.exec(`DROP SCHEMA IF EXISTS "${db.schema}" CASCADE`);
-      await db.close();
-    },
+    env: { DATABASE_URL: db.url as string } as Record<string, string>,
+    open: () => createDatabase({ url: db.url, poolSize: 2 }),
+    drop: () => db.close(),
   };
 }
 
@@ -110,18 +108,4 @@ export function importFigures(stderr: string): ImportFigures | null {
     peakHeapMb: num(found[5]),
     startRssMb: num(found[6]),
   };
-}
-
-/** A CLI database (see cliDatabase) migrated, with KSP24, its companies, role plays and observers set up. */
-export async function ksp24CliDatabase(kind: DatabaseKind, postgresUrl?: string) {
-  const target = await cliDatabase(kind, postgresUrl);
-  const db = await target.open();
-  try {
-    if (kind === 'postgres') await db.sql.exec(`CREATE SCHEMA "${db.schema}"`);
-    await migrateToLatest(db);
-    await setUpKsp24(db);
-  } finally {
-    await db.close(); // PGlite belongs to one process: the CLI's
-  }
-  return target;
 }

@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import type { PGlite } from '@electric-sql/pglite';
 import { PrismaClient } from '../generated/prisma/client';
 import { defaultPgliteDataDir } from './default-data-dir';
 import {
@@ -154,13 +155,20 @@ function pgliteStartParams(pglite: { defaultStartParams: string[] }): string[] {
   return [...pglite.defaultStartParams, '-c', 'shared_buffers=16MB'];
 }
 
-async function openPglite(dataDir: string): Promise<Database> {
+/** A PGlite database with its PGlite instance: tests dump it as a template (`dumpDataDir`). */
+export type PgliteDatabase = Database & { pglite: PGlite };
+
+/**
+ * Opens PGlite in `dataDir`. With `loadDataDir` (a tarball from `dumpDataDir`) it starts from that data
+ * folder instead of running initdb: how test databases are made from a template.
+ */
+export async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<PgliteDatabase> {
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
   const [{ PGlite }, { PrismaPGlite }] = await Promise.all([
     import('@electric-sql/pglite'),
     import('pglite-prisma-adapter'),
   ]);
-  const pglite = await PGlite.create(dataDir, { startParams: pgliteStartParams(PGlite) });
+  const pglite = await PGlite.create(dataDir, { startParams: pgliteStartParams(PGlite), loadDataDir });
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
   return {
     prisma,
@@ -172,5 +180,6 @@ async function openPglite(dataDir: string): Promise<Database> {
       await prisma.$disconnect();
       await pglite.close();
     },
+    pglite,
   };
 }

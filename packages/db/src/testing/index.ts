@@ -1,2 +1,10 @@
 // Test helpers for packages that need a real database: `import { createTestDatabase } from '@ksp/db/testing'`.
-export { createTestDatabase, testDatabaseKinds } from './test-database';
+// Vitest configs add `globalSetup: ['@ksp/db/testing/global-setup']` so templates are built once per run.
+export {
+  createSeededTestDatabase,
+  createTestDatabase,
+  type TestDatabase,
+  type TestDatabaseOptions,
+  type TestSeed,
+  testDatabaseKinds,
+} from './test-database';

@@ -7,6 +7,7 @@ import {
   type Database,
   saveEdition,
 } from '@ksp/db';
+import type { TestSeed } from '@ksp/db/testing';
 import { type Edition, type Evaluation, evaluationToRow, fieldworkColumns } from '@ksp/domain';
 import { demoCompanies, demoIndustries, generateDemoEvaluations, ksp24 } from '@ksp/domain/fixtures';
 import ExcelJS from 'exceljs';
@@ -44,6 +45,15 @@ export async function setUpKsp24(db: Pick<Database, 'prisma' | 'sql'>, edition: 
     OBSERVERS.map((email, i) => ({ email, name: `Observer ${i + 1}`, role: 'observer', passwordHash: 'x' })),
   );
 }
+
+/** `setUpKsp24` as a template seed (`createSeededTestDatabase`): written once per test run and database kind. */
+export const ksp24Seed: TestSeed<null> = {
+  key: 'exchange-fieldwork-ksp24',
+  write: async (db) => {
+    await setUpKsp24(db);
+    return null;
+  },
+};
 
 /**
  * Demo evaluations for KSP24 as they would come from field work: observers by e-mail, `count` contacts
