@@ -1,4 +1,4 @@
-import { contactContributions } from '@ksp/domain';
+import { contactContributions, shadowSameSlots } from '@ksp/domain';
 import type { Database } from '../database/create-database';
 import { type EditionLookup, loadEditionLookup } from '../repositories/edition-lookup';
 import { ANSWER_LISTS_SQL } from '../results/packed-answers';
@@ -55,15 +55,15 @@ export async function scoreStaleContacts(
       editionKey,
       current,
     ]);
-    const contributions = contactContributions(
-      compiledFor(lookup.edition),
-      evaluationBatchFromRows(rows, lookup),
-    );
+    const compiled = compiledFor(lookup.edition);
+    const contributions = contactContributions(compiled, evaluationBatchFromRows(rows, lookup));
+    const shadowSame = shadowSameSlots(compiled);
     for (let from = 0; from < rows.length; from += WRITE_SLICE) {
       await writeContactScores(
         tx,
         lookup.id,
         current,
+        shadowSame,
         rows.slice(from, from + WRITE_SLICE).map((row, i) => ({
           evaluationId: row.evaluationId,
           companyId: row.companyId,

@@ -5,6 +5,7 @@ import {
   contactContributions,
   type Edition,
   type Evaluation,
+  shadowSameSlots,
 } from '@ksp/domain';
 import type { SqlExecutor } from '../database/sql-driver';
 import type { EditionLookup } from '../repositories/edition-lookup';
@@ -40,14 +41,16 @@ export async function scoreWrittenEvaluations(
   written: readonly WrittenEvaluation[],
 ): Promise<void> {
   if (written.length === 0) return;
+  const compiled = compiledFor(lookup.edition);
   const contributions = contactContributions(
-    compiledFor(lookup.edition),
+    compiled,
     written.map((w) => w.evaluation),
   );
   await writeContactScores(
     tx,
     lookup.id,
     lookup.definitionVersion,
+    shadowSameSlots(compiled),
     written.map((w, i) => ({
       evaluationId: w.evaluationId,
       companyId: w.companyId,

@@ -78,14 +78,21 @@ ON CONFLICT ("evaluationId") DO UPDATE SET ${ALL_COLUMNS.filter((c) => c !== '"e
   .map((c) => `${c} = EXCLUDED.${c}`)
   .join(', ')}`;
 
-/** Stores the contacts' scores, stamped with the definition version they were scored with. */
+/**
+ * Stores the contacts' scores, stamped with the definition version they were scored with. The shadow figures
+ * of parts whose shadow equals their real figures (`shadowSame`, the domain's shadowSameSlots for that
+ * definition) are stored as 0: the results read takes the real sums for them, and the rows are half the size.
+ */
 export async function writeContactScores(
   sql: SqlExecutor,
   editionId: number,
   definitionVersion: string,
+  shadowSame: readonly boolean[],
   scores: readonly ContactScoreInput[],
 ): Promise<void> {
   if (scores.length === 0) return;
+  const ownShadow = (c: ContactContribution, values: readonly (number | null)[]) =>
+    values.map((v, i) => (shadowSame[c.parts[i] as number] ? null : v));
   const column = <T>(read: (c: ContactContribution) => T) => scores.map((s) => read(s.contribution));
   // Per contact, each part figure at its slot's position (NULL where the contact has none).
   const arrays = (read: (c: ContactContribution) => readonly (number | null)[]) =>
@@ -104,10 +111,10 @@ export async function writeContactScores(
     arrays((c) => c.earned),
     arrays((c) => c.possible),
     arrays((c) => c.percentage),
-    arrays((c) => counted(c.shadowPercentage)),
-    arrays((c) => c.shadowEarned),
-    arrays((c) => c.shadowPossible),
-    arrays((c) => c.shadowPercentage),
+    arrays((c) => counted(ownShadow(c, c.shadowPercentage))),
+    arrays((c) => ownShadow(c, c.shadowEarned)),
+    arrays((c) => ownShadow(c, c.shadowPossible)),
+    arrays((c) => ownShadow(c, c.shadowPercentage)),
     ...CX_METRICS.map((_, m) => numberArray(column((c) => c.cx[m] ?? null))),
     numberArray(column((c) => c.csatSatisfied)),
     numberArray(column((c) => c.npsPromoter)),

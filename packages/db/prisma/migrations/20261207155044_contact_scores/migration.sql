@@ -43,11 +43,6 @@ CREATE INDEX "ContactScore_editionId_companyId_idx" ON "ContactScore"("editionId
 -- AddForeignKey
 ALTER TABLE "EditionScoring" ADD CONSTRAINT "EditionScoring_editionId_fkey" FOREIGN KEY ("editionId") REFERENCES "Edition"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
--- AddForeignKey
-ALTER TABLE "ContactScore" ADD CONSTRAINT "ContactScore_evaluationId_fkey" FOREIGN KEY ("evaluationId") REFERENCES "Evaluation"("id") ON DELETE CASCADE ON UPDATE CASCADE;
-
--- AddForeignKey
-ALTER TABLE "ContactScore" ADD CONSTRAINT "ContactScore_editionId_fkey" FOREIGN KEY ("editionId") REFERENCES "Edition"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- Hand-written below (Prisma's datamodel cannot express triggers or storage parameters).
 --
@@ -103,6 +98,19 @@ BEGIN
   RETURN NULL;
 END
 $$;
+
+-- No foreign keys on "ContactScore" (a bulk import would check two keys per contact): a deleted evaluation's
+-- score goes with it here, once per statement (an edition's delete cascades to its evaluations, so to this).
+CREATE FUNCTION "ksp_evaluation_scores_deleted"() RETURNS trigger
+LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
+BEGIN
+  DELETE FROM "ContactScore" s USING old_rows o WHERE s."evaluationId" = o."id";
+  RETURN NULL;
+END
+$$;
+
+CREATE TRIGGER "Evaluation_scores_deleted" AFTER DELETE ON "Evaluation"
+  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION "ksp_evaluation_scores_deleted"();
 
 CREATE TRIGGER "Evaluation_scores_stale" AFTER UPDATE ON "Evaluation"
   REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "ksp_evaluation_scores_stale"();
