@@ -30,12 +30,21 @@ const CLIENTS = 20;
 const TARGET_RATIO = 5;
 
 const adminApi = join(dirname(fileURLToPath(import.meta.url)), '../../admin/src/api');
-/** An operation of the admin app, as it sends it. */
+/** A document of the admin app's source file by its first words (`query X`, `fragment Y`). */
+function adminDocument(source: string, file: string, head: string): string {
+  const found = new RegExp(`graphql\\(\`\\s*(${head}\\b[\\s\\S]*?)\`\\)`).exec(source)?.[1];
+  if (!found) throw new Error(`no ${head} in apps/admin/src/api/${file}`);
+  return found;
+}
+
+/** An operation of the admin app, as it sends it: with the named fragments it spreads (from the same file). */
 function adminQuery(file: string, name: string): string {
   const source = readFileSync(join(adminApi, file), 'utf8');
-  const found = new RegExp(`graphql\\(\`\\s*(query ${name}\\b[\\s\\S]*?)\`\\)`).exec(source)?.[1];
-  if (!found) throw new Error(`no query ${name} in apps/admin/src/api/${file}`);
-  return found;
+  const query = adminDocument(source, file, `query ${name}`);
+  const spreads = new Set([...query.matchAll(/\.\.\.([A-Za-z_]\w*)/g)].map((m) => m[1] as string));
+  return [query, ...[...spreads].map((fragment) => adminDocument(source, file, `fragment ${fragment}`))].join(
+    '\n',
+  );
 }
 const RANKING = adminQuery('results.ts', 'EditionResults');
 const EXPLAIN = adminQuery('explain.ts', 'ExplainCompany');

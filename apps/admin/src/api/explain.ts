@@ -5,6 +5,56 @@ import { graphql } from '../generated/gql';
 // selection serves every depth. The API answers in bounded slices (a company down to its contacts); a row whose
 // `childCount` is above the rows received below it is opened with the *Rows queries (`nodes(under:)`).
 
+/** The fields of an explanation row, as every explanation query reads them (the adapter rebuilds the tree). */
+export const ExplanationNodeFields = graphql(`
+  fragment ExplanationNodeFields on ExplanationNode {
+    id
+    parentId
+    depth
+    childCount
+    kind
+    key
+    label(locale: $locale)
+    points
+    possible
+    score
+    weight
+    contribution
+    counted
+    n
+    status
+    optionKey
+    optionLabel(locale: $locale)
+    waitingTime
+    shadowScore
+    effects {
+      code
+      count
+      minimum
+      total
+      channel
+      companyKey
+      step
+      difference
+      waitingTime
+      waitUnit
+      maxWait
+      upTo
+      points
+      maxPoints
+      possible
+      earned
+      weight
+      weightSum
+      possibleSum
+      percentage
+      contribution
+      scope
+      counting
+    }
+  }
+`);
+
 export const ExplainCompanyQuery = graphql(`
   query ExplainCompany($editionKey: String!, $companyKey: String!, $locale: Locale!) {
     explainCompany(editionKey: $editionKey, companyKey: $companyKey) {
@@ -19,50 +69,7 @@ export const ExplainCompanyQuery = graphql(`
         nAnswered
         contactWeighting
         nodes {
-          id
-          parentId
-          depth
-          childCount
-          kind
-          key
-          label(locale: $locale)
-          points
-          possible
-          score
-          weight
-          contribution
-          counted
-          n
-          status
-          optionKey
-          optionLabel(locale: $locale)
-          waitingTime
-          shadowScore
-          effects {
-            code
-            count
-            minimum
-            total
-            channel
-            companyKey
-            step
-            difference
-            waitingTime
-            waitUnit
-            maxWait
-            upTo
-            points
-            maxPoints
-            possible
-            earned
-            weight
-            weightSum
-            possibleSum
-            percentage
-            contribution
-            scope
-            counting
-          }
+          ...ExplanationNodeFields
         }
       }
       ... on Error {
@@ -86,50 +93,7 @@ export const ExplainContactQuery = graphql(`
         totalRule
         criticalEffect
         nodes {
-          id
-          parentId
-          depth
-          childCount
-          kind
-          key
-          label(locale: $locale)
-          points
-          possible
-          score
-          weight
-          contribution
-          counted
-          n
-          status
-          optionKey
-          optionLabel(locale: $locale)
-          waitingTime
-          shadowScore
-          effects {
-            code
-            count
-            minimum
-            total
-            channel
-            companyKey
-            step
-            difference
-            waitingTime
-            waitUnit
-            maxWait
-            upTo
-            points
-            maxPoints
-            possible
-            earned
-            weight
-            weightSum
-            possibleSum
-            percentage
-            contribution
-            scope
-            counting
-          }
+          ...ExplanationNodeFields
         }
       }
       ... on Error {
@@ -178,50 +142,7 @@ export const ExplainRankingPositionQuery = graphql(`
           nAnswered
           contactWeighting
           nodes {
-            id
-            parentId
-            depth
-            childCount
-            kind
-            key
-            label(locale: $locale)
-            points
-            possible
-            score
-            weight
-            contribution
-            counted
-            n
-            status
-            optionKey
-            optionLabel(locale: $locale)
-            waitingTime
-            shadowScore
-            effects {
-              code
-              count
-              minimum
-              total
-              channel
-              companyKey
-              step
-              difference
-              waitingTime
-              waitUnit
-              maxWait
-              upTo
-              points
-              maxPoints
-              possible
-              earned
-              weight
-              weightSum
-              possibleSum
-              percentage
-              contribution
-              scope
-              counting
-            }
+            ...ExplanationNodeFields
           }
         }
       }
@@ -239,50 +160,7 @@ export const ExplainCompanyRowsQuery = graphql(`
       __typename
       ... on CompanyExplanation {
         nodes(under: $under) {
-          id
-          parentId
-          depth
-          childCount
-          kind
-          key
-          label(locale: $locale)
-          points
-          possible
-          score
-          weight
-          contribution
-          counted
-          n
-          status
-          optionKey
-          optionLabel(locale: $locale)
-          waitingTime
-          shadowScore
-          effects {
-            code
-            count
-            minimum
-            total
-            channel
-            companyKey
-            step
-            difference
-            waitingTime
-            waitUnit
-            maxWait
-            upTo
-            points
-            maxPoints
-            possible
-            earned
-            weight
-            weightSum
-            possibleSum
-            percentage
-            contribution
-            scope
-            counting
-          }
+          ...ExplanationNodeFields
         }
       }
       ... on Error {
@@ -299,50 +177,7 @@ export const ExplainContactRowsQuery = graphql(`
       __typename
       ... on ContactExplanation {
         nodes(under: $under) {
-          id
-          parentId
-          depth
-          childCount
-          kind
-          key
-          label(locale: $locale)
-          points
-          possible
-          score
-          weight
-          contribution
-          counted
-          n
-          status
-          optionKey
-          optionLabel(locale: $locale)
-          waitingTime
-          shadowScore
-          effects {
-            code
-            count
-            minimum
-            total
-            channel
-            companyKey
-            step
-            difference
-            waitingTime
-            waitUnit
-            maxWait
-            upTo
-            points
-            maxPoints
-            possible
-            earned
-            weight
-            weightSum
-            possibleSum
-            percentage
-            contribution
-            scope
-            counting
-          }
+          ...ExplanationNodeFields
         }
       }
       ... on Error {

@@ -1,7 +1,8 @@
 import { useMemo, useState } from 'react';
 import { useQuery } from 'urql';
 import { explanationTree } from '../../adapters/explanationFromApi';
-import { ExplainCompanyQuery } from '../../api/explain';
+import { ExplainCompanyQuery, ExplanationNodeFields } from '../../api/explain';
+import { readFragment } from '../../generated/gql';
 import { formatScore } from '../../i18n/format';
 import { useI18n } from '../../i18n/I18nProvider';
 import { Button } from '../../ui/Button';
@@ -27,7 +28,10 @@ export function CompanyExplanation({ editionKey, companyKey, companyName }: Comp
   });
   const outcome = data?.explainCompany;
   const explanation = outcome?.__typename === 'CompanyExplanation' ? outcome : null;
-  const rows = useMemo(() => (explanation ? explanationTree(explanation.nodes) : []), [explanation]);
+  const rows = useMemo(
+    () => (explanation ? explanationTree(readFragment(ExplanationNodeFields, explanation.nodes)) : []),
+    [explanation],
+  );
   const loadChildren = useCompanyRowLoader(editionKey, companyKey);
 
   return (

@@ -1,7 +1,8 @@
 import { useMemo, useState } from 'react';
 import { useQuery } from 'urql';
 import { explanationTree } from '../../adapters/explanationFromApi';
-import { CompanyContactsQuery, ExplainContactQuery } from '../../api/explain';
+import { CompanyContactsQuery, ExplainContactQuery, ExplanationNodeFields } from '../../api/explain';
+import { readFragment } from '../../generated/gql';
 import { formatDateTime, formatScore } from '../../i18n/format';
 import { useI18n } from '../../i18n/I18nProvider';
 import { Button } from '../../ui/Button';
@@ -113,7 +114,10 @@ function ContactExplanation({ contact }: { contact: ContactRow }) {
   });
   const outcome = data?.explainContact;
   const explanation = outcome?.__typename === 'ContactExplanation' ? outcome : null;
-  const rows = useMemo(() => (explanation ? explanationTree(explanation.nodes) : []), [explanation]);
+  const rows = useMemo(
+    () => (explanation ? explanationTree(readFragment(ExplanationNodeFields, explanation.nodes)) : []),
+    [explanation],
+  );
   const loadChildren = useContactRowLoader(contact.id);
   const title = t('explain.contactTitle', { id: contact.contactId });
   return (

@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { useQuery } from 'urql';
 import { explanationTree, localizeEffect } from '../../adapters/explanationFromApi';
-import { ExplainRankingPositionQuery } from '../../api/explain';
+import { ExplainRankingPositionQuery, ExplanationNodeFields } from '../../api/explain';
+import { readFragment } from '../../generated/gql';
 import { formatScore } from '../../i18n/format';
 import { useI18n } from '../../i18n/I18nProvider';
 import { Button } from '../../ui/Button';
@@ -49,7 +50,11 @@ export function RankingExplanation({
   });
   const outcome = data?.explainRankingPosition;
   const explanation = outcome?.__typename === 'RankingPositionExplanation' ? outcome : null;
-  const rows = useMemo(() => (explanation ? explanationTree(explanation.company.nodes) : []), [explanation]);
+  const rows = useMemo(
+    () =>
+      explanation ? explanationTree(readFragment(ExplanationNodeFields, explanation.company.nodes)) : [],
+    [explanation],
+  );
   const loadChildren = useCompanyRowLoader(editionKey, explanation?.companyKey ?? companyKey ?? '');
 
   // The panel opens above the table: take focus there so keyboard and screen-reader users land on it.

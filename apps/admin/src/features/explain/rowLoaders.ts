@@ -1,7 +1,8 @@
 import { useCallback } from 'react';
 import { useClient } from 'urql';
 import { type ExplanationRow, explanationTree } from '../../adapters/explanationFromApi';
-import { ExplainCompanyRowsQuery, ExplainContactRowsQuery } from '../../api/explain';
+import { ExplainCompanyRowsQuery, ExplainContactRowsQuery, ExplanationNodeFields } from '../../api/explain';
+import { readFragment } from '../../generated/gql';
 import { useI18n } from '../../i18n/I18nProvider';
 
 // The API answers an explanation in bounded slices (a company down to its contacts); these load the rows below a
@@ -19,7 +20,7 @@ export function useCompanyRowLoader(editionKey: string, companyKey: string) {
       const outcome = result.data?.explainCompany;
       if (result.error) throw result.error;
       if (outcome?.__typename !== 'CompanyExplanation') throw new Error(outcome?.message ?? 'no rows');
-      return explanationTree(outcome.nodes);
+      return explanationTree(readFragment(ExplanationNodeFields, outcome.nodes));
     },
     [client, editionKey, companyKey, locale],
   );
@@ -35,7 +36,7 @@ export function useContactRowLoader(evaluationId: string) {
       const outcome = result.data?.explainContact;
       if (result.error) throw result.error;
       if (outcome?.__typename !== 'ContactExplanation') throw new Error(outcome?.message ?? 'no rows');
-      return explanationTree(outcome.nodes);
+      return explanationTree(readFragment(ExplanationNodeFields, outcome.nodes));
     },
     [client, evaluationId, locale],
   );
