@@ -166,13 +166,12 @@ builder.queryField('whatIf', (t) =>
             loadEvaluations(db, args.editionKey),
             listParticipants(db, args.editionKey),
           ]);
-          const companies = participants.map(({ key, name, industryKey }) => ({ key, name, industryKey }));
-          const rescored = rescoreUnderRules(evaluations, source, rules, companies);
+          const rescored = rescoreUnderRules(evaluations, source, rules, participants);
           // "As scored" from the same answers by the same engine as the what-if side (equal to the stored
           // results up to the order of floating-point sums), so that an edition under its own rules changes by
           // exactly nothing.
           return {
-            ...compareWhatIf(computeEditionResults(source, evaluations, companies), rescored.results),
+            ...compareWhatIf(computeEditionResults(source, evaluations, participants), rescored.results),
             rulesEditionKey: rules.key,
             report: rescored.report,
           };

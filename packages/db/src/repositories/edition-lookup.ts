@@ -1,6 +1,6 @@
 import type { Edition } from '@ksp/domain';
 import type { Database } from '../database/create-database';
-import { readDefinitionVersionWithPrisma } from '../scores/definition-version';
+import { readDefinitionVersion } from '../scores/definition-version';
 import { editionFromRow, findEditionRow } from './editions';
 
 /**
@@ -24,12 +24,16 @@ export interface EditionLookup {
   areaKey: Map<number, string>;
 }
 
-export async function loadEditionLookup(db: Pick<Database, 'prisma'>, key: string): Promise<EditionLookup> {
-  const definitionVersion = await readDefinitionVersionWithPrisma(db, key);
+export async function loadEditionLookup(
+  db: Pick<Database, 'prisma' | 'sql'>,
+  key: string,
+): Promise<EditionLookup> {
+  const definitionVersion = await readDefinitionVersion(db.sql, key);
   const row = await findEditionRow(db, key);
   const lookup: EditionLookup = {
     id: row.id,
-    definitionVersion,
+    // An edition that does not exist: findEditionRow has thrown before this is read.
+    definitionVersion: definitionVersion ?? '1',
     edition: editionFromRow(row),
     questionId: new Map(),
     questionKey: new Map(),

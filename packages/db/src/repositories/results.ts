@@ -41,8 +41,7 @@ export async function editionResults(db: ResultsDb, editionKey: string): Promise
     ]);
     // A definition change meanwhile may have scored contacts under the next version: then read again.
     if ((await readDefinitionVersion(db.sql, editionKey)) !== version && attempt < READ_ATTEMPTS) continue;
-    const companies = participants.map(({ key, name, industryKey }) => ({ key, name, industryKey }));
-    return editionResultsFromSums(lookup.edition, companies, channelSums, partSums);
+    return editionResultsFromSums(lookup.edition, participants, channelSums, partSums);
   }
 }
 
@@ -56,6 +55,5 @@ export async function editionResultsFromAnswers(db: ResultsDb, editionKey: strin
     listParticipants(db, editionKey),
     readBatchRows(db.sql, editionKey, db.kind === 'postgres' ? POSTGRES_READ_PARTS : 1),
   ]);
-  const companies = participants.map(({ key, name, industryKey }) => ({ key, name, industryKey }));
-  return computeEditionResults(lookup.edition, evaluationBatchFromRows(rows, lookup), companies);
+  return computeEditionResults(lookup.edition, evaluationBatchFromRows(rows, lookup), participants);
 }

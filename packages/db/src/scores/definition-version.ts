@@ -1,4 +1,3 @@
-import type { Database } from '../database/create-database';
 import type { SqlExecutor } from '../database/sql-driver';
 
 /**
@@ -14,16 +13,4 @@ export async function readDefinitionVersion(sql: SqlExecutor, editionKey: string
     [editionKey],
   );
   return row?.version ?? null;
-}
-
-/** readDefinitionVersion through Prisma (for code that reads the edition with Prisma right after). */
-export async function readDefinitionVersionWithPrisma(
-  db: Pick<Database, 'prisma'>,
-  editionKey: string,
-): Promise<string> {
-  const row = await db.prisma.editionScoring.findFirst({
-    where: { edition: { key: editionKey } },
-    select: { definitionVersion: true },
-  });
-  return String(row?.definitionVersion ?? 1);
 }

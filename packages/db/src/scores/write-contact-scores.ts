@@ -94,7 +94,7 @@ export async function writeContactScores(
   const ownShadow = (c: ContactContribution, values: readonly (number | null)[]) =>
     values.map((v, i) => (shadowSame[c.parts[i] as number] ? null : v));
   const column = <T>(read: (c: ContactContribution) => T) => scores.map((s) => read(s.contribution));
-  // Per contact, each part figure at its slot's position (NULL where the contact has none).
+  // Per contact, each part figure at its slot's position (0 where the contact adds nothing).
   const arrays = (read: (c: ContactContribution) => readonly (number | null)[]) =>
     textArray(column((c) => numberArray(bySlot(c.parts, read(c)))));
   await sql.query(UPSERT_SQL, [

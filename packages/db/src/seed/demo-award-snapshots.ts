@@ -39,7 +39,10 @@ export async function seedDemoAwardSnapshots(db: Pick<Database, 'prisma' | 'sql'
 }
 
 /** Sets the corrected option on the stored answer and bumps the evaluation's version. */
-async function writeCorrection(db: Pick<Database, 'prisma'>, correction: DemoCorrection): Promise<void> {
+async function writeCorrection(
+  db: Pick<Database, 'prisma' | 'sql'>,
+  correction: DemoCorrection,
+): Promise<void> {
   const lookup = await loadEditionLookup(db, correction.editionKey);
   const questionId = lookup.questionId.get(correction.questionKey) as number;
   const optionId = lookup.optionId.get(`${correction.questionKey}/${correction.optionKey}`) as number;
