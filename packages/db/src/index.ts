@@ -23,7 +23,7 @@ export {
 } from './database/create-database';
 export { isDatabaseUnavailable } from './database/database-unavailable';
 export type { NotificationHandlers, NotificationListener } from './database/notifications';
-export type { SqlDriver, SqlExecutor } from './database/sql-driver';
+export type { CopyLine, SqlDriver, SqlExecutor } from './database/sql-driver';
 export {
   type AreaChanges,
   addArea,
@@ -151,7 +151,7 @@ export {
   updateEvaluation,
 } from './repositories/evaluations';
 export { addIndustries, type IndustryRecord, listIndustries } from './repositories/industries';
-export type { InsertedEvaluation } from './repositories/insert-evaluation-rows';
+export type { InsertedEvaluation, PreparedEvaluation } from './repositories/insert-evaluation-rows';
 export { createKnownDevice, findKnownDevice, renewKnownDevice } from './repositories/known-devices';
 export {
   type EditionLineageView,

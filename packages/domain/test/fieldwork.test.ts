@@ -166,21 +166,12 @@ describe('rowToEvaluation', () => {
     expect(evaluations.some((e) => e.answers.some((a) => a.notApplicable))).toBe(true);
   });
 
-  it('with checkWhole false reads the cells but leaves the whole-evaluation rules to an earlier check', () => {
+  it('applies the whole-evaluation rules too, beside the cells', () => {
     // A question not asked on the channel is a rule of the whole evaluation (validateEvaluation), not of a cell.
     const row = rowOf(answeredOn('email'), { waiting_call_back_offered: 'yes' });
-    expect(rowToEvaluation(row, 2, context()).evaluation).toBeNull();
-    const unchecked = rowToEvaluation(row, 2, context(), { checkWhole: false });
-    expect(unchecked.problems).toEqual([]);
-    expect(unchecked.evaluation?.answers.some((a) => a.questionKey === 'waiting_call_back_offered')).toBe(
-      true,
-    );
-    // Cell problems are still found.
-    expect(
-      rowToEvaluation(rowOf(answeredOn('phone'), { contacted_at: 'yesterday' }), 2, context(), {
-        checkWhole: false,
-      }).problems,
-    ).toHaveLength(1);
+    const result = rowToEvaluation(row, 2, context());
+    expect(result.evaluation).toBeNull();
+    expect(result.problems.map((p) => p.column)).toContain('waiting_call_back_offered');
   });
 
   it('reads ISO durations and Norwegian yes/no', () => {

@@ -53,7 +53,7 @@ export {
   type ImportFormat,
   readFieldworkRecords,
 } from './import/fieldwork-records';
-export { ClosedEditionImportError, SourceChangedError } from './import/import-errors';
+export { ClosedEditionImportError } from './import/import-errors';
 export {
   type ImportOptions,
   type ImportProgress,

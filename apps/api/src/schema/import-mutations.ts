@@ -7,7 +7,6 @@ import {
   type ImportProgress,
   type ImportReport,
   importEvaluations,
-  SourceChangedError,
   xlsxTemplate,
 } from '@ksp/exchange';
 import { audit } from '../audit';
@@ -121,12 +120,13 @@ const ImportProgressType = builder.objectRef<TrackedProgress>('EvaluationImportP
   description: 'How far a running import is: poll it while `importEvaluations` runs.',
   fields: (t) => ({
     phase: t.exposeString('phase', {
-      description: '`checking` (every row is read and checked) or `writing` (rows are stored).',
+      description:
+        '`checking`: a dry run reads and checks the rows; `writing`: an import reads, checks and writes them in one pass (in one transaction, committed at the end).',
     }),
-    rows: t.exposeInt('rows', { description: 'Rows done in this phase.' }),
+    rows: t.exposeInt('rows', { description: 'Rows checked (dry run) or written (import) so far.' }),
     totalRows: t.exposeInt('totalRows', {
       nullable: true,
-      description: 'Rows in the file, known once the checking phase is over.',
+      description: 'Rows in the file, known once it is read.',
     }),
     finished: t.exposeBoolean('finished', { description: 'True once the import has returned its report.' }),
   }),
@@ -203,8 +203,6 @@ builder.mutationField('importEvaluations', (t) =>
           .catch((error: unknown) => {
             if (error instanceof ClosedEditionImportError)
               throw new ReadOnlyEditionError(error.editionKey, 'closed');
-            if (error instanceof SourceChangedError)
-              throw new ValidationError([{ path: 'content', message: error.message, code: 'FILE_CHANGED' }]);
             if (error instanceof Error && error.name === 'NotFoundError')
               throw new NotFoundError('Edition', args.editionKey);
             throw error;

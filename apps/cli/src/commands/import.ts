@@ -23,7 +23,7 @@ Contact ids already stored are skipped, so importing a file again stores nothing
 Database: DATABASE_URL, else the embedded PGlite folder (PGLITE_DATA_DIR or .data/pglite).
 Exit code: 0 stored (or dry run without problems), 1 problems or errors, 2 wrong arguments.`;
 
-const EXPECTED = new Set(['NotFoundError', 'ClosedEditionImportError', 'SourceChangedError']);
+const EXPECTED = new Set(['NotFoundError', 'ClosedEditionImportError']);
 
 function formatOf(file: string, given: string | undefined): ImportFormat | null {
   const format = (given ?? extname(file).slice(1)).toLowerCase();

@@ -263,7 +263,11 @@ async function insertImportedEvaluations(
   ]);
   const questionId = new Map(questions.map((q) => [q.key, q.id]));
   const questionKey = new Map(questions.map((q) => [q.id, q.key]));
-  const optionId = new Map(options.map((o) => [`${questionKey.get(o.questionId)}/${o.key}`, o.id]));
+  const optionId = new Map<string, Map<string, number>>();
+  for (const o of options) {
+    const key = questionKey.get(o.questionId) as string;
+    optionId.set(key, (optionId.get(key) ?? new Map<string, number>()).set(o.key, o.id));
+  }
   const areaId = new Map(areas.map((a) => [a.key, a.id]));
   const rolePlayId = new Map(rolePlays.map((r) => [r.key, r.id]));
   const emails = [

@@ -17,8 +17,8 @@ export interface EditionLookup {
   edition: Edition;
   questionId: Map<string, number>;
   questionKey: Map<number, string>;
-  /** `${questionKey}/${optionKey}` → option id. */
-  optionId: Map<string, number>;
+  /** Question key → option key → option id (nested: no key text is built per answer). */
+  optionId: Map<string, Map<string, number>>;
   optionKey: Map<number, string>;
   areaId: Map<string, number>;
   areaKey: Map<number, string>;
@@ -48,8 +48,10 @@ export async function loadEditionLookup(
     for (const question of area.performances.flatMap((p) => p.questions)) {
       lookup.questionId.set(question.key, question.id);
       lookup.questionKey.set(question.id, question.key);
+      const options = new Map<string, number>();
+      lookup.optionId.set(question.key, options);
       for (const option of question.options) {
-        lookup.optionId.set(`${question.key}/${option.key}`, option.id);
+        options.set(option.key, option.id);
         lookup.optionKey.set(option.id, option.key);
       }
     }

@@ -1,10 +1,13 @@
 import type { Edition, EditionStatus, Evaluation, EvaluationReferences } from '@ksp/domain';
 import type { Database } from '../database/create-database';
-import type { SqlExecutor } from '../database/sql-driver';
 import { withDatabaseErrors } from '../errors/translate-database-error';
 import { enqueueWebhookEvent, type WebhookEventRecord } from '../webhooks/enqueue-webhook-event';
 import { type EditionLookup, loadEditionLookup } from './edition-lookup';
-import { insertEvaluationRows } from './insert-evaluation-rows';
+import {
+  evaluationPreparer,
+  type PreparedEvaluation,
+  storePreparedEvaluations,
+} from './insert-evaluation-rows';
 
 type Db = Pick<Database, 'prisma' | 'sql'>;
 
@@ -171,7 +174,9 @@ export interface ImportBatchResult {
 
 /** Writes batches of an import; every batch of one `writeEvaluationImport` call shares its transaction. */
 export interface EvaluationImportWriter {
-  write(batch: readonly Evaluation[]): Promise<ImportBatchResult>;
+  /** A checked evaluation as the texts `write` stores, scored: call it as each row is checked. */
+  prepare(evaluation: Evaluation): PreparedEvaluation;
+  write(batch: readonly PreparedEvaluation[]): Promise<ImportBatchResult>;
   /** Queues a webhook event in the import's transaction: it is sent only if the import commits. */
   emit(event: WebhookEventRecord): Promise<number>;
 }
@@ -187,10 +192,16 @@ export function writeEvaluationImport<T>(
   refs: ImportReferences,
   work: (writer: EvaluationImportWriter) => Promise<T>,
 ): Promise<T> {
+  const prepare = evaluationPreparer(refs.lookup);
   return withDatabaseErrors(() =>
     db.sql.transaction((tx) =>
       work({
-        write: (batch) => insertBatch(tx, refs, batch),
+        prepare: (evaluation) => prepare({ evaluation, ...evaluationRowIds(refs, evaluation) }),
+        write: async (batch) => {
+          // One COPY and one statement per batch; contacts already stored are skipped (ON CONFLICT).
+          const stored = await storePreparedEvaluations(tx, refs.lookup.id, batch);
+          return { inserted: stored.length, skipped: batch.length - stored.length };
+        },
         emit: (event) => enqueueWebhookEvent(tx, event),
       }),
     ),
@@ -202,20 +213,4 @@ function required<K, V>(map: Map<K, V>, key: K, what: string): V {
   if (value === undefined)
     throw new Error(`evaluation write: ${what} "${String(key)}" is not known (check evaluations first)`);
   return value;
-}
-
-async function insertBatch(
-  tx: SqlExecutor,
-  refs: ImportReferences,
-  batch: readonly Evaluation[],
-): Promise<ImportBatchResult> {
-  if (batch.length === 0) return { inserted: 0, skipped: 0 };
-  // One statement per batch of a thousand contacts: a thousand rows, answers and comments included. Contacts
-  // already stored are skipped (ON CONFLICT): what makes a re-import store nothing twice.
-  const stored = await insertEvaluationRows(
-    tx,
-    refs.lookup,
-    batch.map((evaluation) => ({ evaluation, ...evaluationRowIds(refs, evaluation) })),
-  );
-  return { inserted: stored.length, skipped: batch.length - stored.length };
 }

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { Evaluation } from '@ksp/domain';
+import { contactScorer, type Evaluation } from '@ksp/domain';
+import { booleanArrayLiteral, copyLine, numberArrayLiteral } from '../database/copy-text';
 import type { SqlExecutor } from '../database/sql-driver';
-import { scoreWrittenEvaluations } from '../scores/score-written-evaluations';
+import { compiledFor, scoreStamp } from '../scores/score-written-evaluations';
+import { CONTACT_SCORE_COLUMNS, contactScoreLine } from '../scores/write-contact-scores';
 import type { EditionLookup } from './edition-lookup';
-import { storedAnswerLiterals, storedAnswers } from './stored-answers';
+import { storedAnswers } from './stored-answers';
 import { storedComments } from './stored-comments';
 
 /** An evaluation ready to store: validated, its references resolved to database ids. */
@@ -21,60 +23,139 @@ export interface InsertedEvaluation {
   contactId: string;
 }
 
+/** The evaluations as COPY sends them, before they are checked against what the edition holds. */
+const EVALUATION_STAGE = 'evaluation_stage';
+const STAGE_COLUMNS = [
+  ['id', 'uuid'],
+  ['contactId', 'text'],
+  ['companyId', 'int'],
+  ['industryId', 'int'],
+  ['channelKey', 'text'],
+  ['rolePlayId', 'int'],
+  ['observerId', 'uuid'],
+  ['contactedAt', 'timestamptz'],
+  ['answered', 'boolean'],
+  ['waitingTime', 'float8'],
+  ['answerQuestionIds', 'int[]'],
+  ['answerOptionIds', 'int[]'],
+  ['answerNotApplicable', 'boolean[]'],
+  ['answerTexts', 'jsonb'],
+  ['areaComments', 'jsonb'],
+  ['earlierAttempts', 'jsonb'],
+] as const;
+const STAGE_NAMES = STAGE_COLUMNS.map(([name]) => name);
+const stageColumns = STAGE_NAMES.map((name) => `"${name}"`).join(', ');
+
+const CREATE_STAGE = `CREATE TEMP TABLE IF NOT EXISTS ${EVALUATION_STAGE} (${STAGE_COLUMNS.map(([name, type]) => `"${name}" ${type}`).join(', ')}) ON COMMIT DROP`;
+
 /**
- * ONE statement for many evaluations with their answers and comments (columns of the row: one array or JSON
- * literal per row, since arrays of arrays cannot be unnested). Contact ids the edition already holds are left
- * as they are (ON CONFLICT DO NOTHING), so storing the same evaluations twice stores nothing twice. Returns the
- * rows stored. The stored contacts are scored by the domain and their scores stored in the same transaction.
+ * The staged evaluations into the edition in ONE statement, then the stage emptied: contact ids the edition
+ * already holds are left as they are (ON CONFLICT DO NOTHING). Returns the rows stored.
  */
-const INSERT_EVALUATIONS = `
-INSERT INTO "Evaluation" ("id", "editionId", "contactId", "companyId", "industryId", "channelKey", "rolePlayId",
-  "observerId", "contactedAt", "answered", "waitingTime", "earlierAttempts", "answerQuestionIds", "answerOptionIds",
-  "answerNotApplicable", "answerTexts", "areaComments", "createdAt", "updatedAt")
-SELECT e.id, $1, e.contact, e.company, e.industry, e.channel, e.role_play, e.observer, e.contacted_at,
-  e.answered, e.waiting, e.attempts::jsonb, e.questions::int[], e.options::int[], e.na::boolean[], e.texts::jsonb, e.comments::jsonb,
-  now(), now()
-FROM unnest($2::uuid[], $3::text[], $4::int[], $5::int[], $6::text[], $7::int[], $8::uuid[], $9::timestamptz[],
-  $10::boolean[], $11::float8[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::text[])
-  AS e(id, contact, company, industry, channel, role_play, observer, contacted_at, answered, waiting, questions,
-    options, na, texts, comments, attempts)
+const MOVE_STAGED = `
+INSERT INTO "Evaluation" ("editionId", ${stageColumns}, "createdAt", "updatedAt")
+SELECT $1::int, ${stageColumns}, now(), now() FROM ${EVALUATION_STAGE}
 ON CONFLICT ("editionId", "contactId") DO NOTHING
 RETURNING "id", "contactId"`;
 
-export async function insertEvaluationRows(
+/** One evaluation as a COPY line of the staging table. */
+function evaluationLine(id: string, row: EvaluationRowInput, lookup: EditionLookup): string {
+  const { evaluation } = row;
+  const answers = storedAnswers(evaluation.answers, lookup);
+  return copyLine([
+    id,
+    evaluation.id,
+    row.companyId,
+    row.industryId,
+    evaluation.channel,
+    row.rolePlayId,
+    row.observerId,
+    evaluation.contactedAt,
+    evaluation.answered,
+    evaluation.waitingTime,
+    numberArrayLiteral(answers.answerQuestionIds),
+    numberArrayLiteral(answers.answerOptionIds),
+    booleanArrayLiteral(answers.answerNotApplicable),
+    JSON.stringify(answers.answerTexts),
+    JSON.stringify(storedComments(evaluation.comments, lookup)),
+    JSON.stringify(evaluation.earlierAttempts),
+  ]);
+}
+
+/**
+ * An evaluation as it will be stored: its new id, its row and its score as COPY lines in UTF-8 bytes. Bytes
+ * live outside the JavaScript heap: a batch of them costs the garbage collector nothing (lines built piece by
+ * piece are hundreds of small strings each until they are flattened).
+ */
+export interface PreparedEvaluation {
+  id: string;
+  contactId: string;
+  line: Uint8Array;
+  scoreLine: Uint8Array;
+}
+
+/**
+ * Turns evaluations into what storePreparedEvaluations writes, scoring each with the domain as it comes: a bulk
+ * writer prepares each row as soon as it is checked, so its batches hold texts, not evaluations (objects that
+ * would outlive many garbage collections).
+ */
+export function evaluationPreparer(lookup: EditionLookup): (row: EvaluationRowInput) => PreparedEvaluation {
+  const compiled = compiledFor(lookup.edition);
+  const score = contactScorer(compiled);
+  const stamp = scoreStamp(lookup, compiled);
+  return (row) => {
+    const id = randomUUID();
+    return {
+      id,
+      contactId: row.evaluation.id,
+      line: Buffer.from(evaluationLine(id, row, lookup)),
+      scoreLine: Buffer.from(
+        contactScoreLine(stamp, {
+          evaluationId: id,
+          companyId: row.companyId,
+          contribution: score(row.evaluation),
+        }),
+      ),
+    };
+  };
+}
+
+/**
+ * Stores prepared evaluations with their scores in the running transaction: COPY into a staging table, one
+ * statement moves them in, then the scores of those stored are copied in. Contact ids the edition already holds
+ * are left as they are, so storing the same evaluations twice stores nothing twice. Returns the rows stored.
+ * Needs a transaction of the database's driver (COPY).
+ */
+export async function storePreparedEvaluations(
+  tx: SqlExecutor,
+  editionId: number,
+  prepared: readonly PreparedEvaluation[],
+): Promise<InsertedEvaluation[]> {
+  if (prepared.length === 0) return [];
+  if (!tx.copyFrom) throw new Error('storing evaluations needs a transaction of the database driver (COPY)');
+  await tx.exec(CREATE_STAGE);
+  await tx.copyFrom(
+    EVALUATION_STAGE,
+    STAGE_NAMES,
+    prepared.map((p) => p.line),
+  );
+  const inserted = await tx.query<InsertedEvaluation>(MOVE_STAGED, [editionId]);
+  await tx.exec(`TRUNCATE ${EVALUATION_STAGE}`);
+  if (inserted.length === 0) return inserted;
+  const stored = new Set(inserted.map((row) => row.id));
+  await tx.copyFrom(
+    '"ContactScore"',
+    CONTACT_SCORE_COLUMNS,
+    prepared.filter((p) => stored.has(p.id)).map((p) => p.scoreLine),
+  );
+  return inserted;
+}
+
+/** Prepares and stores evaluations (see storePreparedEvaluations). */
+export function insertEvaluationRows(
   tx: SqlExecutor,
   lookup: EditionLookup,
   rows: readonly EvaluationRowInput[],
 ): Promise<InsertedEvaluation[]> {
-  if (rows.length === 0) return [];
-  const answers = rows.map((r) => storedAnswerLiterals(storedAnswers(r.evaluation.answers, lookup)));
-  const inserted = await tx.query<InsertedEvaluation>(INSERT_EVALUATIONS, [
-    lookup.id,
-    rows.map(() => randomUUID()),
-    rows.map((r) => r.evaluation.id),
-    rows.map((r) => r.companyId),
-    rows.map((r) => r.industryId),
-    rows.map((r) => r.evaluation.channel),
-    rows.map((r) => r.rolePlayId),
-    rows.map((r) => r.observerId),
-    rows.map((r) => r.evaluation.contactedAt),
-    rows.map((r) => r.evaluation.answered),
-    rows.map((r) => r.evaluation.waitingTime),
-    answers.map((a) => a.questions),
-    answers.map((a) => a.options),
-    answers.map((a) => a.notApplicable),
-    answers.map((a) => a.texts),
-    rows.map((r) => JSON.stringify(storedComments(r.evaluation.comments, lookup))),
-    rows.map((r) => JSON.stringify(r.evaluation.earlierAttempts)),
-  ]);
-  const byContact = new Map(rows.map((r) => [r.evaluation.id, r]));
-  await scoreWrittenEvaluations(
-    tx,
-    lookup,
-    inserted.map(({ id, contactId }) => {
-      const row = byContact.get(contactId) as EvaluationRowInput;
-      return { evaluationId: id, companyId: row.companyId, evaluation: row.evaluation };
-    }),
-  );
-  return inserted;
+  return storePreparedEvaluations(tx, lookup.id, rows.map(evaluationPreparer(lookup)));
 }

@@ -1,13 +1,9 @@
-import {
-  computeEditionResults,
-  type EditionResults,
-  editionResultsFromSums,
-  shadowSameSlots,
-} from '@ksp/domain';
+import { computeEditionResults, type EditionResults, editionResultsFromSums } from '@ksp/domain';
 import type { Database } from '../database/create-database';
 import { evaluationBatchFromRows, readBatchRows } from '../results/read-evaluation-batch';
 import { readChannelSums, readPartSums } from '../scores/contribution-sums';
 import { readDefinitionVersion } from '../scores/definition-version';
+import { scoreLayout } from '../scores/score-layout';
 import { scoreStaleContacts } from '../scores/score-stale-contacts';
 import { compiledFor } from '../scores/score-written-evaluations';
 import { loadEditionLookup } from './edition-lookup';
@@ -37,7 +33,7 @@ export async function editionResults(db: ResultsDb, editionKey: string): Promise
     const [participants, channelSums, partSums] = await Promise.all([
       listParticipants(db, editionKey),
       readChannelSums(db.sql, editionKey, version),
-      readPartSums(db.sql, editionKey, version, shadowSameSlots(compiledFor(lookup.edition))),
+      readPartSums(db.sql, editionKey, version, scoreLayout(compiledFor(lookup.edition))),
     ]);
     // A definition change meanwhile may have scored contacts under the next version: then read again.
     if ((await readDefinitionVersion(db.sql, editionKey)) !== version && attempt < READ_ATTEMPTS) continue;

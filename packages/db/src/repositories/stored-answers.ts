@@ -41,7 +41,11 @@ export function storedAnswers(
     stored.answerOptionIds.push(
       answer.optionKey === null
         ? NO_OPTION
-        : known(lookup.optionId, `${answer.questionKey}/${answer.optionKey}`, 'option'),
+        : known(
+            lookup.optionId.get(answer.questionKey) as Map<string, number>,
+            answer.optionKey,
+            `option of ${answer.questionKey}`,
+          ),
     );
     stored.answerNotApplicable.push(answer.notApplicable);
     if (answer.text !== null) stored.answerTexts[String(questionId)] = answer.text;
@@ -63,24 +67,6 @@ export function answersFromStored(
       notApplicable: stored.answerNotApplicable[i] ?? false,
     };
   });
-}
-
-/**
- * The stored columns as PostgreSQL array and JSON literals, for multi-row INSERTs that pass one text per row
- * (`unnest($n::text[])`, cast back to int[], boolean[] and jsonb in SQL): arrays of arrays cannot be unnested.
- */
-export function storedAnswerLiterals(stored: StoredAnswers): {
-  questions: string;
-  options: string;
-  notApplicable: string;
-  texts: string;
-} {
-  return {
-    questions: `{${stored.answerQuestionIds.join(',')}}`,
-    options: `{${stored.answerOptionIds.join(',')}}`,
-    notApplicable: `{${stored.answerNotApplicable.map((na) => (na ? 't' : 'f')).join(',')}}`,
-    texts: JSON.stringify(stored.answerTexts),
-  };
 }
 
 /** One stored answer with its database ids, as the API lists them. */

@@ -89,7 +89,7 @@ export function evaluationBatchFromRows(rows: readonly BatchRow[], lookup: Editi
         questionIds.push(lookup.questionId.get(question.key) as number);
         for (const option of question.options) {
           options.push({ question: slot, key: option.key });
-          optionIds.push(lookup.optionId.get(`${question.key}/${option.key}`) as number);
+          optionIds.push(lookup.optionId.get(question.key)?.get(option.key) as number);
         }
       }
     }

@@ -1,5 +1,6 @@
 import { type ChannelContributionSums, CX_METRICS, type PartContributionSums } from '@ksp/domain';
 import type { SqlExecutor } from '../database/sql-driver';
+import type { ScoreLayout } from './score-layout';
 import { CX_COLUMNS } from './write-contact-scores';
 
 const EDITION = `(SELECT "id" FROM "Edition" WHERE "key" = $1)`;
@@ -55,15 +56,19 @@ const SLOTS_PER_QUERY = 150;
  * float8 in SQL goes through text anyway, and costs more there than Number() here (the nearest double either way).
  * The text is built from numbers only, never from input.
  */
-const partSumsSql = (slots: readonly number[], shadowSame: readonly boolean[]) => `
+const partSumsSql = (slots: readonly number[], layout: ScoreLayout) => `
 SELECT c."key" AS "companyKey", g.*
 FROM (
   SELECT s."companyId",
          ${slots
            .flatMap((slot) =>
-             PART_FIGURES.filter((f) => !(shadowSame[slot] && 'real' in f)).map(
-               (f) => `COALESCE(sum(s."${f.column}"[${slot + 1}]), 0)::${f.cast} AS "${f.name}_${slot}"`,
-             ),
+             PART_FIGURES.flatMap((f) => {
+               // Shadow figures sit at the part's shadow position; a part without one has only its real sums.
+               const position = 'real' in f ? (layout.shadowPosition[slot] as number) : slot;
+               return position < 0
+                 ? []
+                 : [`COALESCE(sum(s."${f.column}"[${position + 1}]), 0)::${f.cast} AS "${f.name}_${slot}"`];
+             }),
            )
            .join(',\n         ')}
   FROM "ContactScore" s
@@ -101,23 +106,23 @@ export async function readChannelSums(
 
 /**
  * The stored part figures of an edition's contacts of one definition version, summed per company and part
- * (one entry per slot of the definition in `shadowSame`). A part no contact of a company has figures for gives no row.
- * The shadow figures of a part whose shadow equals its real figures in every contact (`shadowSame`, the domain's
- * shadowSameSlots) are not summed apart: they are the real sums (half the aggregates on a KSP edition).
+ * (one entry per slot of the definition's `layout`). A part no contact of a company has figures for gives no
+ * row. The shadow figures of a part whose shadow equals its real figures in every contact (no shadow position in
+ * the layout) are not stored: they are the real sums (half the aggregates on a KSP edition).
  */
 export async function readPartSums(
   sql: SqlExecutor,
   editionKey: string,
   definitionVersion: string,
-  shadowSame: readonly boolean[],
+  layout: ScoreLayout,
 ): Promise<PartContributionSums[]> {
-  const slots = Array.from({ length: shadowSame.length }, (_, slot) => slot);
+  const slots = Array.from({ length: layout.slots }, (_, slot) => slot);
   const chunks: number[][] = [];
   for (let from = 0; from < slots.length; from += SLOTS_PER_QUERY)
     chunks.push(slots.slice(from, from + SLOTS_PER_QUERY));
   const results = await Promise.all(
     chunks.map((chunk) =>
-      sql.query<Record<string, number | string | null>>(partSumsSql(chunk, shadowSame), [
+      sql.query<Record<string, number | string | null>>(partSumsSql(chunk, layout), [
         editionKey,
         definitionVersion,
       ]),
@@ -128,7 +133,7 @@ export async function readPartSums(
     for (const row of rows) {
       for (const slot of chunks[c] as number[]) {
         // A shadow-same part's shadow columns are its real ones.
-        const own = (name: string) => (shadowSame[slot] ? (REAL_OF[name] ?? name) : name);
+        const own = (name: string) => (layout.shadowPosition[slot] === -1 ? (REAL_OF[name] ?? name) : name);
         const n = row[`n_${slot}`] as number;
         const shadowN = row[`${own('shadowN')}_${slot}`] as number;
         if (n === 0 && shadowN === 0) continue;

@@ -1,9 +1,10 @@
-import { contactContributions, shadowSameSlots } from '@ksp/domain';
+import { contactContributions } from '@ksp/domain';
 import type { Database } from '../database/create-database';
 import { type EditionLookup, loadEditionLookup } from '../repositories/edition-lookup';
 import { ANSWER_LISTS_SQL } from '../results/packed-answers';
 import { type BatchRow, evaluationBatchFromRows } from '../results/read-evaluation-batch';
 import { readDefinitionVersion } from './definition-version';
+import { scoreLayout } from './score-layout';
 import { compiledFor } from './score-written-evaluations';
 import { writeContactScores } from './write-contact-scores';
 
@@ -57,13 +58,11 @@ export async function scoreStaleContacts(
     ]);
     const compiled = compiledFor(lookup.edition);
     const contributions = contactContributions(compiled, evaluationBatchFromRows(rows, lookup));
-    const shadowSame = shadowSameSlots(compiled);
+    const stamp = { editionId: lookup.id, definitionVersion: current, layout: scoreLayout(compiled) };
     for (let from = 0; from < rows.length; from += WRITE_SLICE) {
       await writeContactScores(
         tx,
-        lookup.id,
-        current,
-        shadowSame,
+        stamp,
         rows.slice(from, from + WRITE_SLICE).map((row, i) => ({
           evaluationId: row.evaluationId,
           companyId: row.companyId,

@@ -5,11 +5,11 @@ import {
   contactContributions,
   type Edition,
   type Evaluation,
-  shadowSameSlots,
 } from '@ksp/domain';
 import type { SqlExecutor } from '../database/sql-driver';
 import type { EditionLookup } from '../repositories/edition-lookup';
-import { writeContactScores } from './write-contact-scores';
+import { scoreLayout } from './score-layout';
+import { type ScoreStamp, writeContactScores } from './write-contact-scores';
 
 const compiledEditions = new WeakMap<Edition, CompiledEdition>();
 
@@ -21,6 +21,15 @@ export function compiledFor(edition: Edition): CompiledEdition {
     compiledEditions.set(edition, compiled);
   }
   return compiled;
+}
+
+/** How contacts scored now under the lookup's definition are stamped. */
+export function scoreStamp(lookup: EditionLookup, compiled: CompiledEdition): ScoreStamp {
+  return {
+    editionId: lookup.id,
+    definitionVersion: lookup.definitionVersion,
+    layout: scoreLayout(compiled),
+  };
 }
 
 /** An evaluation just written, with the database ids its score is stored under. */
@@ -48,9 +57,7 @@ export async function scoreWrittenEvaluations(
   );
   await writeContactScores(
     tx,
-    lookup.id,
-    lookup.definitionVersion,
-    shadowSameSlots(compiled),
+    scoreStamp(lookup, compiled),
     written.map((w, i) => ({
       evaluationId: w.evaluationId,
       companyId: w.companyId,

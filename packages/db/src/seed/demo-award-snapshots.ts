@@ -45,7 +45,7 @@ async function writeCorrection(
 ): Promise<void> {
   const lookup = await loadEditionLookup(db, correction.editionKey);
   const questionId = lookup.questionId.get(correction.questionKey) as number;
-  const optionId = lookup.optionId.get(`${correction.questionKey}/${correction.optionKey}`) as number;
+  const optionId = lookup.optionId.get(correction.questionKey)?.get(correction.optionKey) as number;
   await db.prisma.$transaction(async (tx) => {
     const evaluation = await tx.evaluation.findUniqueOrThrow({
       where: { editionId_contactId: { editionId: lookup.id, contactId: correction.contactId } },

@@ -28,7 +28,8 @@ export const FIELDWORK_PROBLEM_RULES = {
   FILE_UNREADABLE: 'The file is not a readable XLSX workbook (params.detail, in English).',
   FILE_TOO_LARGE: 'The XLSX file unpacks to more than the limits allow (params.detail, in English).',
   FILE_NOT_BASE64: 'An XLSX file must be sent as base64.',
-  FILE_CHANGED: 'The file changed while it was being imported; nothing was stored. Import it again.',
+  // Kept for clients that list every code; no longer reported since the import reads the file once.
+  FILE_CHANGED: 'Not reported any more (the import reads the file once).',
 } as const;
 
 export type FieldworkProblemCode = keyof typeof FIELDWORK_PROBLEM_RULES;

@@ -85,16 +85,7 @@ const C = FIXED_COLUMNS;
  * dates, durations, option keys…); the evaluation as a whole is then checked by the domain's
  * validateEvaluation, whose findings are mapped back to columns. Pure: the caller records contact ids.
  */
-export function rowToEvaluation(
-  row: FieldworkRow,
-  rowNumber: number,
-  context: FieldworkContext,
-  /**
-   * `false` skips the whole-evaluation check (validateEvaluation): only for a row whose exact bytes were already
-   * checked with it, as an import's writing pass re-reads the file its checking pass accepted (same digest).
-   */
-  { checkWhole = true }: { checkWhole?: boolean } = {},
-): RowResult {
+export function rowToEvaluation(row: FieldworkRow, rowNumber: number, context: FieldworkContext): RowResult {
   const { edition } = context;
   const index = compile(edition);
   const problems: FieldworkProblem[] = [];
@@ -192,7 +183,7 @@ export function rowToEvaluation(
   // The evaluation check's rules, every one as it reports it (what every other path gives for the same
   // evaluation); a cell that could not be read keeps only its own problem.
   const unreadable = new Set(problems.map((p) => p.column));
-  for (const issue of checkWhole ? validateEvaluation(edition, context.references, evaluation) : []) {
+  for (const issue of validateEvaluation(edition, context.references, evaluation)) {
     const column = columnOf(issue, answerColumns);
     if (unreadable.has(column)) continue;
     const allowed = allowedOptions(issue, index);

@@ -93,12 +93,24 @@ export function contactContributions(
       out.push(contributionOf(compiled, t, contact.id, contact.channel));
     });
   } else {
-    for (const evaluation of evaluations) {
-      tallyContact(compiled, evaluation, t);
-      out.push(contributionOf(compiled, t, evaluation.id, evaluation.channel));
-    }
+    const score = contactScorer(compiled, t);
+    for (const evaluation of evaluations) out.push(score(evaluation));
   }
   return out;
+}
+
+/**
+ * Scores contacts one at a time with one reused tally: for writers that turn each row into what they store as
+ * soon as it is read, so that no batch of evaluations outlives its rows.
+ */
+export function contactScorer(
+  compiled: CompiledEdition,
+  t: ContactTally = createTally(compiled),
+): (evaluation: Evaluation) => ContactContribution {
+  return (evaluation) => {
+    tallyContact(compiled, evaluation, t);
+    return contributionOf(compiled, t, evaluation.id, evaluation.channel);
+  };
 }
 
 /** The contribution of the contact just tallied into `t`: the very numbers scoreCompanies adds up. */

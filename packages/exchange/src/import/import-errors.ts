@@ -5,11 +5,3 @@ export class ClosedEditionImportError extends Error {
     this.name = 'ClosedEditionImportError';
   }
 }
-
-/** The file read differently in the writing pass than in the checking pass (it was changed meanwhile). */
-export class SourceChangedError extends Error {
-  constructor() {
-    super('The file changed while it was being imported; nothing was stored. Import it again.');
-    this.name = 'SourceChangedError';
-  }
-}

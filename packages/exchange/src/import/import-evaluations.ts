@@ -5,6 +5,7 @@ import {
   type ImportBatchResult,
   type ImportReferences,
   loadImportReferences,
+  type PreparedEvaluation,
   webhookEvent,
   writeEvaluationImport,
 } from '@ksp/db';
@@ -23,32 +24,34 @@ import {
   type FieldworkRecord,
   type FieldworkSource,
   type ImportFormat,
-  newDigest,
   readFieldworkRecords,
 } from './fieldwork-records';
-import { ClosedEditionImportError, SourceChangedError } from './import-errors';
+import { ClosedEditionImportError } from './import-errors';
 
 export interface ImportProgress {
-  /** `checking`: pass 1 reads and validates every row; `writing`: pass 2 stores them. */
+  /**
+   * `checking`: a dry run's rows read and checked; `writing`: an import's rows checked and written so far
+   * (uncommitted until the end: one transaction).
+   */
   phase: 'checking' | 'writing';
-  /** Rows done in this phase. */
+  /** Rows done. */
   rows: number;
-  /** Rows in the file, known once the checking pass is over (null while checking). */
+  /** Rows in the file, known once it is read (null before). */
   totalRows: number | null;
 }
 
 export interface ImportOptions {
   editionKey: string;
   format: ImportFormat;
-  /** The file (it is read twice: check, then write). */
+  /** The file (read once). */
   source: FieldworkSource;
   /** Check only: report what would happen, write nothing. */
   dryRun?: boolean;
   /** Problems kept in the report; more are only counted. Default 1,000. */
   maxProblems?: number;
-  /** Contacts per INSERT statement. Default 1,000. */
+  /** Contacts per written batch (one COPY and one statement). Default 1,000. */
   batchSize?: number;
-  /** Called every `progressEvery` rows and at the end of each phase. */
+  /** Called every `progressEvery` rows of a dry run, after each written batch of an import, and at the end. */
   onProgress?: (progress: ImportProgress) => void;
   progressEvery?: number;
   /** How much an XLSX file may unpack to (a zip bomb is refused); default DEFAULT_XLSX_LIMITS or the environment's. */
@@ -109,23 +112,24 @@ function toRow(
   return row;
 }
 
+/** Thrown inside the import's transaction when a row has a problem: rolls back what was written so far. */
+class RowsRejected extends Error {}
+
 /**
- * Imports a field-work file (CSV or XLSX) into an edition: all rows or none.
+ * Imports a field-work file (CSV or XLSX) into an edition: all rows or none, in ONE pass over the file.
  *
- * Pass 1 streams the file and checks every row against the edition and the database's references (the
- * domain's rowToEvaluation), keeping only the contact ids seen and the problems (at most `maxProblems`), so
- * memory stays bounded however long the file. Pass 2, only when there are no problems and it is not a dry
- * run, streams the file again and writes it in batches inside ONE transaction: contacts whose id is already
- * stored are skipped (importing a file twice stores nothing twice), and an error or a killed process leaves
- * nothing behind. The two passes' SHA-256 digests must match, else nothing is committed.
+ * Every row is checked against the edition and the database's references (the domain's rowToEvaluation),
+ * keeping only the contact ids seen and the problems (at most `maxProblems`), so memory stays bounded however
+ * long the file. An import writes the checked rows as it goes, in batches inside ONE transaction (COPY into
+ * staging tables, then one statement per batch; see insertEvaluationRows), the next batch checked while the last
+ * is written; the first problem stops the writing, the rest of the file is still checked so that every problem
+ * is reported, and the transaction is rolled back: nothing is stored. Contacts whose id is already stored are
+ * skipped (importing a file twice stores nothing twice); an error or a killed process leaves nothing behind. A
+ * dry run checks only.
  */
 export async function importEvaluations(db: Db, options: ImportOptions): Promise<ImportReport> {
   const { editionKey, format, source } = options;
   const maxProblems = options.maxProblems ?? 1_000;
-  const batchSize = options.batchSize ?? 1_000;
-  const every = options.progressEvery ?? 1_000;
-  const progress = options.onProgress ?? (() => undefined);
-
   const refs = await loadImportReferences(db, editionKey);
   if (refs.status === 'closed') throw new ClosedEditionImportError(editionKey);
 
@@ -148,34 +152,7 @@ export async function importEvaluations(db: Db, options: ImportOptions): Promise
       else report.truncated = true;
     }
   };
-
-  // Pass 1: check everything, store nothing.
-  const contactRows = new Map<string, number>();
-  const context = fieldworkContext(refs, contactRows);
-  const firstDigest = newDigest();
-  let header: string[] | null = null;
-  try {
-    for await (const record of readFieldworkRecords(source, format, firstDigest, options.xlsxLimits)) {
-      if (header === null) {
-        header = record.cells.map(normalizeHeader);
-        const headerProblems = checkHeader(refs.edition, header);
-        addProblems(headerProblems);
-        if (headerProblems.length > 0) return report; // rows read with a wrong header only repeat the same problem
-        continue;
-      }
-      const cellProblems: FieldworkProblem[] = [];
-      const row = toRow(header, record, cellProblems);
-      const result = rowToEvaluation(row, record.rowNumber, context);
-      addProblems([...cellProblems, ...result.problems]);
-      // Ids of rows with other problems are remembered too, so a later duplicate is still reported.
-      const id = result.evaluation?.id ?? (row.contact_id ?? '').trim();
-      if (id !== '' && !contactRows.has(id)) contactRows.set(ownCopy(id), record.rowNumber);
-      report.rows++;
-      if (report.rows % every === 0) progress({ phase: 'checking', rows: report.rows, totalRows: null });
-    }
-  } catch (error) {
-    // A file that is not a workbook at all is the file's problem, reported like the others.
-    if (!(error instanceof XlsxFormatError)) throw error;
+  const fileProblem = (error: XlsxFormatError) =>
     addProblems([
       {
         row: 1,
@@ -185,116 +162,140 @@ export async function importEvaluations(db: Db, options: ImportOptions): Promise
         params: { detail: error.detail },
       },
     ]);
-    return report;
-  }
-  progress({ phase: 'checking', rows: report.rows, totalRows: report.rows });
-  if (header === null) {
-    addProblems([
-      {
-        row: 1,
-        column: '',
-        message: 'the file is empty: it needs a header row and contact rows',
-        code: 'FILE_EMPTY',
-      },
-    ]);
-    return report;
-  }
-  if (report.problemCount > 0) return report;
 
-  if (report.dryRun) {
-    const stored = await findStoredContactIds(db, refs.lookup.id, [...contactRows.keys()]);
-    report.skipped = stored.size;
-    report.inserted = report.rows - stored.size;
+  const records = readFieldworkRecords(source, format, options.xlsxLimits);
+  let header: string[];
+  try {
+    const first = await records.next();
+    if (first.done) {
+      addProblems([
+        {
+          row: 1,
+          column: '',
+          message: 'the file is empty: it needs a header row and contact rows',
+          code: 'FILE_EMPTY',
+        },
+      ]);
+      return report;
+    }
+    header = first.value.cells.map(normalizeHeader);
+  } catch (error) {
+    // A file that is not a workbook at all is the file's problem, reported like the others.
+    if (!(error instanceof XlsxFormatError)) throw error;
+    fileProblem(error);
     return report;
   }
-  contactRows.clear();
+  const headerProblems = checkHeader(refs.edition, header);
+  addProblems(headerProblems);
+  if (headerProblems.length > 0) {
+    await records.return(undefined);
+    return report; // rows read with a wrong header only repeat the same problem
+  }
 
-  // Pass 2: the same rows again, written in one transaction.
-  const totals = await writeEvaluationImport(db, refs, async (writer) => {
-    const written = await writeRows(
-      writer,
-      { ...options, header: header as string[], context, batchSize, every, progress },
-      firstDigest.digest('hex'),
-      report.rows,
-    );
-    // One webhook event per import that stored something, committed with the rows.
-    if (written.inserted > 0)
-      await writer.emit(
-        webhookEvent(
-          'evaluationImported',
-          { editionKey: refs.edition.key, ...written, rows: report.rows },
-          null,
-        ),
-      );
-    return written;
-  });
-  report.inserted = totals.inserted;
-  report.skipped = totals.skipped;
-  report.written = true;
-  return report;
+  const pass = { refs, records, header, report, addProblems, options };
+  try {
+    if (report.dryRun) {
+      const { contactIds } = await checkRows(pass, null);
+      if (report.problemCount === 0) {
+        const stored = await findStoredContactIds(db, refs.lookup.id, contactIds);
+        report.skipped = stored.size;
+        report.inserted = report.rows - stored.size;
+      }
+      return report;
+    }
+    const totals = await writeEvaluationImport(db, refs, async (writer) => {
+      const { totals: written } = await checkRows(pass, writer);
+      if (report.problemCount > 0) throw new RowsRejected();
+      // One webhook event per import that stored something, committed with the rows.
+      if (written.inserted > 0)
+        await writer.emit(
+          webhookEvent(
+            'evaluationImported',
+            { editionKey: refs.edition.key, ...written, rows: report.rows },
+            null,
+          ),
+        );
+      return written;
+    });
+    report.inserted = totals.inserted;
+    report.skipped = totals.skipped;
+    report.written = true;
+    return report;
+  } catch (error) {
+    if (error instanceof RowsRejected) return report;
+    if (!(error instanceof XlsxFormatError)) throw error;
+    fileProblem(error);
+    return report;
+  }
 }
 
-interface WriteOptions extends ImportOptions {
+interface Pass {
+  refs: ImportReferences;
+  records: AsyncGenerator<FieldworkRecord>;
   header: string[];
-  context: FieldworkContext;
-  batchSize: number;
-  every: number;
-  progress: (progress: ImportProgress) => void;
+  report: ImportReport;
+  addProblems: (found: readonly FieldworkProblem[]) => void;
+  options: ImportOptions;
 }
 
-async function writeRows(
-  writer: EvaluationImportWriter,
-  options: WriteOptions,
-  expectedDigest: string,
-  totalRows: number,
-): Promise<ImportBatchResult> {
+interface PassResult {
+  /** The contact ids of the file (a dry run asks which are stored). */
+  contactIds: string[];
+  /** What the writer stored and skipped (0 without a writer). */
+  totals: ImportBatchResult;
+}
+
+/**
+ * Reads and checks the rows after the header; with a writer, writes the checked rows in batches (one batch in
+ * flight while the next is checked) until a row has a problem.
+ */
+async function checkRows(pass: Pass, writer: EvaluationImportWriter | null): Promise<PassResult> {
+  const { report, options } = pass;
+  const batchSize = options.batchSize ?? 4_000;
+  const every = options.progressEvery ?? 1_000;
+  const progress = options.onProgress ?? (() => undefined);
+  const contactRows = new Map<string, number>();
+  const context = fieldworkContext(pass.refs, contactRows);
   const totals: ImportBatchResult = { inserted: 0, skipped: 0 };
-  const digest = newDigest();
-  let batch: Evaluation[] = [];
-  let rows = 0;
-  let headerSeen = false;
-  let lastReported = 0;
-  // One batch is written while the next is parsed; at most one write is in flight.
+  let batch: PreparedEvaluation[] = [];
   let inFlight: Promise<void> = Promise.resolve();
   const flush = async () => {
     await inFlight;
     const current = batch;
-    const upTo = rows;
     batch = [];
+    if (!writer || current.length === 0) return;
     const write = writer.write(current).then((result) => {
       totals.inserted += result.inserted;
       totals.skipped += result.skipped;
-      if (upTo - lastReported >= options.every || upTo === totalRows) {
-        lastReported = upTo;
-        options.progress({ phase: 'writing', rows: upTo, totalRows });
-      }
+      // An import's progress is what is written (uncommitted until the end); the total once the file is read.
+      const done = totals.inserted + totals.skipped;
+      progress({ phase: 'writing', rows: done, totalRows: done === report.rows && !reading ? done : null });
     });
     // Marked handled now; the error still surfaces at the next `await inFlight`.
     write.catch(() => undefined);
     inFlight = write;
   };
-  for await (const record of readFieldworkRecords(
-    options.source,
-    options.format,
-    digest,
-    options.xlsxLimits,
-  )) {
-    if (!headerSeen) {
-      headerSeen = true;
-      continue;
+  let reading = true;
+  for await (const record of pass.records) {
+    const cellProblems: FieldworkProblem[] = [];
+    const row = toRow(pass.header, record, cellProblems);
+    const result = rowToEvaluation(row, record.rowNumber, context);
+    pass.addProblems([...cellProblems, ...result.problems]);
+    // Ids of rows with other problems are remembered too, so a later duplicate is still reported.
+    const id = result.evaluation?.id ?? (row.contact_id ?? '').trim();
+    if (id !== '' && !contactRows.has(id)) contactRows.set(ownCopy(id), record.rowNumber);
+    report.rows++;
+    // Written only while every row so far is right: after a problem the rest is only checked.
+    if (writer && report.problemCount === 0 && result.evaluation) {
+      batch.push(writer.prepare(result.evaluation));
+      if (batch.length >= batchSize) await flush();
     }
-    // Pass 1 checked these bytes whole (the digests are compared below): only the row's cells are read again.
-    const result = rowToEvaluation(toRow(options.header, record, []), record.rowNumber, options.context, {
-      checkWhole: false,
-    });
-    // Pass 1 accepted this row; a problem now means the file is not what was checked.
-    if (!result.evaluation) throw new SourceChangedError();
-    batch.push(result.evaluation);
-    rows++;
-    if (batch.length >= options.batchSize) await flush();
+    if (!writer && report.rows % every === 0)
+      progress({ phase: 'checking', rows: report.rows, totalRows: null });
   }
-  if (batch.length > 0) await flush();
+  reading = false;
+  if (!writer) progress({ phase: 'checking', rows: report.rows, totalRows: report.rows });
+  else if (report.problemCount === 0) await flush();
   await inFlight;
-  if (digest.digest('hex') !== expectedDigest || rows !== totalRows) throw new SourceChangedError();
-  return totals;
+  return { contactIds: writer ? [] : [...contactRows.keys()], totals };
 }

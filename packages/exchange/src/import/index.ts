@@ -1,4 +1,4 @@
-// `@ksp/exchange/import`: the field-work import alone (readers, templates, the two-pass import), without the
+// `@ksp/exchange/import`: the field-work import alone (readers, templates, the one-pass import), without the
 // export side's modules, so the CLI's import stays light. Also re-exported from the package's main entry.
 
 export { csvTemplate, TEMPLATE_SHEETS, xlsxTemplate } from '../template/fieldwork-template';
@@ -8,7 +8,7 @@ export {
   type ImportFormat,
   readFieldworkRecords,
 } from './fieldwork-records';
-export { ClosedEditionImportError, SourceChangedError } from './import-errors';
+export { ClosedEditionImportError } from './import-errors';
 export {
   type ImportOptions,
   type ImportProgress,
