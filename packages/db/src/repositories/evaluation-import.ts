@@ -11,6 +11,12 @@ import {
 
 type Db = Pick<Database, 'prisma' | 'sql'>;
 
+/**
+ * Contacts per written batch: on PostgreSQL each statement has a fixed cost (its triggers, the staging table)
+ * that larger batches spread; PGlite runs in the importing process, whose memory grows with a batch.
+ */
+const BATCH_SIZE: Record<Database['kind'], number> = { postgres: 4_000, pglite: 1_000 };
+
 /** A company as an evaluation write checks and stores it. */
 export interface ImportCompany {
   id: number;
@@ -174,6 +180,8 @@ export interface ImportBatchResult {
 
 /** Writes batches of an import; every batch of one `writeEvaluationImport` call shares its transaction. */
 export interface EvaluationImportWriter {
+  /** Contacts per `write` that suit this database. */
+  batchSize: number;
   /** A checked evaluation as the texts `write` stores, scored: call it as each row is checked. */
   prepare(evaluation: Evaluation): PreparedEvaluation;
   write(batch: readonly PreparedEvaluation[]): Promise<ImportBatchResult>;
@@ -188,7 +196,7 @@ export interface EvaluationImportWriter {
  * are skipped, so importing the same rows twice stores nothing twice.
  */
 export function writeEvaluationImport<T>(
-  db: Db,
+  db: Db & Pick<Database, 'kind'>,
   refs: ImportReferences,
   work: (writer: EvaluationImportWriter) => Promise<T>,
 ): Promise<T> {
@@ -196,6 +204,7 @@ export function writeEvaluationImport<T>(
   return withDatabaseErrors(() =>
     db.sql.transaction((tx) =>
       work({
+        batchSize: BATCH_SIZE[db.kind],
         prepare: (evaluation) => prepare({ evaluation, ...evaluationRowIds(refs, evaluation) }),
         write: async (batch) => {
           // One COPY and one statement per batch; contacts already stored are skipped (ON CONFLICT).
