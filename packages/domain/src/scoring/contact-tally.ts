@@ -402,6 +402,8 @@ export interface AnswerColumns {
  * another (adding into the arrays would make each addition wait for the store before it). The additions are the
  * same, in the same order. Per question, only its first answer counts; "not applicable" leaves it out (and, for a
  * waiting question, its waiting points); a waiting question's points come from the waiting time (finishContact).
+ * A performance whose shadow figures equal its real ones (perfShadowSame) adds no shadow figures per answer: its
+ * shadow sums get its real sums when it is written back, the very numbers the shadow additions would have made.
  */
 function tallyAnswers(
   t: ContactTally,
@@ -415,8 +417,11 @@ function tallyAnswers(
   const { slotQuestion, optionQuestion, optionNumbers, optionFacts } = dictionary;
   const { seen, notApplicable, perfStamp, perfEarned, perfPossible, perfShadowEarned, perfShadowPossible } =
     t;
+  const { perfShadowSame } = t;
   const stamp = t.stamp;
   let current = -1;
+  // Whether the current performance's shadow figures are its real ones.
+  let shadowSame = false;
   // The last performance listed (the list is sorted in sumUp only when one came before a smaller one).
   let last = t.perfCount > 0 ? (t.touchedPerformances[t.perfCount - 1] as number) : -1;
   let earned = 0;
@@ -449,10 +454,11 @@ function tallyAnswers(
       if (current >= 0) {
         perfEarned[current] = earned;
         perfPossible[current] = possible;
-        perfShadowEarned[current] = shadowEarned;
-        perfShadowPossible[current] = shadowPossible;
+        perfShadowEarned[current] = shadowSame ? earned : shadowEarned;
+        perfShadowPossible[current] = shadowSame ? possible : shadowPossible;
       }
       current = p;
+      shadowSame = perfShadowSame[p] === 1;
       if (perfStamp[p] !== stamp) {
         // First touched: listed, its sums start from 0 (written to the arrays when the next one comes).
         perfStamp[p] = stamp;
@@ -471,9 +477,11 @@ function tallyAnswers(
       }
     }
     const points = optionNumbers[numbers + POINTS] as number;
-    shadowEarned += optionNumbers[numbers + SHADOW_POINTS] as number;
-    if ((f & BONUS) === 0) shadowPossible += optionNumbers[numbers + MAX_SHADOW_POINTS] as number;
-    if ((f & SCORED) === 0) continue;
+    if (!shadowSame) {
+      shadowEarned += optionNumbers[numbers + SHADOW_POINTS] as number;
+      if ((f & BONUS) === 0) shadowPossible += optionNumbers[numbers + MAX_SHADOW_POINTS] as number;
+      if ((f & SCORED) === 0) continue;
+    }
     earned += points;
     if ((f & BONUS) === 0) possible += optionNumbers[numbers + MAX_POINTS] as number;
     if ((f & CRITICAL) !== 0 && points === 0) criticalAnswer(t, q, f);
@@ -481,8 +489,8 @@ function tallyAnswers(
   if (current >= 0) {
     perfEarned[current] = earned;
     perfPossible[current] = possible;
-    perfShadowEarned[current] = shadowEarned;
-    perfShadowPossible[current] = shadowPossible;
+    perfShadowEarned[current] = shadowSame ? earned : shadowEarned;
+    perfShadowPossible[current] = shadowSame ? possible : shadowPossible;
   }
 }
 
