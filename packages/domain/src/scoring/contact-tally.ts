@@ -571,10 +571,13 @@ function sumUp(t: ContactTally) {
   let weightSum = 0;
   let earnedSum = 0;
   let possibleSum = 0;
+  const { areaShadowSame } = t;
   let k = 0;
   while (k < n) {
     const a = performanceArea[perfs[k] as number] as number;
     const zeroed = areaZeroed[a] === 1;
+    // An area whose shadow figures are its real ones (all its performances' are) sums no shadow figures.
+    const shadowSame = areaShadowSame[a] === 1;
     let earned = 0;
     let possible = 0;
     let shadowEarned = 0;
@@ -588,14 +591,15 @@ function sumUp(t: ContactTally) {
       }
       earned += perfEarned[p] as number;
       possible += perfPossible[p] as number;
+      if (shadowSame) continue;
       shadowEarned += perfShadowEarned[p] as number;
       shadowPossible += perfShadowPossible[p] as number;
     }
     touchedAreas[areaCount++] = a;
     t.areaEarned[a] = earned;
     t.areaPossible[a] = possible;
-    t.areaShadowEarned[a] = shadowEarned;
-    t.areaShadowPossible[a] = shadowPossible;
+    t.areaShadowEarned[a] = shadowSame ? earned : shadowEarned;
+    t.areaShadowPossible[a] = shadowSame ? possible : shadowPossible;
     if (areaCountsInTotal[a] === 0 || possible <= 0) continue;
     const weight = areaWeight[a] as number;
     // percentage(), written out here and below: a call that is not inlined returns a new heap number.
