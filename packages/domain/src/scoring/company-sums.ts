@@ -21,6 +21,19 @@ export const SHADOW_EARNED = 6;
 export const SHADOW_POSSIBLE = 7;
 export const SLOTS = 8;
 
+/**
+ * Adds one contact's figures of a part to a company's running sums at `o` (a part's N, or its SHADOW_N for the
+ * shadow figures): a count, the percentage, earned and possible; nothing when nothing was possible.
+ */
+export function addContactFigures(sums: Float64Array, o: number, earned: number, possible: number): void {
+  if (possible <= 0) return;
+  // percentage(earned, possible), written out: a call that is not inlined returns a new heap number.
+  sums[o + N] = (sums[o + N] as number) + 1;
+  sums[o + SUM] = (sums[o + SUM] as number) + Math.min((earned / possible) * 100, 100);
+  sums[o + EARNED] = (sums[o + EARNED] as number) + earned;
+  sums[o + POSSIBLE] = (sums[o + POSSIBLE] as number) + possible;
+}
+
 /** A company's running sums; one set is reused for every company of a call (reset in between). */
 export interface CompanySums {
   chN: Float64Array;

@@ -1,4 +1,5 @@
 import type { Evaluation } from '../model/evaluation';
+import { addContactFigures, type CompanySums, SHADOW_N, SLOTS } from './company-sums';
 import type { CompiledChannel, CompiledEdition, CompiledQuestion } from './compile-edition';
 import { CX_METRICS } from './compile-edition';
 import {
@@ -98,6 +99,11 @@ export interface ContactTally {
    */
   perfShadowSame: Uint8Array;
   areaShadowSame: Uint8Array;
+  /**
+   * The company sums the contact's parts are added to while it is summed up (scoreCompanies: each part's figures
+   * are at hand there, so they are not read again); undefined when the contact is scored on its own.
+   */
+  companySums: CompanySums | undefined;
 }
 
 export function createTally(compiled: CompiledEdition): ContactTally {
@@ -142,6 +148,7 @@ export function createTally(compiled: CompiledEdition): ContactTally {
     areaWeight: Float64Array.from(compiled.areas, (area) => area.weight),
     weightedAreas: compiled.edition.scoring.areaWeighting === 'weighted',
     ...shadowParts(compiled),
+    companySums: undefined,
   };
 }
 
@@ -571,7 +578,7 @@ function sumUp(t: ContactTally) {
   let weightSum = 0;
   let earnedSum = 0;
   let possibleSum = 0;
-  const { areaShadowSame } = t;
+  const { areaShadowSame, perfShadowSame, companySums } = t;
   let k = 0;
   while (k < n) {
     const a = performanceArea[perfs[k] as number] as number;
@@ -591,6 +598,18 @@ function sumUp(t: ContactTally) {
       }
       earned += perfEarned[p] as number;
       possible += perfPossible[p] as number;
+      if (companySums !== undefined) {
+        // A part whose shadow figures are its real ones keeps no shadow sums (copyShadowSame copies them).
+        const sums = companySums.performanceSums;
+        addContactFigures(sums, p * SLOTS, perfEarned[p] as number, perfPossible[p] as number);
+        if (perfShadowSame[p] === 0)
+          addContactFigures(
+            sums,
+            p * SLOTS + SHADOW_N,
+            perfShadowEarned[p] as number,
+            perfShadowPossible[p] as number,
+          );
+      }
       if (shadowSame) continue;
       shadowEarned += perfShadowEarned[p] as number;
       shadowPossible += perfShadowPossible[p] as number;
@@ -600,6 +619,11 @@ function sumUp(t: ContactTally) {
     t.areaPossible[a] = possible;
     t.areaShadowEarned[a] = shadowSame ? earned : shadowEarned;
     t.areaShadowPossible[a] = shadowSame ? possible : shadowPossible;
+    if (companySums !== undefined) {
+      const sums = companySums.areaSums;
+      addContactFigures(sums, a * SLOTS, earned, possible);
+      if (!shadowSame) addContactFigures(sums, a * SLOTS + SHADOW_N, shadowEarned, shadowPossible);
+    }
     if (areaCountsInTotal[a] === 0 || possible <= 0) continue;
     const weight = areaWeight[a] as number;
     // percentage(), written out here and below: a call that is not inlined returns a new heap number.
