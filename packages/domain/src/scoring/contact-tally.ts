@@ -553,7 +553,8 @@ function criticalAnswer(t: ContactTally, q: number, flags: number): void {
  * performances are visited, in ascending order, so every sum adds the same numbers in the same order as a
  * pass over all of them would (the others add 0). An area's sums are kept in locals while its performances
  * (consecutive: they are numbered area by area) are added, then written once, and its share of the total is
- * taken right away: no area entry is cleared or read back.
+ * taken right away: no area entry is cleared or read back. With `companySums` set, each performance and area is
+ * added to the company's sums here too, in the same ascending order, as its figures are at hand.
  */
 function sumUp(t: ContactTally) {
   const perfs = t.touchedPerformances;
