@@ -14,7 +14,7 @@ import { scoreCompanies } from '../scoring/score-companies';
 import { DomainValidationError, type ValidationIssue } from '../validation/issue';
 import { type BestOnChannel, bestOnChannel } from './best-on-channel';
 import { type IndustryRanking, type Ranking, rankIndustry, rankOverall } from './ranking';
-import { type AverageFigures, averageFigures } from './score-figures';
+import { type AverageFigures, averageOfFigures, scoreFigures } from './score-figures';
 
 export interface IndustryResult extends IndustryRanking {
   /** Mean figures of the industry's companies that have contacts. */
@@ -94,6 +94,8 @@ export function editionResultsFromSums(
 function editionResultsOf(compiled: CompiledEdition, companyResults: CompanyResult[]): EditionResults {
   const { edition } = compiled;
   const measured = companyResults.filter((c) => c.n > 0);
+  // Each company's figures once, for its industry's averages and the overall ones.
+  const measuredFigures = measured.map(scoreFigures);
   const industryKeys = [...new Set(companyResults.map((c) => c.industryKey))].sort();
   const channelKeys = compiled.channelList.map((c) => c.key);
 
@@ -106,11 +108,11 @@ function editionResultsOf(compiled: CompiledEdition, companyResults: CompanyResu
     companies: companyResults,
     industries: industryKeys.map((industryKey) => ({
       ...rankIndustry(companyResults, industryKey, edition.awards),
-      averages: averageFigures(measured.filter((c) => c.industryKey === industryKey)),
+      averages: averageOfFigures(measuredFigures.filter((_, i) => measured[i]?.industryKey === industryKey)),
     })),
     overall: rankOverall(companyResults, edition.awards),
     bestOnChannel: bestOnChannel(companyResults, channelKeys, edition.awards),
-    averages: averageFigures(measured),
+    averages: averageOfFigures(measuredFigures),
   };
 }
 

@@ -91,6 +91,16 @@ class KeyedMeans {
 
 /** The mean of each figure over the companies that have it. */
 export function averageFigures(companies: readonly CompanyResult[]): AverageFigures {
+  const figures: ScoreFigures[] = [];
+  for (const company of companies) figures.push(scoreFigures(company));
+  return averageOfFigures(figures);
+}
+
+/**
+ * averageFigures from the companies' scoreFigures, in company order: for a caller that averages the same companies
+ * in several groups (per industry and overall) and takes each company's figures once.
+ */
+export function averageOfFigures(companyFigures: readonly ScoreFigures[]): AverageFigures {
   const total = new Mean();
   const answeredOnly = new Mean();
   const headline = new Mean();
@@ -98,8 +108,7 @@ export function averageFigures(companies: readonly CompanyResult[]): AverageFigu
   const performances = new KeyedMeans();
   const channels = new KeyedMeans();
   const cx = { CSAT: new Mean(), CES: new Mean(), NPS: new Mean(), VES1: new Mean(), VES2: new Mean() };
-  for (const company of companies) {
-    const f = scoreFigures(company);
+  for (const f of companyFigures) {
     total.add(f.total);
     answeredOnly.add(f.answeredOnly);
     headline.add(f.headline);
@@ -113,7 +122,7 @@ export function averageFigures(companies: readonly CompanyResult[]): AverageFigu
     cx.VES2.add(f.cx.VES2);
   }
   return {
-    nCompanies: companies.length,
+    nCompanies: companyFigures.length,
     total: total.value(),
     answeredOnly: answeredOnly.value(),
     headline: headline.value(),

@@ -1,3 +1,4 @@
+import { compactNumber } from './compact-number';
 import type {
   AreaResult,
   ChannelResult,
@@ -19,6 +20,19 @@ export const SHADOW_SUM = 5;
 export const SHADOW_EARNED = 6;
 export const SHADOW_POSSIBLE = 7;
 export const SLOTS = 8;
+
+/**
+ * Adds one contact's figures of a part to a company's running sums at `o` (a part's N, or its SHADOW_N for the
+ * shadow figures): a count, the percentage, earned and possible; nothing when nothing was possible.
+ */
+export function addContactFigures(sums: Float64Array, o: number, earned: number, possible: number): void {
+  if (possible <= 0) return;
+  // percentage(earned, possible), written out: a call that is not inlined returns a new heap number.
+  sums[o + N] = (sums[o + N] as number) + 1;
+  sums[o + SUM] = (sums[o + SUM] as number) + Math.min((earned / possible) * 100, 100);
+  sums[o + EARNED] = (sums[o + EARNED] as number) + earned;
+  sums[o + POSSIBLE] = (sums[o + POSSIBLE] as number) + possible;
+}
 
 /** A company's running sums; one set is reused for every company of a call (reset in between). */
 export interface CompanySums {
@@ -74,71 +88,17 @@ export function finishCompany(
   criticalContacts: number,
   sums: CompanySums,
 ): CompanyResult {
-  const { chN, chAnswered, chScored, chSum, chAnsweredScored, chAnsweredSum, areaSums, performanceSums, cx } =
-    sums;
-  // Plain loops, no closures: under tsx (keepNames) every closure created per company costs a defineProperty.
-  const channels: ChannelResult[] = [];
-  for (const channel of compiled.channelList) {
-    const c = channel.index;
-    channels.push({
-      key: channel.key,
-      n: chN[c] as number,
-      nAnswered: chAnswered[c] as number,
-      total: mean(chSum[c] as number, chScored[c] as number),
-      answeredOnly: mean(chAnsweredSum[c] as number, chAnsweredScored[c] as number),
-    });
-  }
+  const { chAnswered, chScored, chSum, chAnsweredScored, chAnsweredSum, cx } = sums;
+  const channels = channelResults(compiled, sums);
+  const areas = areaResults(compiled, sums.areaSums);
+  const performances = performanceResults(compiled, sums.performanceSums);
   const byChannel = compiled.edition.scoring.contactWeighting === 'channel';
-  // One object literal per part: no spread and no Object.assign (spreading took about a third of scoreCompanies'
-  // time, KSP23 demo, 200 companies; Object.assign still a tenth of the batch path).
-  const areas: AreaResult[] = [];
-  for (const area of compiled.areas) {
-    const o = area.index * SLOTS;
-    areas.push({
-      key: area.key,
-      n: areaSums[o + N] as number,
-      score: mean(areaSums[o + SUM] as number, areaSums[o + N] as number),
-      earned: areaSums[o + EARNED] as number,
-      possible: areaSums[o + POSSIBLE] as number,
-      pooled: percentage(areaSums[o + EARNED] as number, areaSums[o + POSSIBLE] as number),
-      shadowN: areaSums[o + SHADOW_N] as number,
-      shadowScore: mean(areaSums[o + SHADOW_SUM] as number, areaSums[o + SHADOW_N] as number),
-      shadowEarned: areaSums[o + SHADOW_EARNED] as number,
-      shadowPossible: areaSums[o + SHADOW_POSSIBLE] as number,
-      shadowPooled: percentage(
-        areaSums[o + SHADOW_EARNED] as number,
-        areaSums[o + SHADOW_POSSIBLE] as number,
-      ),
-      counting: area.counting,
-      countsInTotal: area.countsInTotal,
-    });
-  }
-  const performances: PerformanceResult[] = [];
-  for (const performance of compiled.performances) {
-    const o = performance.index * SLOTS;
-    const ps = performanceSums;
-    performances.push({
-      key: performance.key,
-      n: ps[o + N] as number,
-      score: mean(ps[o + SUM] as number, ps[o + N] as number),
-      earned: ps[o + EARNED] as number,
-      possible: ps[o + POSSIBLE] as number,
-      pooled: percentage(ps[o + EARNED] as number, ps[o + POSSIBLE] as number),
-      shadowN: ps[o + SHADOW_N] as number,
-      shadowScore: mean(ps[o + SHADOW_SUM] as number, ps[o + SHADOW_N] as number),
-      shadowEarned: ps[o + SHADOW_EARNED] as number,
-      shadowPossible: ps[o + SHADOW_POSSIBLE] as number,
-      shadowPooled: percentage(ps[o + SHADOW_EARNED] as number, ps[o + SHADOW_POSSIBLE] as number),
-      areaKey: performance.areaKey,
-    });
-  }
-
   return {
     companyKey: company.key,
     name: company.name,
     industryKey: company.industryKey,
     n: contacts,
-    nAnswered: sum(chAnswered),
+    nAnswered: compactNumber(sum(chAnswered)),
     total: byChannel ? channelWeighted(compiled, channels, 'total') : mean(sum(chSum), sum(chScored)),
     answeredOnly: byChannel
       ? channelWeighted(compiled, channels, 'answeredOnly')
@@ -150,6 +110,74 @@ export function finishCompany(
     performances,
     cx: cx.result(),
   };
+}
+
+// One builder per kind of result, each small enough for V8 to inline mean() and percentage() into it (in one
+// large function they were called, and every figure they returned was boxed twice). Plain loops, no closures:
+// under tsx (keepNames) every closure created per company costs a defineProperty.
+
+function channelResults(compiled: CompiledEdition, sums: CompanySums): ChannelResult[] {
+  const { chN, chAnswered, chScored, chSum, chAnsweredScored, chAnsweredSum } = sums;
+  const channels: ChannelResult[] = [];
+  for (const channel of compiled.channelList) {
+    const c = channel.index;
+    channels.push({
+      key: channel.key,
+      n: compactNumber(chN[c] as number),
+      nAnswered: compactNumber(chAnswered[c] as number),
+      total: mean(chSum[c] as number, chScored[c] as number),
+      answeredOnly: mean(chAnsweredSum[c] as number, chAnsweredScored[c] as number),
+    });
+  }
+  return channels;
+}
+
+function areaResults(compiled: CompiledEdition, areaSums: Float64Array): AreaResult[] {
+  const areas: AreaResult[] = [];
+  for (const area of compiled.areas) {
+    const o = area.index * SLOTS;
+    areas.push({
+      key: area.key,
+      n: compactNumber(areaSums[o + N] as number),
+      score: mean(areaSums[o + SUM] as number, areaSums[o + N] as number),
+      earned: compactNumber(areaSums[o + EARNED] as number),
+      possible: compactNumber(areaSums[o + POSSIBLE] as number),
+      pooled: percentage(areaSums[o + EARNED] as number, areaSums[o + POSSIBLE] as number),
+      shadowN: compactNumber(areaSums[o + SHADOW_N] as number),
+      shadowScore: mean(areaSums[o + SHADOW_SUM] as number, areaSums[o + SHADOW_N] as number),
+      shadowEarned: compactNumber(areaSums[o + SHADOW_EARNED] as number),
+      shadowPossible: compactNumber(areaSums[o + SHADOW_POSSIBLE] as number),
+      shadowPooled: percentage(
+        areaSums[o + SHADOW_EARNED] as number,
+        areaSums[o + SHADOW_POSSIBLE] as number,
+      ),
+      counting: area.counting,
+      countsInTotal: area.countsInTotal,
+    });
+  }
+  return areas;
+}
+
+function performanceResults(compiled: CompiledEdition, ps: Float64Array): PerformanceResult[] {
+  const performances: PerformanceResult[] = [];
+  for (const performance of compiled.performances) {
+    const o = performance.index * SLOTS;
+    performances.push({
+      key: performance.key,
+      n: compactNumber(ps[o + N] as number),
+      score: mean(ps[o + SUM] as number, ps[o + N] as number),
+      earned: compactNumber(ps[o + EARNED] as number),
+      possible: compactNumber(ps[o + POSSIBLE] as number),
+      pooled: percentage(ps[o + EARNED] as number, ps[o + POSSIBLE] as number),
+      shadowN: compactNumber(ps[o + SHADOW_N] as number),
+      shadowScore: mean(ps[o + SHADOW_SUM] as number, ps[o + SHADOW_N] as number),
+      shadowEarned: compactNumber(ps[o + SHADOW_EARNED] as number),
+      shadowPossible: compactNumber(ps[o + SHADOW_POSSIBLE] as number),
+      shadowPooled: percentage(ps[o + SHADOW_EARNED] as number, ps[o + SHADOW_POSSIBLE] as number),
+      areaKey: performance.areaKey,
+    });
+  }
+  return performances;
 }
 
 /** Σ w_ch · score_ch / Σ w_ch over the channels that have a score: unmeasured channels do not count against anyone. */

@@ -1,4 +1,5 @@
 import type { Evaluation } from '../model/evaluation';
+import { addContactFigures, type CompanySums, SHADOW_N, SLOTS } from './company-sums';
 import type { CompiledChannel, CompiledEdition, CompiledQuestion } from './compile-edition';
 import { CX_METRICS } from './compile-edition';
 import {
@@ -98,6 +99,11 @@ export interface ContactTally {
    */
   perfShadowSame: Uint8Array;
   areaShadowSame: Uint8Array;
+  /**
+   * The company sums the contact's parts are added to while it is summed up (scoreCompanies: each part's figures
+   * are at hand there, so they are not read again); undefined when the contact is scored on its own.
+   */
+  companySums: CompanySums | undefined;
 }
 
 export function createTally(compiled: CompiledEdition): ContactTally {
@@ -142,6 +148,7 @@ export function createTally(compiled: CompiledEdition): ContactTally {
     areaWeight: Float64Array.from(compiled.areas, (area) => area.weight),
     weightedAreas: compiled.edition.scoring.areaWeighting === 'weighted',
     ...shadowParts(compiled),
+    companySums: undefined,
   };
 }
 
@@ -402,6 +409,8 @@ export interface AnswerColumns {
  * another (adding into the arrays would make each addition wait for the store before it). The additions are the
  * same, in the same order. Per question, only its first answer counts; "not applicable" leaves it out (and, for a
  * waiting question, its waiting points); a waiting question's points come from the waiting time (finishContact).
+ * A performance whose shadow figures equal its real ones (perfShadowSame) adds no shadow figures per answer: its
+ * shadow sums get its real sums when it is written back, the very numbers the shadow additions would have made.
  */
 function tallyAnswers(
   t: ContactTally,
@@ -415,8 +424,11 @@ function tallyAnswers(
   const { slotQuestion, optionQuestion, optionNumbers, optionFacts } = dictionary;
   const { seen, notApplicable, perfStamp, perfEarned, perfPossible, perfShadowEarned, perfShadowPossible } =
     t;
+  const { perfShadowSame } = t;
   const stamp = t.stamp;
   let current = -1;
+  // Whether the current performance's shadow figures are its real ones.
+  let shadowSame = false;
   // The last performance listed (the list is sorted in sumUp only when one came before a smaller one).
   let last = t.perfCount > 0 ? (t.touchedPerformances[t.perfCount - 1] as number) : -1;
   let earned = 0;
@@ -449,10 +461,11 @@ function tallyAnswers(
       if (current >= 0) {
         perfEarned[current] = earned;
         perfPossible[current] = possible;
-        perfShadowEarned[current] = shadowEarned;
-        perfShadowPossible[current] = shadowPossible;
+        perfShadowEarned[current] = shadowSame ? earned : shadowEarned;
+        perfShadowPossible[current] = shadowSame ? possible : shadowPossible;
       }
       current = p;
+      shadowSame = perfShadowSame[p] === 1;
       if (perfStamp[p] !== stamp) {
         // First touched: listed, its sums start from 0 (written to the arrays when the next one comes).
         perfStamp[p] = stamp;
@@ -471,9 +484,11 @@ function tallyAnswers(
       }
     }
     const points = optionNumbers[numbers + POINTS] as number;
-    shadowEarned += optionNumbers[numbers + SHADOW_POINTS] as number;
-    if ((f & BONUS) === 0) shadowPossible += optionNumbers[numbers + MAX_SHADOW_POINTS] as number;
-    if ((f & SCORED) === 0) continue;
+    if (!shadowSame) {
+      shadowEarned += optionNumbers[numbers + SHADOW_POINTS] as number;
+      if ((f & BONUS) === 0) shadowPossible += optionNumbers[numbers + MAX_SHADOW_POINTS] as number;
+      if ((f & SCORED) === 0) continue;
+    }
     earned += points;
     if ((f & BONUS) === 0) possible += optionNumbers[numbers + MAX_POINTS] as number;
     if ((f & CRITICAL) !== 0 && points === 0) criticalAnswer(t, q, f);
@@ -481,8 +496,8 @@ function tallyAnswers(
   if (current >= 0) {
     perfEarned[current] = earned;
     perfPossible[current] = possible;
-    perfShadowEarned[current] = shadowEarned;
-    perfShadowPossible[current] = shadowPossible;
+    perfShadowEarned[current] = shadowSame ? earned : shadowEarned;
+    perfShadowPossible[current] = shadowSame ? possible : shadowPossible;
   }
 }
 
@@ -538,7 +553,8 @@ function criticalAnswer(t: ContactTally, q: number, flags: number): void {
  * performances are visited, in ascending order, so every sum adds the same numbers in the same order as a
  * pass over all of them would (the others add 0). An area's sums are kept in locals while its performances
  * (consecutive: they are numbered area by area) are added, then written once, and its share of the total is
- * taken right away: no area entry is cleared or read back.
+ * taken right away: no area entry is cleared or read back. With `companySums` set, each performance and area is
+ * added to the company's sums here too, in the same ascending order, as its figures are at hand.
  */
 function sumUp(t: ContactTally) {
   const perfs = t.touchedPerformances;
@@ -563,10 +579,13 @@ function sumUp(t: ContactTally) {
   let weightSum = 0;
   let earnedSum = 0;
   let possibleSum = 0;
+  const { areaShadowSame, perfShadowSame, companySums } = t;
   let k = 0;
   while (k < n) {
     const a = performanceArea[perfs[k] as number] as number;
     const zeroed = areaZeroed[a] === 1;
+    // An area whose shadow figures are its real ones (all its performances' are) sums no shadow figures.
+    const shadowSame = areaShadowSame[a] === 1;
     let earned = 0;
     let possible = 0;
     let shadowEarned = 0;
@@ -580,14 +599,32 @@ function sumUp(t: ContactTally) {
       }
       earned += perfEarned[p] as number;
       possible += perfPossible[p] as number;
+      if (companySums !== undefined) {
+        // A part whose shadow figures are its real ones keeps no shadow sums (copyShadowSame copies them).
+        const sums = companySums.performanceSums;
+        addContactFigures(sums, p * SLOTS, perfEarned[p] as number, perfPossible[p] as number);
+        if (perfShadowSame[p] === 0)
+          addContactFigures(
+            sums,
+            p * SLOTS + SHADOW_N,
+            perfShadowEarned[p] as number,
+            perfShadowPossible[p] as number,
+          );
+      }
+      if (shadowSame) continue;
       shadowEarned += perfShadowEarned[p] as number;
       shadowPossible += perfShadowPossible[p] as number;
     }
     touchedAreas[areaCount++] = a;
     t.areaEarned[a] = earned;
     t.areaPossible[a] = possible;
-    t.areaShadowEarned[a] = shadowEarned;
-    t.areaShadowPossible[a] = shadowPossible;
+    t.areaShadowEarned[a] = shadowSame ? earned : shadowEarned;
+    t.areaShadowPossible[a] = shadowSame ? possible : shadowPossible;
+    if (companySums !== undefined) {
+      const sums = companySums.areaSums;
+      addContactFigures(sums, a * SLOTS, earned, possible);
+      if (!shadowSame) addContactFigures(sums, a * SLOTS + SHADOW_N, shadowEarned, shadowPossible);
+    }
     if (areaCountsInTotal[a] === 0 || possible <= 0) continue;
     const weight = areaWeight[a] as number;
     // percentage(), written out here and below: a call that is not inlined returns a new heap number.

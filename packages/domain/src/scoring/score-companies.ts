@@ -95,6 +95,7 @@ export function scoreCompanies(
     : { evaluations, resolved: undefined, columns: undefined };
   const tally = createTally(compiled);
   const sums = createSums(compiled);
+  tally.companySums = sums;
   const results: CompanyResult[] = [];
   for (let c = 0; c < sorted.length; c++) {
     const company = sorted[c] as CompanyInfo;
@@ -169,27 +170,7 @@ function scoreCompany(
       addAt(chAnsweredScored, c, 1);
       addAt(chAnsweredSum, c, total);
     }
-    // Only the touched parts: every other part had nothing possible, so it adds nothing.
-    addParts(
-      areaSums,
-      t.touchedAreas,
-      t.areaCount,
-      t.areaEarned,
-      t.areaPossible,
-      t.areaShadowEarned,
-      t.areaShadowPossible,
-      t.areaShadowSame,
-    );
-    addParts(
-      performanceSums,
-      t.touchedPerformances,
-      t.perfCount,
-      t.perfEarned,
-      t.perfPossible,
-      t.perfShadowEarned,
-      t.perfShadowPossible,
-      t.perfShadowSame,
-    );
+    // The contact's parts were added to the company's sums as it was summed up (ContactTally.companySums).
     if (t.anyCx) {
       for (let m = 0; m < CX_METRICS.length; m++) {
         const value = t.cx[m] as number;
@@ -204,47 +185,7 @@ function scoreCompany(
   return finishCompany(compiled, company, to - from, criticalContacts, sums);
 }
 
-/**
- * Adds the parts listed in `parts` (their first `count`) to the company's running sums. The shadow sums of a
- * part whose shadow figures equal its real ones (`shadowSame`) are not kept: copyShadowSame copies the real ones.
- */
-function addParts(
-  sums: Float64Array,
-  parts: Int32Array,
-  count: number,
-  earned: Float64Array,
-  possible: Float64Array,
-  shadowEarned: Float64Array,
-  shadowPossible: Float64Array,
-  shadowSame: Uint8Array,
-): void {
-  for (let k = 0; k < count; k++) {
-    const i = parts[k] as number;
-    const o = i * SLOTS;
-    const e = earned[i] as number;
-    const p = possible[i] as number;
-    if (p > 0) {
-      // percentage(e, p), written out.
-      const pct = Math.min((e / p) * 100, 100);
-      sums[o + N] = (sums[o + N] as number) + 1;
-      sums[o + SUM] = (sums[o + SUM] as number) + pct;
-      sums[o + EARNED] = (sums[o + EARNED] as number) + e;
-      sums[o + POSSIBLE] = (sums[o + POSSIBLE] as number) + p;
-    }
-    if (shadowSame[i] === 1) continue;
-    const se = shadowEarned[i] as number;
-    const sp = shadowPossible[i] as number;
-    if (sp > 0) {
-      const shadowPct = Math.min((se / sp) * 100, 100);
-      sums[o + SHADOW_N] = (sums[o + SHADOW_N] as number) + 1;
-      sums[o + SHADOW_SUM] = (sums[o + SHADOW_SUM] as number) + shadowPct;
-      sums[o + SHADOW_EARNED] = (sums[o + SHADOW_EARNED] as number) + se;
-      sums[o + SHADOW_POSSIBLE] = (sums[o + SHADOW_POSSIBLE] as number) + sp;
-    }
-  }
-}
-
-/** The shadow sums of the parts whose shadow figures equal their real ones: the real sums (addParts skipped them). */
+/** The shadow sums of the parts whose shadow figures equal their real ones: the real sums (they were not summed apart). */
 function copyShadowSame(sums: Float64Array, shadowSame: Uint8Array): void {
   for (let i = 0; i < shadowSame.length; i++) {
     if (shadowSame[i] === 0) continue;
