@@ -4,15 +4,11 @@ import autocannon from 'autocannon';
 import { describe, expect, it } from 'vitest';
 import { sharedCluster } from './harness/cluster';
 import { gql, loginAll } from './harness/gql';
+import { RANKING_QUERY } from './harness/ranking-query';
 import { recordSection } from './harness/report';
 
 const CONNECTIONS = 200;
 const SECONDS = Number(process.env.RELIABILITY_LOAD_SECONDS ?? 30);
-const RANKING_QUERY = `{ editionResults(editionKey: "KSP24") { __typename ... on EditionResults {
-  overall { winner eligibleCount entries { companyKey position total answeredOnly headline } }
-  industries { industryKey winner ranking { entries { companyKey position total } } }
-  bestOnChannel { channel winner score }
-} } }`;
 
 const cluster = sharedCluster();
 
