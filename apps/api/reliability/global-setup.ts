@@ -5,13 +5,11 @@ import { resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { type ApiProcess, startApiProcess } from './harness/api-process';
 import { CLUSTER_ENV } from './harness/cluster';
-import { createReliabilityDatabase } from './harness/database';
+import { createReliabilityDatabase, FULL_DATA_SET } from './harness/database';
 import { clearResults, readSections, renderSections, writeReport } from './harness/report';
 
 const REPO = resolve(import.meta.dirname, '../../..');
 const REPORT = resolve(REPO, 'docs/reliability.md');
-/** The full-size data set: 200 companies, ~4,700 evaluations per edition (as in the API benchmark). */
-const SEED = { industries: 20, contactsPerCompany: 25 };
 
 /**
  * Before the files: a fresh PostgreSQL schema with the full data set and two API processes on it, shared by
@@ -21,7 +19,7 @@ export default async function setup(project: TestProject) {
   clearResults();
   const started = new Date();
   const loadAtStart = loadavg()[0] ?? 0;
-  const database = await createReliabilityDatabase(SEED);
+  const database = await createReliabilityDatabase(FULL_DATA_SET);
   let processes: ApiProcess[] = [];
   try {
     const env = { DATABASE_URL: database.url, ...CLUSTER_ENV };

@@ -4,15 +4,11 @@ import autocannon from 'autocannon';
 import { describe, expect, it } from 'vitest';
 import { sharedCluster } from './harness/cluster';
 import { gql, loginAll } from './harness/gql';
+import { RANKING_QUERY } from './harness/ranking-query';
 import { recordSection } from './harness/report';
 
 const CONNECTIONS = 200;
 const SECONDS = Number(process.env.RELIABILITY_LOAD_SECONDS ?? 30);
-const RANKING_QUERY = `{ editionResults(editionKey: "KSP24") { __typename ... on EditionResults {
-  overall { winner eligibleCount entries { companyKey position total answeredOnly headline } }
-  industries { industryKey winner ranking { entries { companyKey position total } } }
-  bestOnChannel { channel winner score }
-} } }`;
 
 const cluster = sharedCluster();
 
@@ -43,7 +39,7 @@ describe('load', () => {
       connections: CONNECTIONS,
       duration: SECONDS,
       timeout: 60,
-    } as unknown as Parameters<typeof autocannon>[0]);
+    });
     instance.on('response', (_client: unknown, status: number, bytes: number, ms: number) => {
       latencies.push(ms);
       // Bytes include the headers; a body with errors or a partial answer has a different size.

@@ -4,6 +4,9 @@ import { seedTestData, type TestDataOptions } from '../../test/helpers/test-data
 
 export const POSTGRES_URL = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
 
+/** The full-size data set: 200 companies, ~4,700 evaluations per edition (as in the API benchmark). */
+export const FULL_DATA_SET: TestDataOptions = { industries: 20, contactsPerCompany: 25 };
+
 export type ReliabilityDatabase = {
   /** The URL the API processes get as DATABASE_URL (`?schema=` names this run's schema). */
   url: string;
