@@ -8,7 +8,9 @@
 // with PostgreSQL and autocannon for the rest. What the ratio shows on such a machine is whether a second replica
 // *costs* throughput (separate results caches, a second connection pool, more context switches; the issue
 // recorded ×0.93 earlier): at or above 1 it costs nothing. Scaling itself needs replicas on their own cores.
-// The two measurements run one after the other on a machine shared with other work: note the load averages.
+// Both are measured in alternating rounds (one, two, one, two, …; the second process idles through the one-replica
+// rounds) and the medians compared, so a change in other work's load between two measurements does not decide
+// the ratio; note the load averages.
 //
 // Every answer is checked (status 200, at least the probe's size) and both replicas must give identical data:
 // a benchmark of errors is worthless. The processes are started as the reliability harness starts them
@@ -24,6 +26,15 @@ import { RANKING_QUERY } from '../reliability/harness/ranking-query';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 50;
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2
+    ? (sorted[middle] as number)
+    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+};
 
 type Throughput = { requestsPerSecond: number; answered: number; perReplica: number[] };
 
@@ -80,28 +91,34 @@ async function main() {
     const token = (await loginAll(first.url)).analyst;
     const reference = await probe(first, token);
     const expectedBytes = Buffer.byteLength(JSON.stringify({ data: reference }));
-    // Reference: one replica, while the second is not running yet (it takes no CPU).
-    const one = await throughput([first], token, expectedBytes);
-
     const second = await startApiProcess('api-b', env);
     apis.push(second);
     // Sessions live in the database: the token from the first replica is valid on the second.
     if (!isDeepStrictEqual(await probe(second, token), reference))
       throw new Error('the two replicas answer different data for the ranking query');
-    const two = await throughput([first, second], token, expectedBytes);
+    const one: Throughput[] = [];
+    const two: Throughput[] = [];
+    for (let round = 1; round <= ROUNDS; round++) {
+      one.push(await throughput([first], token, expectedBytes));
+      two.push(await throughput([first, second], token, expectedBytes));
+      console.log(
+        `  round ${round}: one replica ${one.at(-1)?.requestsPerSecond.toFixed(1)} requests/s, two replicas ${two.at(-1)?.requestsPerSecond.toFixed(1)} requests/s (load ${(loadavg()[0] ?? 0).toFixed(1)})`,
+      );
+    }
+    const oneRate = median(one.map((t) => t.requestsPerSecond));
+    const twoRate = median(two.map((t) => t.requestsPerSecond));
 
     const [row] = await database.db.sql.query<{ version: string }>('select version()');
     const cpu = cpus();
     const load = `${loadAtStart.toFixed(1)}–${(loadavg()[0] ?? 0).toFixed(1)}`;
-    const ratio = two.requestsPerSecond / one.requestsPerSecond;
     console.log(
-      `two replicas: ${two.requestsPerSecond.toFixed(1)} requests/s, one replica: ${one.requestsPerSecond.toFixed(1)} requests/s, ratio ${ratio.toFixed(2)} (${cpu.length} cores, load average ${load})`,
+      `two replicas: ${twoRate.toFixed(1)} requests/s, one replica: ${oneRate.toFixed(1)} requests/s, ratio ${(twoRate / oneRate).toFixed(2)} (medians of ${ROUNDS} alternating rounds; ${cpu.length} cores, load average ${load})`,
     );
     console.log(
       `  machine: ${cpu.length} × ${cpu[0]?.model.trim() ?? 'cpu'}, Node ${process.version}, ${(row?.version ?? 'PostgreSQL').split(',')[0]}`,
     );
     console.log(
-      `  load: ${CONNECTIONS} connections for ${SECONDS} s each, ${expectedBytes} bytes per answer; answered: one replica ${one.answered}, two replicas ${two.answered} (${two.perReplica.join(' + ')}), all checked`,
+      `  load: ${CONNECTIONS} connections for ${SECONDS} s per round, ${expectedBytes} bytes per answer; answered: one replica ${one.reduce((n, t) => n + t.answered, 0)}, two replicas ${two.reduce((n, t) => n + t.answered, 0)} (last round ${two.at(-1)?.perReplica.join(' + ')}), all checked`,
     );
   } finally {
     await Promise.all(apis.map((api) => api.stop()));
