@@ -1,3 +1,5 @@
+import { once } from 'node:events';
+import { finished } from 'node:stream/promises';
 import type { PGlite, Transaction } from '@electric-sql/pglite';
 import type { Pool, PoolClient } from 'pg';
 
@@ -33,24 +35,25 @@ function pgCopyFrom(client: PoolClient): NonNullable<SqlExecutor['copyFrom']> {
   return async (table, columns, lines) => {
     const { from } = await import('pg-copy-streams');
     const stream = client.query(from(`COPY ${table} (${copyColumns(columns)}) FROM STDIN`));
-    await new Promise<void>((resolve, reject) => {
-      stream.on('error', reject);
-      stream.on('finish', resolve);
-      // Sent in pieces of some 64 kB: few socket writes, nothing the size of the batch.
-      let piece: Uint8Array[] = [];
-      let bytes = 0;
-      for (const line of lines) {
-        const data = asBytes(line);
-        piece.push(data);
-        bytes += data.length;
-        if (bytes >= 65_536) {
-          stream.write(Buffer.concat(piece, bytes));
-          piece = [];
-          bytes = 0;
-        }
+    // Settled when the server has taken the data (or refused it); marked handled now, awaited below.
+    const copied = finished(stream);
+    copied.catch(() => undefined);
+    // Sent in pieces of some 64 kB: few socket writes, nothing the size of the batch, and no more in memory
+    // than the socket takes (a refused COPY rejects the wait for 'drain').
+    let piece: Uint8Array[] = [];
+    let bytes = 0;
+    for (const line of lines) {
+      const data = asBytes(line);
+      piece.push(data);
+      bytes += data.length;
+      if (bytes >= 65_536) {
+        if (!stream.write(Buffer.concat(piece, bytes))) await once(stream, 'drain');
+        piece = [];
+        bytes = 0;
       }
-      stream.end(Buffer.concat(piece, bytes));
-    });
+    }
+    stream.end(Buffer.concat(piece, bytes));
+    await copied;
   };
 }
 
