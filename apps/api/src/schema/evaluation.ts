@@ -12,6 +12,7 @@ import { builder } from '../builder';
 import { isUuid } from '../node-ids';
 import { answerLoaders } from './answer-loaders';
 import { ContactOutcomeEnum } from './enums';
+import { wrappedResultQuery } from './result-options';
 
 builder.prismaNode('Evaluation', {
   description: 'One observer’s report of one contact with a company.',
@@ -167,7 +168,37 @@ builder.queryField('evaluations', (t) =>
   ),
 );
 
-type EvaluationWhere = NonNullable<Parameters<Database['prisma']['evaluation']['count']>[0]>['where'];
+builder.queryField('evaluation', (t) =>
+  t.prismaField({
+    type: 'Evaluation',
+    nullable: true,
+    description:
+      'One evaluation by the contact id people know it by; null if there is none with that id in the edition (or it is hidden from you). Observers see only their own.',
+    authScopes: { observer: true },
+    args: {
+      editionKey: t.arg.string({ required: true, description: 'The edition, e.g. `KSP24`.' }),
+      contactId: t.arg.string({
+        required: true,
+        description: 'The contact’s id outside the database (Evaluation.contactId; unique per edition).',
+      }),
+    },
+    // The same rule as `evaluations`: an observer's lookup only matches their own evaluations.
+    resolve: (query, _root, args, context) =>
+      context.services.db.prisma.evaluation.findFirst({
+        ...wrappedResultQuery(query),
+        where: {
+          AND: [
+            evaluationWhere({ editionKey: args.editionKey }, context.viewer),
+            { contactId: args.contactId },
+          ],
+        },
+      }),
+  }),
+);
+
+type EvaluationWhere = NonNullable<
+  NonNullable<Parameters<Database['prisma']['evaluation']['count']>[0]>['where']
+>;
 
 type Filter =
   | {

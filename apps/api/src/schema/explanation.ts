@@ -15,7 +15,7 @@ import { decodeGlobalID } from '@pothos/plugin-relay';
 import { z } from 'zod';
 import { builder } from '../builder';
 import type { Context } from '../context';
-import { ForbiddenError, NotFoundError, withApiErrors } from '../errors';
+import { type FieldError, ForbiddenError, NotFoundError, ValidationError, withApiErrors } from '../errors';
 import { heavyWork } from '../heavy-work';
 import { isUuid } from '../node-ids';
 import { ContactOutcomeEnum } from './enums';
@@ -369,27 +369,75 @@ function evaluationUuid(id: string): string | null {
   return isUuid(id) ? id : null;
 }
 
+/**
+ * Which evaluation `explainContact` is asked about: its global id, or its edition and contact id; exactly one
+ * of the two ways, else a ValidationError naming the arguments.
+ */
+function contactKey(args: {
+  evaluationId?: string | number | null;
+  editionKey?: string | null;
+  contactId?: string | null;
+}): { evaluationId: string } | { editionKey: string; contactId: string } {
+  const byId = args.evaluationId != null;
+  const byKey = args.editionKey != null || args.contactId != null;
+  if (byId && byKey)
+    throw new ValidationError([
+      { path: 'evaluationId', message: 'give either evaluationId or editionKey and contactId, not both' },
+    ]);
+  if (byId) return { evaluationId: String(args.evaluationId) };
+  const problems: FieldError[] = [];
+  if (args.editionKey == null)
+    problems.push({
+      path: 'editionKey',
+      message: 'required (with contactId) when evaluationId is not given',
+    });
+  if (args.contactId == null)
+    problems.push({
+      path: 'contactId',
+      message: 'required (with editionKey) when evaluationId is not given',
+    });
+  if (problems.length > 0 || args.editionKey == null || args.contactId == null)
+    throw new ValidationError(problems);
+  return { editionKey: args.editionKey, contactId: args.contactId };
+}
+
 builder.queryFields((t) => ({
   explainContact: t.field({
     type: ContactExplanationType,
     description:
-      'The explanation tree of one contact: each question’s points and possible, performances, areas with weights and contributions, the total and the rules that applied. Analysts and admins, and the observer who made the contact.',
+      'The explanation tree of one contact: each question’s points and possible, performances, areas with weights and contributions, the total and the rules that applied. Name the evaluation by `evaluationId` or by `editionKey` and `contactId`. Analysts and admins, and the observer who made the contact.',
     authScopes: { observer: true },
-    errors: directResultOf('explainContact', [NotFoundError]),
+    errors: directResultOf('explainContact', [NotFoundError, ValidationError]),
     args: {
-      evaluationId: t.arg.id({ required: true, description: 'The evaluation’s global id (Evaluation.id).' }),
+      evaluationId: t.arg.id({
+        description:
+          'The evaluation’s global id (Evaluation.id); or give `editionKey` and `contactId` instead.',
+      }),
+      editionKey: t.arg.string({
+        description: 'The edition, e.g. `KSP24`; with `contactId`, instead of `evaluationId`.',
+      }),
+      contactId: t.arg.string({
+        description:
+          'The contact’s id outside the database (Evaluation.contactId; unique per edition); with `editionKey`, instead of `evaluationId`.',
+      }),
     },
     resolve: (_root, args, context) =>
       withApiErrors(async () => {
         const { db } = context.services;
-        const uuid = evaluationUuid(String(args.evaluationId));
-        const row = uuid
-          ? await db.prisma.evaluation.findUnique({
-              where: { id: uuid },
-              select: { contactId: true, observerId: true, edition: { select: { key: true } } },
-            })
-          : null;
-        if (!row) throw new NotFoundError('Evaluation', String(args.evaluationId));
+        const key = contactKey(args);
+        const select = { contactId: true, observerId: true, edition: { select: { key: true } } } as const;
+        const uuid = 'evaluationId' in key ? evaluationUuid(key.evaluationId) : null;
+        const row =
+          'evaluationId' in key
+            ? uuid
+              ? await db.prisma.evaluation.findUnique({ where: { id: uuid }, select })
+              : null
+            : await db.prisma.evaluation.findFirst({
+                where: { edition: { key: key.editionKey }, contactId: key.contactId },
+                select,
+              });
+        const label = 'evaluationId' in key ? key.evaluationId : `${key.editionKey}/${key.contactId}`;
+        if (!row) throw new NotFoundError('Evaluation', label);
         const role = context.viewer?.role;
         if (role === 'observer' && row.observerId !== context.viewer?.userId)
           throw new ForbiddenError('Observers can only see the explanation of their own contacts.');
@@ -399,7 +447,7 @@ builder.queryFields((t) => ({
             loadEvaluations(db, row.edition.key, { contactId: row.contactId }),
           ]),
         );
-        if (!evaluation) throw new NotFoundError('Evaluation', String(args.evaluationId));
+        if (!evaluation) throw new NotFoundError('Evaluation', label);
         const explanation = explainContact(compileEdition(edition), evaluation);
         return { ...explanation, editionKey: edition.key, root: contactTree(edition, explanation) };
       }),

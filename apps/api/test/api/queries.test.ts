@@ -148,4 +148,115 @@ describe.each(testDatabaseKinds())('queries and role boundaries (%s)', (kind) =>
     );
     expect(result.data?.node ?? null).toBeNull();
   });
+
+  it('evaluation(editionKey, contactId) finds one by its contact id; observers only their own', async () => {
+    const query = `query($editionKey: String!, $contactId: String!) { evaluation(editionKey: $editionKey, contactId: $contactId) {
+      id contactId edition { key } observer { email } } }`;
+    const list =
+      '{ evaluations(filter: { editionKey: "KSP24" }, first: 1) { edges { node { id contactId } } } }';
+    const ownList = await app.gql(list, {}, app.tokens.observer);
+    const own = ownList.data?.evaluations.edges[0]?.node as { id: string; contactId: string } | undefined;
+    const all = await app.gql(
+      '{ evaluations(filter: { editionKey: "KSP24" }, first: 10) { edges { node { contactId observer { email } } } } }',
+      {},
+      app.tokens.analyst,
+    );
+    const foreign = all.data?.evaluations.edges
+      .map((e: { node: { contactId: string; observer: { email: string } } }) => e.node)
+      .find((n: { observer: { email: string } }) => n.observer.email !== 'observer@example.org');
+    if (!own || !foreign) throw new Error('expected evaluations of both observers');
+
+    const found = await app.gql(query, { editionKey: 'KSP24', contactId: own.contactId }, app.tokens.analyst);
+    expect(found.errors).toBeUndefined();
+    expect(found.data?.evaluation).toMatchObject({
+      id: own.id,
+      contactId: own.contactId,
+      edition: { key: 'KSP24' },
+    });
+    const mine = await app.gql(query, { editionKey: 'KSP24', contactId: own.contactId }, app.tokens.observer);
+    expect(mine.data?.evaluation?.id).toBe(own.id);
+    // The same rule as `evaluations` and `node(id)`: another observer's evaluation is not there for you.
+    const hidden = await app.gql(
+      query,
+      { editionKey: 'KSP24', contactId: foreign.contactId },
+      app.tokens.observer,
+    );
+    expect(hidden.errors).toBeUndefined();
+    expect(hidden.data?.evaluation).toBeNull();
+
+    for (const vars of [
+      { editionKey: 'KSP24', contactId: 'no-such-contact' },
+      { editionKey: 'NOPE', contactId: own.contactId },
+    ]) {
+      const missing = await app.gql(query, vars, app.tokens.analyst);
+      expect(missing.errors).toBeUndefined();
+      expect(missing.data?.evaluation).toBeNull();
+    }
+
+    const typename = await app.gql(
+      'query($contactId: String!) { evaluation(editionKey: "KSP24", contactId: $contactId) { __typename } }',
+      { contactId: own.contactId },
+      app.tokens.analyst,
+    );
+    expect(typename.errors).toBeUndefined();
+    expect(typename.data?.evaluation).toEqual({ __typename: 'Evaluation' });
+
+    const anonymous = await app.gql(query, { editionKey: 'KSP24', contactId: own.contactId }, null);
+    expect(anonymous.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('explainContact by (editionKey, contactId) equals explainContact by evaluationId; exactly one way', async () => {
+    const explain = `query($evaluationId: ID, $editionKey: String, $contactId: String) {
+      explainContact(evaluationId: $evaluationId, editionKey: $editionKey, contactId: $contactId) {
+        __typename
+        ... on ContactExplanation { editionKey contactId companyKey channel outcome answered total totalRule root { id } }
+        ... on Error { message }
+        ... on ValidationError { fieldErrors { path message } }
+      } }`;
+    const all = await app.gql(
+      '{ evaluations(filter: { editionKey: "KSP24" }, first: 1) { edges { node { id contactId } } } }',
+      {},
+      app.tokens.analyst,
+    );
+    const { id, contactId } = (all.data?.evaluations.edges[0]?.node ?? {}) as {
+      id: string;
+      contactId: string;
+    };
+
+    const byId = await app.gql(explain, { evaluationId: id }, app.tokens.analyst);
+    expect(byId.errors).toBeUndefined();
+    expect(byId.data?.explainContact.__typename).toBe('ContactExplanation');
+    const byKey = await app.gql(explain, { editionKey: 'KSP24', contactId }, app.tokens.analyst);
+    expect(byKey.errors).toBeUndefined();
+    expect(byKey.data?.explainContact).toEqual(byId.data?.explainContact);
+
+    const unknown = await app.gql(
+      explain,
+      { editionKey: 'KSP24', contactId: 'no-such-contact' },
+      app.tokens.analyst,
+    );
+    expect(unknown.data?.explainContact.__typename).toBe('NotFoundError');
+
+    const cases: [Record<string, string>, string[]][] = [
+      [{}, ['editionKey', 'contactId']],
+      [{ editionKey: 'KSP24' }, ['contactId']],
+      [{ contactId }, ['editionKey']],
+      [{ evaluationId: id, editionKey: 'KSP24', contactId }, ['evaluationId']],
+      [{ evaluationId: id, contactId }, ['evaluationId']],
+    ];
+    for (const [vars, paths] of cases) {
+      const invalid = await app.gql(explain, vars, app.tokens.analyst);
+      expect(invalid.errors, JSON.stringify(vars)).toBeUndefined();
+      expect(invalid.data?.explainContact.__typename, JSON.stringify(vars)).toBe('ValidationError');
+      expect(invalid.data?.explainContact.fieldErrors.map((e: { path: string }) => e.path)).toEqual(paths);
+    }
+
+    const typename = await app.gql(
+      'query($contactId: String!) { explainContact(editionKey: "KSP24", contactId: $contactId) { __typename } }',
+      { contactId },
+      app.tokens.analyst,
+    );
+    expect(typename.errors).toBeUndefined();
+    expect(typename.data?.explainContact).toEqual({ __typename: 'ContactExplanation' });
+  });
 });
