@@ -6,17 +6,9 @@ import { scoreContact } from '../src/scoring/score-contact';
 import { validateEvaluation } from '../src/validation/validate-evaluation';
 import { arbitraryEvaluation } from './support/arbitrary-evaluation';
 import { openReferences } from './support/references';
-import { COMPANIES, testEdition } from './support/test-edition';
+import { COMPANIES, scoringVariants, testEdition } from './support/test-edition';
 
-const editions = {
-  weighted: testEdition(),
-  points: testEdition((e) => {
-    e.scoring.areaWeighting = 'points';
-  }),
-  channel: testEdition((e) => {
-    e.scoring.contactWeighting = 'channel';
-  }),
-};
+const editions = scoringVariants();
 const companyKeys = COMPANIES.map((c) => c.key);
 const inRange = (v: number | null) => v === null || (v >= 0 && v <= 100);
 const runs = { numRuns: 150 };

@@ -8,17 +8,9 @@ import { evaluationBatch } from '../src/scoring/evaluation-batch';
 import { scoreCompanies } from '../src/scoring/score-companies';
 import { arbitraryEvaluation } from './support/arbitrary-evaluation';
 import { catchValidationError } from './support/catch-validation-error';
-import { COMPANIES, evaluation, testEdition } from './support/test-edition';
+import { COMPANIES, evaluation, scoringVariants, testEdition } from './support/test-edition';
 
-const editions = {
-  weighted: testEdition(),
-  points: testEdition((e) => {
-    e.scoring.areaWeighting = 'points';
-  }),
-  channel: testEdition((e) => {
-    e.scoring.contactWeighting = 'channel';
-  }),
-};
+const editions = scoringVariants();
 const companyKeys = COMPANIES.map((c) => c.key);
 
 /** Answers the scorer must skip: an unknown question, an option of another question, a repeat, another channel's question. */

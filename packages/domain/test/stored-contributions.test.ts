@@ -11,7 +11,7 @@ import { CX_METRICS, compileEdition } from '../src/scoring/compile-edition';
 import { type ContactContribution, contactContributions } from '../src/scoring/contact-contribution';
 import { evaluationBatch } from '../src/scoring/evaluation-batch';
 import { arbitraryEvaluation } from './support/arbitrary-evaluation';
-import { COMPANIES, testEdition } from './support/test-edition';
+import { COMPANIES, scoringVariants, testEdition } from './support/test-edition';
 
 /**
  * What a database's GROUP BY does with stored contributions: COUNT and SUM, nulls skipped, in an order of its
@@ -104,15 +104,7 @@ function fromStoredFigures(
 }
 
 describe('results from stored contact contributions', () => {
-  const editions = {
-    weighted: testEdition(),
-    points: testEdition((e) => {
-      e.scoring.areaWeighting = 'points';
-    }),
-    channel: testEdition((e) => {
-      e.scoring.contactWeighting = 'channel';
-    }),
-  };
+  const editions = scoringVariants();
 
   it.each(Object.entries(editions))('equal the results of scoring the answers (%s)', (_name, edition) => {
     const anyEvaluation = arbitraryEvaluation(

@@ -168,6 +168,22 @@ export function testEdition(change?: (input: EditionInput) => void): Edition {
 }
 
 /** [questionKey, optionKey] or [questionKey, 'N/A']. */
+/**
+ * The test edition under each scoring variant the engine branches on: area weights, area weights by points,
+ * and contacts weighted per channel. Property tests run every engine path on each.
+ */
+export function scoringVariants(): Record<'weighted' | 'points' | 'channel', Edition> {
+  return {
+    weighted: testEdition(),
+    points: testEdition((e) => {
+      e.scoring.areaWeighting = 'points';
+    }),
+    channel: testEdition((e) => {
+      e.scoring.contactWeighting = 'channel';
+    }),
+  };
+}
+
 export type AnswerSpec = [string, string];
 
 let counter = 0;
