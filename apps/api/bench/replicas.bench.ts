@@ -17,12 +17,11 @@
 // (`node --import tsx src/main.ts`, NODE_ENV=production).
 import { cpus, loadavg } from 'node:os';
 import { isDeepStrictEqual } from 'node:util';
-import autocannon from 'autocannon';
 import { type ApiProcess, startApiProcess } from '../reliability/harness/api-process';
 import { CLUSTER_ENV } from '../reliability/harness/cluster';
 import { createReliabilityDatabase, FULL_DATA_SET } from '../reliability/harness/database';
 import { gql, loginAll } from '../reliability/harness/gql';
-import { RANKING_QUERY } from '../reliability/harness/ranking-query';
+import { RANKING_QUERY, rankingLoad } from '../reliability/harness/ranking-query';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 50;
@@ -55,15 +54,12 @@ async function throughput(apis: ApiProcess[], token: string, expectedBytes: numb
   const perReplica = apis.map(() => 0);
   let answered = 0;
   let wrong = 0;
-  const instance = autocannon({
-    url: apis.map((api) => `${api.url}/graphql`),
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query: RANKING_QUERY }),
-    connections: CONNECTIONS,
-    duration: SECONDS,
-    timeout: 60,
-  });
+  const instance = rankingLoad(
+    apis.map((api) => api.url),
+    token,
+    CONNECTIONS,
+    SECONDS,
+  );
   instance.on('response', (client: { opts?: { port?: string | number } }, status: number, bytes: number) => {
     answered++;
     const replica = ports.indexOf(String(client.opts?.port));

@@ -1,10 +1,9 @@
 // Load: autocannon against both API processes of the shared pair on PostgreSQL (full-size data set): the
 // edition ranking query at 200 concurrent connections for 30 s, with zero errors, every answer complete.
-import autocannon from 'autocannon';
 import { describe, expect, it } from 'vitest';
 import { sharedCluster } from './harness/cluster';
 import { gql, loginAll } from './harness/gql';
-import { RANKING_QUERY } from './harness/ranking-query';
+import { RANKING_QUERY, rankingLoad } from './harness/ranking-query';
 import { recordSection } from './harness/report';
 
 const CONNECTIONS = 200;
@@ -31,15 +30,7 @@ describe('load', () => {
 
     const latencies: number[] = [];
     let wrongSize = 0;
-    const instance = autocannon({
-      url: cluster.urls.map((url) => `${url}/graphql`),
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ query: RANKING_QUERY }),
-      connections: CONNECTIONS,
-      duration: SECONDS,
-      timeout: 60,
-    });
+    const instance = rankingLoad(cluster.urls, token, CONNECTIONS, SECONDS);
     instance.on('response', (_client: unknown, status: number, bytes: number, ms: number) => {
       latencies.push(ms);
       // Bytes include the headers; a body with errors or a partial answer has a different size.
